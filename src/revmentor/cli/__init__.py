@@ -1,0 +1,174 @@
+"""The `revmentor` command line: a root group whose commands load only when used.
+
+`revmentor --help` lists every command from the table below without importing any of
+them, which keeps it fast; each command module is imported when it runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer import _click as click
+from typer.core import TyperGroup
+
+from revmentor import __version__
+
+# name -> (module under revmentor.cli, one-line summary shown by `revmentor --help`)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "start": ("start", "Launch a new pairing, step by step (the five-step action plan)."),
+    "log-session": ("log_session", "Record a session: topics, what each of you learned."),
+    "goals": ("goals", "Review, add and list goals (`goals review`, `add`, `list`)."),
+    "status": ("status", "Where a pairing stands, and what to do next."),
+    "prep": ("prep", "An agenda for your next conversation."),
+    "export": ("export", "Write the plan as Markdown, a calendar (.ics) or JSON."),
+    "wrap-up": ("wrap_up", "Close the three months: look back, then renew, extend or conclude."),
+    "reopen": ("reopen", "Reopen a concluded pairing so it can change again."),
+    "check-goal": ("check_goal", "Check a goal's wording against REAL (or SMART)."),
+    "self-check": ("self_check", "Check yourself against the Mentoring Essentials."),
+    "list": ("list_cmd", "List your pairings."),
+    "show": ("show", "Show a whole pairing plan."),
+    "edit": ("edit", "Open a pairing file in your editor, and check it afterwards."),
+    "doctor": ("doctor", "Check every pairing file and folder permission."),
+    "paths": ("paths", "Print where revmentor keeps its files."),
+}
+
+ABOUT = (
+    "A coach for reverse mentoring: plan a three-month pairing across generations,\n"
+    "log what each of you learns, review goals, and close the cycle well."
+)
+
+
+class LazyGroup(TyperGroup):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        import importlib
+
+        module = importlib.import_module(f"revmentor.cli.{entry[0]}")
+        command = typer.main.get_command(module.app)
+        command.name = cmd_name
+        return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] not in COMMANDS and not args[0].startswith("-"):
+            from difflib import get_close_matches
+
+            close = get_close_matches(args[0], list(COMMANDS), n=2)
+            hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+            ctx.fail(f"No such command {args[0]!r}.{hint} See `revmentor --help`.")
+        return super().resolve_command(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Plain text from the table above: no command module, no rich, no pairing file.
+        formatter.write_usage(ctx.command_path, "[OPTIONS] COMMAND [ARGS]...")
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(ABOUT)
+        self.format_options(ctx, formatter)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]
+        if rows:
+            with formatter.section("Options"):
+                formatter.write_dl(rows)
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, summary) for name, (_, summary) in COMMANDS.items()])
+        formatter.write_paragraph()
+        formatter.write_text(
+            "Run `revmentor COMMAND --help` for a command's options and examples. "
+            "With no command, revmentor shows `status`."
+        )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"revmentor {__version__}")
+        raise typer.Exit()
+
+
+app = typer.Typer(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    home: str = typer.Option(
+        None,
+        "--home",
+        metavar="PATH",
+        help="Data folder to use (default: your user data folder, or $REVMENTOR_HOME).",
+    ),
+    debug: bool = typer.Option(False, "--debug", help="Show full tracebacks on errors."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version."
+    ),
+) -> None:
+    """A coach for reverse mentoring."""
+    if home:
+        os.environ["REVMENTOR_HOME"] = str(os.path.abspath(os.path.expanduser(home)))
+    if ctx.invoked_subcommand is None:
+        from revmentor.cli.status import show_default
+
+        show_default()
+
+
+def _print_error(message: str, hint: str | None = None) -> None:
+    from revmentor.views.text import clean
+
+    red = "\x1b[31m" if sys.stderr.isatty() and not os.environ.get("NO_COLOR") else ""
+    reset = "\x1b[0m" if red else ""
+    sys.stderr.write(f"{red}Error: {clean(message)}{reset}\n")
+    if hint:
+        sys.stderr.write(clean(hint) + "\n")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code: the one error boundary."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    command = typer.main.get_command(app)
+    try:
+        rv: Any = command.main(args=args, prog_name="revmentor", standalone_mode=False)
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        sys.stderr.write("\nStopped.\n")
+        return 130
+    except Exception as exc:
+        from revmentor.errors import RevmentorError
+
+        if isinstance(exc, RevmentorError):
+            if debug:
+                raise
+            _print_error(exc.message, exc.hint)
+            return exc.exit_code
+        if isinstance(exc, BrokenPipeError):
+            return 1
+        if debug:
+            raise
+        _print_error(
+            f"unexpected {type(exc).__name__}: {exc}",
+            "Nothing was saved by the failing step. Run again with --debug for details.",
+        )
+        return 1
+    return rv if isinstance(rv, int) else 0
+
+
+def main() -> None:
+    sys.exit(run())

@@ -1,0 +1,27 @@
+"""`revmentor edit`."""
+
+from __future__ import annotations
+
+import typer
+
+from revmentor.cli._common import interactive, pick_pairing, store
+
+app = typer.Typer()
+
+
+@app.command()
+def edit(
+    pairing: str = typer.Argument(None, help="The pairing's name (optional if you have one)."),
+) -> None:
+    """Open a pairing file in $VISUAL or $EDITOR, and check it when the editor closes.
+
+    Your edit is made on a copy; the pairing file only changes once the copy is valid.
+    If it is not, you can reopen the editor or discard the edit.
+
+    Example: EDITOR=nano revmentor edit maya-chen
+    """
+    from revmentor.wizard.edit import edit_pairing
+
+    st = store()
+    slug = pick_pairing(st, pairing)
+    edit_pairing(st, slug, ask=interactive())

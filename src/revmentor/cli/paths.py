@@ -1,0 +1,33 @@
+"""`revmentor paths`."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from revmentor.cli._common import store
+
+app = typer.Typer()
+
+
+@app.command()
+def paths(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
+    """Print where revmentor keeps its files.
+
+    The data folder comes from your platform's user data folder; set REVMENTOR_HOME or
+    pass --home to use another.
+
+    Example: revmentor paths
+    """
+    st = store()
+    places = {
+        "data": str(st.home),
+        "pairings": str(st.pairings_dir),
+        "backups": str(st.backups_dir),
+    }
+    if as_json:
+        typer.echo(json.dumps(places, indent=2))
+        return
+    for name, place in places.items():
+        typer.echo(f"{name + ':':<10} {place}")

@@ -1,0 +1,32 @@
+"""`revmentor show`."""
+
+from __future__ import annotations
+
+import json
+
+import typer
+
+from revmentor.cli._common import pick_pairing, store
+
+app = typer.Typer()
+
+
+@app.command()
+def show(
+    pairing: str = typer.Argument(None, help="The pairing's name (optional if you have one)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the pairing as JSON."),
+) -> None:
+    """Show a whole pairing plan, readable in a terminal.
+
+    Example: revmentor show maya-chen
+    """
+    st = store()
+    slug = pick_pairing(st, pairing)
+    p = st.load(slug)
+    if as_json:
+        data = p.model_dump(mode="json", by_alias=True, exclude_none=True)
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    from revmentor.views.show import render_pairing
+
+    render_pairing(slug, p)

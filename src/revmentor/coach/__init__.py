@@ -1,0 +1,1 @@
+"""The coach: pure functions over pairings. No I/O, no prompts, no clock of its own."""

@@ -1,0 +1,71 @@
+"""The three-month horizon and the session calendar it implies. Pure date arithmetic."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from revmentor.model import Frequency, Horizon
+
+HORIZON_MONTHS = 3
+
+
+def next_monday(today: date) -> date:
+    """The first Monday after today (a week on when today is itself a Monday)."""
+    return today + timedelta(days=7 - today.weekday())
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day of the month, `months` later, clamped to the month end (31 Jan -> 28 Feb)."""
+    return day + relativedelta(months=months)
+
+
+def midpoint(start: date, end: date) -> date:
+    return start + timedelta(days=(end - start).days // 2)
+
+
+def default_horizon(start: date, months: int = HORIZON_MONTHS) -> Horizon:
+    end = add_months(start, months)
+    return Horizon(start=start, end=end, midpoint_review=midpoint(start, end))
+
+
+def planned_dates(horizon: Horizon, frequency: Frequency) -> list[date]:
+    """Every session date the agreed rhythm implies, from the start to the end inclusive."""
+    out: list[date] = []
+    i = 0
+    while True:
+        if frequency == "monthly":
+            day = add_months(horizon.start, i)
+        else:
+            day = horizon.start + timedelta(days=i * (7 if frequency == "weekly" else 14))
+        if day > horizon.end:
+            return out
+        out.append(day)
+        i += 1
+
+
+def expected_by(horizon: Horizon, frequency: Frequency, today: date) -> int:
+    """How many sessions the rhythm implies should have happened by today."""
+    return sum(1 for d in planned_dates(horizon, frequency) if d <= today)
+
+
+def next_planned(horizon: Horizon, frequency: Frequency, today: date) -> date | None:
+    """The first planned date from today on, or None once the horizon has passed."""
+    return next((d for d in planned_dates(horizon, frequency) if d >= today), None)
+
+
+def week_of(horizon: Horizon, today: date) -> int:
+    """Week number of the horizon that today falls in (1 on the start date)."""
+    return (today - horizon.start).days // 7 + 1
+
+
+def total_weeks(horizon: Horizon) -> int:
+    return max(1, -(-(horizon.end - horizon.start).days // 7))
+
+
+def progress(horizon: Horizon, today: date) -> float:
+    """Share of the horizon gone by today, between 0 and 1."""
+    span = (horizon.end - horizon.start).days
+    done = (today - horizon.start).days
+    return min(1.0, max(0.0, done / span))

@@ -1,0 +1,52 @@
+"""The project's own errors: each carries a message for the user and an exit code."""
+
+from __future__ import annotations
+
+
+class RevmentorError(Exception):
+    """An error the user can act on. The first line says what went wrong."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message if not self.hint else f"{self.message}\n{self.hint}"
+
+
+class InvalidFile(RevmentorError):
+    """A pairing file that does not parse or validate; it is left exactly as it is."""
+
+    def __init__(self, path: str, problems: list[str], hint: str | None = None) -> None:
+        self.path = path
+        self.problems = problems
+        first = problems[0] if problems else f"{path}: invalid"
+        more = "\n".join(problems[1:])
+        super().__init__(first, "\n".join(x for x in (more, hint) if x) or None)
+
+
+class NotFound(RevmentorError):
+    pass
+
+
+class AlreadyExists(RevmentorError):
+    pass
+
+
+class BadInput(RevmentorError):
+    """A value given on the command line or in an answers file that cannot be used."""
+
+
+class Concluded(RevmentorError):
+    """A concluded pairing is read-only until it is reopened."""
+
+
+class NeedsTerminal(RevmentorError):
+    """A question had to be asked but there is no terminal to ask it in."""
+
+
+class Cancelled(RevmentorError):
+    exit_code = 130

@@ -1,0 +1,317 @@
+"""Every read and write of pairing files.
+
+Writes take a per-pairing lock, keep the previous version in backups/, and replace the
+file atomically, so a crash at any moment leaves either the old file or the new one.
+A file that does not parse or validate is reported with its line and never written over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from revmentor import yamlio
+from revmentor.errors import AlreadyExists, BadInput, Concluded, InvalidFile, NotFound
+from revmentor.model import SCHEMA_VERSION, SLUG_RE, Pairing
+
+ENV_HOME = "REVMENTOR_HOME"
+KEEP_BACKUPS = 20
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+
+FILE_HEADER = (
+    "revmentor pairing file (schema 1). You may edit it by hand: comments and key order\n"
+    "are kept. `revmentor doctor` checks it; `revmentor show` reads it back."
+)
+
+# Each entry turns data of schema N into schema N + 1. None exist yet; when schema 2
+# arrives, its upgrade goes here and every older file is migrated on read.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def default_home() -> Path:
+    env = os.environ.get(ENV_HOME)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("revmentor", appauthor=False)
+
+
+def check_slug(slug: str) -> str:
+    """Refuse anything that is not a plain slug, so no name can leave the pairings folder."""
+    if not slug or not SLUG_RE.match(slug):
+        shown = slug if slug and slug.isprintable() else repr(slug)
+        raise BadInput(
+            f"'{shown}' is not a pairing name",
+            "Names use lowercase letters, digits and hyphens, e.g. 'maya-chen'.",
+        )
+    return slug
+
+
+def slugify(text: str) -> str:
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    out = "".join(c if c.isalnum() else "-" for c in ascii_text.lower())
+    slug = "-".join(part for part in out.split("-") if part)[:60].strip("-")
+    return slug or "pairing"
+
+
+@dataclass
+class Loaded:
+    """A pairing as read from disk, with what is needed to write it back faithfully."""
+
+    slug: str
+    path: Path
+    text: str
+    data: dict[str, Any]
+    pairing: Pairing
+
+
+def _problems(path: Path, text: str, exc: Exception) -> list[str]:
+    from pydantic import ValidationError
+
+    if not isinstance(exc, ValidationError):
+        return [f"{path}: {exc}"]
+    out = []
+    for err in exc.errors():
+        loc = tuple(
+            p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-"))
+        )
+        line = yamlio.line_of(text, loc)
+        field = ".".join(str(p) for p in loc) or "(top level)"
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key (check its spelling against the file format in the README)"
+        elif err["type"] == "missing":
+            msg = "required but missing"
+        out.append(f"{path}:{line or 1}: {field}: {msg}")
+    return out
+
+
+def parse(text: str, path: Path) -> tuple[dict[str, Any], Pairing]:
+    """Parse and validate pairing text; raise InvalidFile naming path, line and field."""
+    from pydantic import ValidationError
+
+    try:
+        data = yamlio.load(text)
+    except yamlio.YAMLProblem as exc:
+        raise InvalidFile(str(path), [f"{path}:{exc.line or 1}: {exc.message}"]) from None
+    if not isinstance(data, dict):
+        raise InvalidFile(str(path), [f"{path}:1: the file must be a mapping of keys to values"])
+    data = _migrate(data, path)
+    try:
+        pairing = Pairing.model_validate(data)
+    except ValidationError as exc:
+        hint = "The file was left as it is. Fix it by hand, or run `revmentor edit`."
+        raise InvalidFile(str(path), _problems(path, text, exc), hint) from None
+    except (RecursionError, MemoryError):
+        raise InvalidFile(str(path), [f"{path}:1: the file is too deeply nested"]) from None
+    return data, pairing
+
+
+def _migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    raw = data.get("schema", SCHEMA_VERSION)
+    try:
+        version = int(raw)
+    except (TypeError, ValueError):
+        raise InvalidFile(str(path), [f"{path}:1: schema: must be a whole number"]) from None
+    if version > SCHEMA_VERSION:
+        raise InvalidFile(
+            str(path),
+            [f"{path}:1: schema: {version} is newer than this revmentor understands"],
+            f"Upgrade revmentor (this one reads schema {SCHEMA_VERSION}) to open this file.",
+        )
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise InvalidFile(str(path), [f"{path}:1: schema: {version} cannot be upgraded"])
+        data = step(data)
+        version += 1
+        data["schema"] = version
+    return data
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write `text` to `path` so that a crash leaves the old file or the new, never half."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def ensure_dir(path: Path) -> Path:
+    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o777 != DIR_MODE:
+        os.chmod(path, DIR_MODE)
+    return path
+
+
+class Store:
+    """Pairing files under one data folder."""
+
+    def __init__(self, home: Path | None = None) -> None:
+        self.home = (home or default_home()).expanduser()
+
+    @property
+    def pairings_dir(self) -> Path:
+        return self.home / "pairings"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.home / "backups"
+
+    def path_for(self, slug: str) -> Path:
+        return self.pairings_dir / f"{check_slug(slug)}.yaml"
+
+    def slugs(self) -> list[str]:
+        if not self.pairings_dir.is_dir():
+            return []
+        return sorted(
+            p.stem for p in self.pairings_dir.glob("*.yaml") if SLUG_RE.match(p.stem)
+        )
+
+    def exists(self, slug: str) -> bool:
+        return self.path_for(slug).exists()
+
+    def read_text(self, slug: str) -> str:
+        path = self.path_for(slug)
+        try:
+            size = path.stat().st_size
+            if size > yamlio.MAX_BYTES:
+                raise InvalidFile(
+                    str(path),
+                    [f"{path}:1: the file is {size // (1024 * 1024)} MiB, over the "
+                     f"{yamlio.MAX_BYTES // (1024 * 1024)} MiB a pairing may hold"],
+                )
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise NotFound(
+                f"no pairing called '{slug}'",
+                "See `revmentor list` for the pairings you have.",
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise InvalidFile(str(path), [f"{path}:1: not UTF-8 text ({exc.reason})"]) from None
+
+    def load_full(self, slug: str) -> Loaded:
+        text = self.read_text(slug)
+        path = self.path_for(slug)
+        data, pairing = parse(text, path)
+        return Loaded(slug, path, text, data, pairing)
+
+    def load(self, slug: str) -> Pairing:
+        return self.load_full(slug).pairing
+
+    def load_all(self) -> list[tuple[str, Pairing | InvalidFile]]:
+        out: list[tuple[str, Pairing | InvalidFile]] = []
+        for slug in self.slugs():
+            try:
+                out.append((slug, self.load(slug)))
+            except InvalidFile as exc:
+                out.append((slug, exc))
+        return out
+
+    # --- writing --------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def lock(self, slug: str) -> Iterator[None]:
+        ensure_dir(self.pairings_dir)
+        lock_path = self.pairings_dir / f".{check_slug(slug)}.lock"
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            os.close(fd)
+
+    def _backup(self, slug: str, text: str) -> None:
+        folder = ensure_dir(ensure_dir(self.backups_dir) / slug)
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        atomic_write(folder / f"{stamp}.yaml", text)
+        backups = sorted(folder.glob("*.yaml"))
+        for old in backups[:-KEEP_BACKUPS]:
+            with contextlib.suppress(FileNotFoundError):
+                old.unlink()
+
+    def backups(self, slug: str) -> list[Path]:
+        folder = self.backups_dir / check_slug(slug)
+        return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+    def _write(self, loaded: Loaded, pairing: Pairing) -> None:
+        new = pairing.to_data()
+        old = loaded.pairing.to_data()
+        if new == old and loaded.data.get("schema") == SCHEMA_VERSION:
+            return
+        text = yamlio.dump_update(loaded.text, old, new)
+        self._backup(loaded.slug, loaded.text)
+        atomic_write(loaded.path, text)
+
+    @contextlib.contextmanager
+    def update(self, slug: str, *, allow_concluded: bool = False) -> Iterator[Pairing]:
+        """Lock, read the latest version, let the caller change it, then save it.
+
+        Reading under the lock is what lets two processes each add a session without
+        either overwriting the other's.
+        """
+        path = self.path_for(slug)
+        if not path.exists():
+            self.read_text(slug)  # raises the friendly NotFound
+        with self.lock(slug):
+            loaded = self.load_full(slug)
+            if loaded.pairing.state == "concluded" and not allow_concluded:
+                raise Concluded(
+                    f"'{slug}' is concluded, so it is read-only",
+                    f"Reopen it first with `revmentor reopen {slug}`.",
+                )
+            working = loaded.pairing.model_copy(deep=True)
+            yield working
+            validated = Pairing.model_validate(working.to_data())
+            self._write(loaded, validated)
+
+    def create(self, slug: str, pairing: Pairing) -> Path:
+        path = self.path_for(slug)
+        with self.lock(slug):
+            if path.exists():
+                raise AlreadyExists(
+                    f"a pairing called '{slug}' already exists",
+                    "Choose another name with --name, or change it with `revmentor edit`.",
+                )
+            text = yamlio.dump_new(pairing.to_data(), FILE_HEADER)
+            atomic_write(path, text)
+        return path
+
+    def replace_text(self, slug: str, text: str) -> Pairing:
+        """Save hand-edited text after checking it; the old version goes to backups."""
+        path = self.path_for(slug)
+        _, pairing = parse(text, path)
+        with self.lock(slug):
+            if path.exists():
+                self._backup(slug, path.read_text(encoding="utf-8"))
+            atomic_write(path, text)
+        return pairing

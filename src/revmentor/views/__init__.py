@@ -1,0 +1,1 @@
+"""Everything that turns pairings into something to read: terminal views and exporters."""

@@ -1,0 +1,1 @@
+"""Interactive flows: sequences of questions that produce the same data the flags do."""

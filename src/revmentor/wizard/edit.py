@@ -1,0 +1,68 @@
+"""Editing a pairing file by hand, safely: edit a copy, validate, then save."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import tempfile
+from pathlib import Path
+
+from revmentor.errors import BadInput, InvalidFile
+from revmentor.store import Store, parse
+
+
+def _editor() -> list[str]:
+    cmd = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not cmd:
+        raise BadInput(
+            "no editor is set",
+            "Set $VISUAL or $EDITOR (e.g. export EDITOR=nano), or edit the file shown by "
+            "`revmentor paths` directly and check it with `revmentor doctor`.",
+        )
+    return shlex.split(cmd)
+
+
+def edit_pairing(st: Store, slug: str, *, ask: bool) -> None:
+    """Open a copy in the editor until it validates or the user discards it."""
+    from revmentor.views.console import out
+
+    original = st.read_text(slug)
+    editor = _editor()
+    fd, tmp_name = tempfile.mkstemp(prefix=f"{slug}.", suffix=".yaml")
+    tmp = Path(tmp_name)
+    try:
+        os.write(fd, original.encode("utf-8"))
+        os.close(fd)
+        while True:
+            result = subprocess.run([*editor, str(tmp)], check=False)
+            if result.returncode != 0:
+                raise BadInput(
+                    f"the editor exited with code {result.returncode}; nothing was saved"
+                )
+            text = tmp.read_text(encoding="utf-8")
+            if text == original:
+                out().print("No changes.")
+                return
+            try:
+                parse(text, st.path_for(slug))
+            except InvalidFile as exc:
+                from revmentor.views.text import esc
+
+                for line in exc.problems:
+                    out().print(f"[red]{esc(line)}[/]")
+                if ask:
+                    from revmentor import prompts
+
+                    if prompts.confirm("Reopen the editor to fix it? (No discards your edit)"):
+                        continue
+                raise InvalidFile(
+                    str(st.path_for(slug)),
+                    [f"your edit of '{slug}' is not valid, so it was discarded"],
+                    "The pairing file is unchanged.",
+                ) from None
+            st.replace_text(slug, text)
+            out().print(f"Saved {st.path_for(slug)} (the previous version is in backups).")
+            return
+    finally:
+        tmp.unlink(missing_ok=True)
