@@ -240,7 +240,7 @@ class Store:
 
     @contextlib.contextmanager
     def lock(self, slug: str) -> Iterator[None]:
-        ensure_dir(self.pairings_dir)
+        self._dir(self.pairings_dir)
         lock_path = self.pairings_dir / f".{check_slug(slug)}.lock"
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         try:
@@ -250,23 +250,37 @@ class Store:
             fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
 
+    def _dir(self, path: Path) -> Path:
+        """Create `path` and every folder of ours above it, private to the owner."""
+        ensure_dir(self.home)
+        for part in reversed(path.relative_to(self.home).parents[:-1]):
+            ensure_dir(self.home / part)
+        return ensure_dir(path)
+
     def _backup(self, slug: str, text: str) -> None:
-        folder = ensure_dir(ensure_dir(self.backups_dir) / slug)
-        stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-        atomic_write(folder / f"{stamp}.yaml", text)
-        backups = sorted(folder.glob("*.yaml"))
-        for old in backups[:-KEEP_BACKUPS]:
+        # A sequence number orders backups even when the clock stands still or jumps back;
+        # the time stamp is there for people browsing the folder.
+        folder = self._dir(self.backups_dir / slug)
+        existing = self.backups(slug)
+        seq = int(existing[-1].name.split("-", 1)[0]) + 1 if existing else 1
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+        atomic_write(folder / f"{seq:06d}-{stamp}.yaml", text)
+        for old in self.backups(slug)[:-KEEP_BACKUPS]:
             with contextlib.suppress(FileNotFoundError):
                 old.unlink()
 
     def backups(self, slug: str) -> list[Path]:
+        """Backups of a pairing, oldest first."""
         folder = self.backups_dir / check_slug(slug)
-        return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        if not folder.is_dir():
+            return []
+        found = [p for p in folder.glob("*.yaml") if p.name.split("-", 1)[0].isdigit()]
+        return sorted(found, key=lambda p: int(p.name.split("-", 1)[0]))
 
     def _write(self, loaded: Loaded, pairing: Pairing) -> None:
         new = pairing.to_data()
         old = loaded.pairing.to_data()
-        if new == old and loaded.data.get("schema") == SCHEMA_VERSION:
+        if new == old:
             return
         text = yamlio.dump_update(loaded.text, old, new)
         self._backup(loaded.slug, loaded.text)

@@ -23,8 +23,13 @@ MAX_DEPTH = 64
 
 _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
 
-_CParser = getattr(yaml, "CParser", None)
-_Parser: Any = _CParser if _CParser is not None else yaml.parser.Parser
+# libyaml's parser lives in yaml.cyaml; `yaml.CParser` does not exist, and looking for it
+# there silently fell back to the pure-Python parser, five times slower.
+_CParser: Any
+try:
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _CParser = None
 
 
 class YAMLProblem(ValueError):
@@ -40,12 +45,12 @@ def _loader_class() -> type:
     if _CParser is not None:
 
         class FastLoader(
-            yaml.CParser,  # type: ignore[name-defined,misc]
+            _CParser,
             yaml.constructor.SafeConstructor,
             yaml.resolver.BaseResolver,
         ):
             def __init__(self, stream: Any) -> None:
-                yaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
+                _CParser.__init__(self, stream)
                 yaml.constructor.SafeConstructor.__init__(self)
                 yaml.resolver.BaseResolver.__init__(self)
 
@@ -191,7 +196,8 @@ def _merge(node: Any, old: Any, new: Any) -> Any:
         for key, value in new.items():
             if key in node:
                 node[key] = _merge(node[key], old.get(key), value)
-            else:
+            elif key not in old or old[key] != value:
+                # Defaults the file never spelled out stay unwritten until they change.
                 node[key] = _plain(value)
         return node
     if isinstance(new, list) and isinstance(node, CommentedSeq) and isinstance(old, list):

@@ -1,0 +1,123 @@
+"""`revmentor log-session`."""
+
+from __future__ import annotations
+
+import typer
+
+from revmentor.cli._common import interactive, pick_pairing, store
+
+app = typer.Typer()
+
+
+@app.command()
+def log_session(
+    pairing: str = typer.Argument(None, help="The pairing's name (optional if you have one)."),
+    when: str = typer.Option(
+        None, "--date", metavar="WHEN", help="YYYY-MM-DD, today, yesterday, friday, '3 days ago'."
+    ),
+    minutes: str = typer.Option(None, "--minutes", metavar="N", help="How long you met."),
+    topic: list[str] = typer.Option(None, "--topic", help="A topic discussed (repeatable)."),
+    i_learned: str = typer.Option(None, "--i-learned", help="What you learned."),
+    they_learned: str = typer.Option(
+        None, "--they-learned", help="What your partner learned from you."
+    ),
+    progress: list[str] = typer.Option(
+        None, "--progress", metavar="GOAL_ID=N", help="A 1-5 rating for a goal (repeatable)."
+    ),
+    pulse: list[str] = typer.Option(
+        None,
+        "--pulse",
+        metavar="PRINCIPLE=N",
+        help="A 1-5 rating for open_mind, respect, trust or authenticity (repeatable).",
+    ),
+    next_step: list[str] = typer.Option(
+        None, "--next-step", help="Something to do before next time (repeatable)."
+    ),
+    private_note: str = typer.Option(
+        None, "--private-note", help="A note for you only; kept out of exports."
+    ),
+    yes: bool = typer.Option(
+        False, "--yes", "-y", help="Ask nothing: what no flag gives is left empty."
+    ),
+) -> None:
+    """Record a session: topics, what each of you learned, goal progress and the pulse.
+
+    In a terminal, whatever the flags leave out is asked; without one (or with --yes)
+    it is left empty. Ratings are 1 (not yet) to 5 (confident).
+
+    Example: revmentor log-session helen-sam --date yesterday --minutes 45
+    --topic "prompting for reports" --i-learned "templates halve the editing"
+    --they-learned "how the board reads risk" --progress genai-for-ops=4
+    --pulse trust=5 --next-step "Sam shares two prompts"
+    """
+    from revmentor import clock
+    from revmentor.coach import sessions as cs
+    from revmentor.coach.dates import parse_when
+    from revmentor.errors import BadInput, Concluded
+
+    st = store()
+    slug = pick_pairing(st, pairing)
+    p = st.load(slug)
+    today = clock.today()
+
+    # Every flag is checked before anything is asked or written.
+    answers = cs.Answers(date=today)
+    given: set[str] = set()
+    if when is not None:
+        try:
+            answers.date = parse_when(when, today)
+        except ValueError as exc:
+            raise BadInput(f"--date: {exc}") from None
+        given.add("date")
+    if minutes is not None:
+        try:
+            answers.minutes = cs.check_minutes(int(minutes.strip()))
+        except ValueError:
+            raise BadInput(f"--minutes: '{minutes}' is not a whole number of minutes") from None
+        given.add("minutes")
+    for name, value in (
+        ("topics", topic),
+        ("next_steps", next_step),
+    ):
+        if value:
+            setattr(answers, name, list(value))
+            given.add(name)
+    for name, text in (
+        ("i_learned", i_learned),
+        ("they_learned", they_learned),
+    ):
+        if text is not None:
+            setattr(answers, name, text)
+            given.add(name)
+    if private_note is not None:
+        answers.private_note = private_note
+        given.add("private_note")
+    answers.progress = cs.parse_progress(progress or [], p)
+    answers.pulse = cs.parse_pulse(pulse or [])
+    cs.build_session(answers)  # refuses control characters and the like, early
+
+    if not yes and interactive():
+        if p.state == "concluded":
+            # Said before the questions, so nobody answers them all for nothing.
+            raise Concluded(
+                f"'{slug}' is concluded, so it is read-only",
+                f"Reopen it first with `revmentor reopen {slug}`.",
+            )
+        from revmentor.wizard.log_session import ask_missing
+
+        ask_missing(p, answers, given, today)
+    session = cs.build_session(answers)
+
+    with st.update(slug) as fresh:
+        gone = sorted(set(session.progress) - {g.id for g in fresh.goals})
+        if gone:
+            raise BadInput(f"--progress: no goal with the id '{gone[0]}' any more")
+        warns = cs.warnings(fresh, session.date, today)
+        fresh.sessions.append(session)
+        summary = cs.summarize(fresh, today)
+        frequency = fresh.ground_rules.frequency
+
+    from revmentor.views.session import render_logged, render_warnings
+
+    render_warnings(warns)
+    render_logged(slug, session, summary, frequency)

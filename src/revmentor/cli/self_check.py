@@ -1,0 +1,64 @@
+"""`revmentor self-check`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from revmentor.cli._common import interactive
+
+app = typer.Typer()
+
+
+@app.command("self-check")
+def self_check(
+    answer: list[str] = typer.Option(
+        None, "--answer", metavar="ID=N", help="Answer one question, 1-5 (repeatable)."
+    ),
+    answers: Path = typer.Option(
+        None, "--answers", metavar="FILE", help="A YAML file mapping question ids to 1-5."
+    ),
+    history: bool = typer.Option(False, "--history", help="List your past results."),
+) -> None:
+    """Check yourself against the Mentoring Essentials: skills, mindset and toolkit.
+
+    Ten honest questions rated 1-5; you get a score per part, one concrete next step
+    for the weakest, and the change since your last check. Results are saved in your
+    data folder (see `revmentor paths`).
+
+    Examples:
+
+      revmentor self-check
+
+      revmentor self-check --answers my-answers.yaml
+
+      revmentor self-check --answer listening=4 --answer safety=3 ...
+
+      revmentor self-check --history
+    """
+    from revmentor import clock, selfcheck_file
+    from revmentor.coach import selfcheck as sc
+    from revmentor.errors import BadInput
+
+    if history:
+        if answer or answers:
+            raise BadInput("--history lists past results; it takes no answers")
+        from revmentor.views.selfcheck import render_history
+
+        render_history(sc.load_parts(), selfcheck_file.load())
+        return
+
+    from revmentor.wizard.self_check import read_answers_file, run
+
+    given: dict[str, int] = {}
+    if answers is not None:
+        given.update(read_answers_file(answers))
+    # Flags win over the file, so one answer can be corrected without editing it.
+    given.update(sc.parse_flag_answers(answer or []))
+    log = selfcheck_file.load()  # read first: a broken history is reported before asking
+    parts, outcome = run(given, clock.today(), log, ask=interactive())
+    selfcheck_file.append(outcome.result)
+    from revmentor.views.selfcheck import render_outcome
+
+    render_outcome(parts, outcome)

@@ -1,0 +1,311 @@
+"""Goal reviews and quick goal edits, as pure changes to a Pairing.
+
+Every change is recorded twice on purpose: in the goal's own `history` (so a goal tells
+its story on its own) and in the review it was decided in (so a review can be read back
+as one conversation). Session ratings stay in the sessions; history holds decisions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal, Protocol, TypeVar
+
+from revmentor.errors import BadInput
+from revmentor.model import (
+    SLUG_RE,
+    Decision,
+    Goal,
+    HistoryEntry,
+    Owner,
+    Pairing,
+    RealFlags,
+    Review,
+    ReviewEntry,
+)
+
+T = TypeVar("T")
+
+DECISIONS: tuple[Decision, ...] = ("keep", "reword", "achieved", "retire")
+OWNERS: tuple[Owner, ...] = ("me", "partner", "shared")
+ID_LENGTH = 32
+
+
+class _Check(Protocol):
+    @property
+    def ok(self) -> bool: ...
+
+
+def real_flags(checks: Mapping[str, _Check]) -> RealFlags:
+    """The REAL self-assessment a wording earns from the automatic check's results."""
+    passed = {name.strip().lower().replace("-", "_"): c.ok for name, c in checks.items()}
+    return RealFlags(**{k: bool(passed.get(k, False)) for k in RealFlags.model_fields})
+
+
+REAL_LETTERS = {"r": "relevant", "e": "experimental", "a": "aspirational", "l": "learning_based"}
+
+
+def parse_real(value: str) -> RealFlags:
+    """`--real` as typed: names (`relevant,learning-based`), letters (`RAL`) or `none`."""
+    text = value.strip().lower()
+    if text in ("", "none", "-"):
+        return RealFlags()
+    if "," not in text and text.isalpha() and set(text) <= set(REAL_LETTERS):
+        return RealFlags(**{REAL_LETTERS[c]: True for c in text})
+    flags: dict[str, bool] = {}
+    for part in text.split(","):
+        key = part.strip().replace("-", "_").replace(" ", "_")
+        if key not in RealFlags.model_fields:
+            raise BadInput(
+                f"--real: '{part.strip()}' is not one of relevant, experimental, "
+                "aspirational, learning-based",
+                "For example: --real relevant,learning-based (or --real RL, or --real none).",
+            )
+        flags[key] = True
+    return RealFlags(**flags)
+
+
+@dataclass(frozen=True)
+class RatingPoint:
+    date: date
+    rating: int
+    source: Literal["session", "review"]
+
+
+@dataclass
+class GoalDecision:
+    """What was decided about one goal in a review."""
+
+    goal_id: str
+    decision: Decision = "keep"
+    rating: int | None = None
+    text: str | None = None
+    reason: str | None = None
+
+
+def _valid(make: Callable[[], T], what: str) -> T:
+    """Build a model object, turning a refusal by the file format into a BadInput."""
+    from pydantic import ValidationError
+
+    try:
+        return make()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"])
+        where = f"{what} {field}".strip() if field else what
+        raise BadInput(f"{where}: {first['msg']}") from None
+
+
+def ratings(pairing: Pairing, goal_id: str) -> list[RatingPoint]:
+    """Every rating a goal received, from sessions and reviews, oldest first.
+
+    On one day a review's rating sorts after the session's: it is the considered one.
+    """
+    points = [
+        RatingPoint(s.date, s.progress[goal_id], "session")
+        for s in pairing.sessions
+        if goal_id in s.progress
+    ]
+    goal = pairing.goal(goal_id)
+    if goal is not None:
+        points += [
+            RatingPoint(h.date, h.rating, "review")
+            for h in goal.history
+            if h.event == "rated" and h.rating is not None
+        ]
+    return sorted(points, key=lambda p: (p.date, p.source == "review"))
+
+
+def latest_rating(pairing: Pairing, goal_id: str) -> int | None:
+    points = ratings(pairing, goal_id)
+    return points[-1].rating if points else None
+
+
+def _unknown(pairing: Pairing, goal_id: str) -> BadInput:
+    active = [g.id for g in pairing.active_goals()]
+    hint = f"Active goals: {', '.join(active)}." if active else "There are no active goals."
+    return BadInput(f"no goal with the id '{goal_id}'", hint)
+
+
+def check_decision(pairing: Pairing, d: GoalDecision) -> None:
+    """Refuse a decision that cannot be applied, before anything changes."""
+    goal = pairing.goal(d.goal_id)
+    if goal is None:
+        raise _unknown(pairing, d.goal_id)
+    if goal.status != "active":
+        raise BadInput(
+            f"goal '{d.goal_id}' is {goal.status}, so it is not part of a review",
+            "Only active goals are reviewed.",
+        )
+    if d.decision not in DECISIONS:
+        raise BadInput(
+            f"'{d.decision}' is not a decision", f"Use one of: {', '.join(DECISIONS)}."
+        )
+    if d.rating is not None and not 1 <= d.rating <= 5:
+        raise BadInput(f"the rating {d.rating} is outside 1 to 5")
+    text = (d.text or "").strip()
+    if d.decision == "reword":
+        if not text:
+            raise BadInput("rewording a goal needs its new wording", "Give it with --text.")
+        if text == goal.text.strip():
+            raise BadInput("the new wording is the same as the current one")
+    elif text:
+        raise BadInput(
+            "a new wording only goes with the decision 'reword'",
+            "Add --decision reword, or leave out --text.",
+        )
+    if d.decision == "retire" and not (d.reason or "").strip():
+        raise BadInput(
+            "retiring a goal needs a reason",
+            "Give it with --reason, e.g. --reason 'no longer relevant after the re-org'.",
+        )
+
+
+def apply_decision(
+    pairing: Pairing, d: GoalDecision, today: date, real: RealFlags | None = None
+) -> ReviewEntry:
+    """Apply one checked decision to its goal and return the review's record of it.
+
+    `real` is the REAL verdict of a new wording; the old self-assessment described the
+    old wording, so it is replaced along with it.
+    """
+    check_decision(pairing, d)
+    goal = pairing.goal(d.goal_id)
+    assert goal is not None  # check_decision guarantees it
+    reason = (d.reason or "").strip() or None
+    text = (d.text or "").strip() or None
+    history: list[HistoryEntry] = []
+    if d.rating is not None:
+        history.append(HistoryEntry(date=today, event="rated", rating=d.rating))
+    if d.decision == "reword":
+        history.append(
+            _valid(
+                lambda: HistoryEntry(
+                    date=today, event="reworded", text=text, previous=goal.text, reason=reason
+                ),
+                "reword",
+            )
+        )
+    elif d.decision == "achieved":
+        history.append(
+            _valid(lambda: HistoryEntry(date=today, event="achieved", reason=reason), "reason")
+        )
+    elif d.decision == "retire":
+        history.append(
+            _valid(lambda: HistoryEntry(date=today, event="retired", reason=reason), "reason")
+        )
+    entry = _valid(
+        lambda: ReviewEntry(
+            goal=goal.id, rating=d.rating, decision=d.decision, text=text, reason=reason
+        ),
+        "review",
+    )
+    # Everything is validated above, so the goal changes all at once or not at all.
+    if d.decision == "reword" and text is not None:
+        goal.text = text
+        if real is not None:
+            goal.real = real
+    elif d.decision == "achieved":
+        goal.status = "achieved"
+    elif d.decision == "retire":
+        goal.status = "retired"
+    goal.history.extend(history)
+    return entry
+
+
+def apply_review(
+    pairing: Pairing,
+    decisions: Sequence[GoalDecision],
+    today: date,
+    *,
+    added: Sequence[str] = (),
+    note: str | None = None,
+    real: dict[str, RealFlags] | None = None,
+) -> Review:
+    """Apply a whole review to `pairing` and append it to `reviews`.
+
+    Every decision is checked first, so a bad one leaves the pairing untouched.
+    `real` maps goal ids to the REAL verdict of their new wording.
+    """
+    seen: set[str] = set()
+    for d in decisions:
+        if d.goal_id in seen:
+            raise BadInput(f"goal '{d.goal_id}' is decided twice in one review")
+        seen.add(d.goal_id)
+        check_decision(pairing, d)
+    clean_note = (note or "").strip() or None
+    review = _valid(
+        lambda: Review(date=today, entries=[], added=list(added), note=clean_note), "note"
+    )
+    for d in decisions:
+        review.entries.append(apply_decision(pairing, d, today, (real or {}).get(d.goal_id)))
+    pairing.reviews.append(review)
+    return review
+
+
+def new_goal_id(pairing: Pairing, text: str) -> str:
+    """A short, readable id from the goal's first words, unique in the pairing."""
+    from revmentor.store import slugify
+
+    words = [w for w in slugify(text).split("-") if w]
+    if not any(c.isalnum() for c in text if c.isascii()):
+        words = ["goal"]
+    base = ""
+    for word in words:
+        candidate = f"{base}-{word}" if base else word
+        if len(candidate) > ID_LENGTH:
+            break
+        base = candidate
+    base = base or words[0][:ID_LENGTH]
+    taken = {g.id for g in pairing.goals}
+    goal_id, n = base, 2
+    while goal_id in taken:
+        goal_id = f"{base}-{n}"
+        n += 1
+    return goal_id
+
+
+def add_goal(
+    pairing: Pairing,
+    text: str,
+    today: date,
+    *,
+    owner: Owner = "me",
+    why: str = "",
+    baseline: int | None = None,
+    goal_id: str | None = None,
+    real: RealFlags | None = None,
+) -> Goal:
+    """Append a new active goal, its history starting with `created`."""
+    text = text.strip()
+    if not text:
+        raise BadInput("a goal needs its wording", "Give it with --text.")
+    if owner not in OWNERS:
+        raise BadInput(f"'{owner}' is not an owner", f"Use one of: {', '.join(OWNERS)}.")
+    if baseline is not None and not 1 <= baseline <= 5:
+        raise BadInput(f"--baseline: {baseline} is outside 1 to 5")
+    if goal_id is None:
+        goal_id = new_goal_id(pairing, text)
+    elif not SLUG_RE.match(goal_id):
+        raise BadInput(
+            f"'{goal_id}' cannot be a goal id",
+            "Ids use lowercase letters, digits and hyphens, e.g. 'genai-for-ops'.",
+        )
+    elif pairing.goal(goal_id) is not None:
+        raise BadInput(f"a goal with the id '{goal_id}' already exists", "Choose another --id.")
+    chosen_id = goal_id
+    goal = _valid(
+        lambda: Goal(
+            id=chosen_id,
+            text=text,
+            owner=owner,
+            why=why.strip(),
+            real=real or RealFlags(),
+            baseline=baseline,
+            history=[HistoryEntry(date=today, event="created")],
+        ),
+        "goal",
+    )
+    pairing.goals.append(goal)
+    return goal

@@ -1,0 +1,182 @@
+"""Logging a session: reading the answers, what to warn about, where it leaves the pairing.
+
+Pure functions: `today` always comes in as a parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from revmentor.coach import horizon as hz
+from revmentor.errors import BadInput
+from revmentor.model import PRINCIPLES, Pairing, Pulse, Session
+
+MAX_MINUTES = 1440
+
+
+@dataclass
+class Answers:
+    """Everything a session can hold, as gathered from flags and questions."""
+
+    date: date
+    minutes: int | None = None
+    topics: list[str] = field(default_factory=list)
+    i_learned: str = ""
+    they_learned: str = ""
+    progress: dict[str, int] = field(default_factory=dict)
+    pulse: dict[str, int] = field(default_factory=dict)
+    next_steps: list[str] = field(default_factory=list)
+    private_note: str | None = None
+
+
+@dataclass
+class Summary:
+    """Where the pairing stands once a session is logged."""
+
+    number: int
+    planned: int
+    next_planned: date | None
+    open_next_steps: list[str]
+    horizon_end: date
+
+
+def _rating(value: str, what: str) -> int:
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise BadInput(f"{what}: '{value.strip()}' is not a number from 1 to 5") from None
+    if not 1 <= number <= 5:
+        raise BadInput(f"{what}: {number} is outside 1 to 5")
+    return number
+
+
+def _pairs(items: Iterable[str], flag: str, example: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise BadInput(
+                f"{flag} '{item}' is not in the form NAME=N",
+                f"For example: {flag} {example}",
+            )
+        out.append((key.strip(), value))
+    return out
+
+
+def parse_progress(items: Sequence[str], pairing: Pairing) -> dict[str, int]:
+    """`GOAL_ID=N` flags as a goal -> rating mapping; unknown ids are refused."""
+    known = [g.id for g in pairing.goals]
+    example = f"{known[0]}=3" if known else "my-goal=3"
+    out: dict[str, int] = {}
+    for goal_id, value in _pairs(items, "--progress", example):
+        if goal_id not in known:
+            hint = f"Goal ids: {', '.join(known)}." if known else "This pairing has no goals yet."
+            raise BadInput(f"--progress: no goal with the id '{goal_id}'", hint)
+        if goal_id in out:
+            raise BadInput(f"--progress: '{goal_id}' is rated twice")
+        out[goal_id] = _rating(value, f"--progress {goal_id}")
+    return out
+
+
+def principle_name(name: str) -> str | None:
+    """The model's key for a principle as typed (`open-mind`, `Open_Mind`, `trust`)."""
+    key = name.strip().lower().replace("-", "_").replace(" ", "_")
+    return key if key in PRINCIPLES else None
+
+
+def parse_pulse(items: Sequence[str]) -> dict[str, int]:
+    """`PRINCIPLE=N` flags as a principle -> rating mapping."""
+    out: dict[str, int] = {}
+    for name, value in _pairs(items, "--pulse", "trust=4"):
+        key = principle_name(name)
+        if key is None:
+            raise BadInput(
+                f"--pulse: '{name}' is not one of the principles",
+                "Use " + ", ".join(PRINCIPLES) + " (open-mind works too).",
+            )
+        if key in out:
+            raise BadInput(f"--pulse: '{key}' is rated twice")
+        out[key] = _rating(value, f"--pulse {key}")
+    return out
+
+
+def check_minutes(minutes: int | None) -> int | None:
+    if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
+        raise BadInput(f"--minutes: {minutes} is outside 1 to {MAX_MINUTES}")
+    return minutes
+
+
+def _clean_list(values: Iterable[str]) -> list[str]:
+    return [v.strip() for v in values if v.strip()]
+
+
+def build_session(answers: Answers) -> Session:
+    """A validated Session; a value the file format refuses becomes a BadInput."""
+    from pydantic import ValidationError
+
+    data: dict[str, Any] = {
+        "date": answers.date,
+        "minutes": answers.minutes,
+        "topics": _clean_list(answers.topics),
+        "i_learned": answers.i_learned.strip(),
+        "they_learned": answers.they_learned.strip(),
+        "progress": dict(answers.progress),
+        "pulse": Pulse(**answers.pulse) if answers.pulse else Pulse(),
+        "next_steps": _clean_list(answers.next_steps),
+        "private_note": (answers.private_note or "").strip() or None,
+    }
+    try:
+        return Session.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "session"
+        raise BadInput(f"{where}: {first['msg']}") from None
+
+
+def warnings(pairing: Pairing, day: date, today: date) -> list[str]:
+    """What looks odd about a session on `day`; logged anyway, but worth a second look."""
+    out: list[str] = []
+    if day > today:
+        out.append(f"{day} is in the future (today is {today}).")
+    h = pairing.horizon
+    if day < h.start:
+        out.append(f"{day} is before the pairing's horizon starts ({h.start}).")
+    elif day > h.end:
+        out.append(f"{day} is after the pairing's horizon ended ({h.end}).")
+    if any(s.date == day for s in pairing.sessions):
+        out.append(f"a session on {day} is already logged; this adds a second one.")
+    return out
+
+
+def latest_session(pairing: Pairing) -> Session | None:
+    """The session with the latest date; among sessions on one day, the last logged."""
+    best: Session | None = None
+    for s in pairing.sessions:
+        if best is None or s.date >= best.date:
+            best = s
+    return best
+
+
+def open_next_steps(pairing: Pairing) -> list[str]:
+    latest = latest_session(pairing)
+    return list(latest.next_steps) if latest else []
+
+
+def summarize(pairing: Pairing, today: date) -> Summary:
+    """Session count against the plan, the next planned date and what is still open."""
+    gr = pairing.ground_rules
+    planned = hz.planned_dates(pairing.horizon, gr.frequency)
+    latest = latest_session(pairing)
+    # A planned slot already met by a session (today's, say) is not "next" any more.
+    floor = latest.date + timedelta(days=1) if latest and latest.date >= today else today
+    nxt = next((d for d in planned if d >= floor), None)
+    return Summary(
+        number=len(pairing.sessions),
+        planned=len(planned),
+        next_planned=nxt,
+        open_next_steps=open_next_steps(pairing),
+        horizon_end=pairing.horizon.end,
+    )

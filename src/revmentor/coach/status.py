@@ -1,0 +1,330 @@
+"""Where a pairing stands on a given day: the numbers behind `revmentor status`.
+
+Pure: everything is computed from the pairing and the `today` passed in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from revmentor.coach import horizon as hz
+from revmentor.model import FREQUENCY_DAYS, PRINCIPLES, Goal, Pairing, Session
+
+# A review held up to this many days before the mid-point (or the end) still counts
+# for it: people rarely meet on the exact date.
+REVIEW_SLACK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class GoalLine:
+    """One goal: where it started, where it is, and when it was last looked at."""
+
+    id: str
+    text: str
+    owner: str
+    status: str
+    baseline: int | None
+    latest: int | None
+    latest_on: date | None
+    ratings: tuple[int, ...]
+    days_unrated: int | None  # since the latest rating, or since the goal was set
+    gap: str | None = None
+    target_date: date | None = None
+    target_passed: bool = False
+
+    @property
+    def change(self) -> int | None:
+        if self.baseline is None or self.latest is None:
+            return None
+        return self.latest - self.baseline
+
+
+@dataclass(frozen=True)
+class PulseLine:
+    """One principle across the sessions that recorded a pulse (None where skipped)."""
+
+    principle: str
+    values: tuple[int | None, ...]
+
+    @property
+    def rated(self) -> tuple[int, ...]:
+        return tuple(v for v in self.values if v is not None)
+
+    @property
+    def first(self) -> int | None:
+        return self.rated[0] if self.rated else None
+
+    @property
+    def last(self) -> int | None:
+        return self.rated[-1] if self.rated else None
+
+
+@dataclass(frozen=True)
+class ReviewDue:
+    reason: str  # "midpoint" | "stale" | "end"
+    since: date
+
+
+@dataclass(frozen=True)
+class AskState:
+    topic: str
+    response: str
+    asked_on: date | None
+    days_waiting: int | None  # only while the reply is pending
+
+
+@dataclass(frozen=True)
+class GapLine:
+    id: str
+    text: str
+    priority: str
+    covered: bool  # some goal names this gap
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    kind: str
+    state: str
+    today: date
+    me: str
+    partner: str
+    frequency: str
+    interval_days: int
+    start: date
+    end: date
+    midpoint: date | None
+    week: int
+    total_weeks: int
+    progress: float
+    days_left: int  # negative once the horizon has passed
+    planned_total: int
+    expected: int
+    held: int  # sessions in the current horizon, up to today
+    held_all: int  # every session up to today, earlier cycles included
+    last_session: date | None
+    days_since_last: int | None
+    next_planned: date | None
+    session_overdue: bool
+    goals: tuple[GoalLine, ...]
+    last_review: date | None
+    review_due: ReviewDue | None
+    pulse: tuple[PulseLine, ...]
+    mutual: int
+    mutual_of: int
+    recent_mutual: int
+    recent_of: int
+    one_sided: str | None  # "me" or "partner": whose learning goes unrecorded lately
+    ask: AskState | None
+    gaps: tuple[GapLine, ...]
+    next_steps: tuple[str, ...]
+    next_steps_from: date | None
+
+    @property
+    def behind(self) -> int:
+        return max(0, self.expected - self.held)
+
+    @property
+    def concluded(self) -> bool:
+        return self.state == "concluded"
+
+    @property
+    def on_the_job(self) -> bool:
+        return self.kind == "on-the-job"
+
+    @property
+    def started(self) -> bool:
+        return self.today >= self.start
+
+    @property
+    def ended(self) -> bool:
+        return self.today > self.end
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def short_date(day: date, today: date, *, weekday: bool = False) -> str:
+    """'30 Nov' (with the year when it is not today's), the same whatever the locale."""
+    text = f"{day.day} {MONTHS[day.month - 1]}"
+    if day.year != today.year:
+        text += f" {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+# How many recent sessions the one-way-learning measure looks at.
+RECENT_WINDOW = 4
+
+
+def past_sessions(p: Pairing, today: date) -> list[Session]:
+    """Sessions held up to today, oldest first (a future-dated entry is not held yet)."""
+    return sorted((s for s in p.sessions if s.date <= today), key=lambda s: s.date)
+
+
+def goal_ratings(p: Pairing, goal: Goal, today: date) -> list[tuple[date, int]]:
+    """Every 1-5 rating the goal received, oldest first: sessions, reviews and history."""
+    found: list[tuple[date, int]] = []
+    for s in p.sessions:
+        if goal.id in s.progress and s.date <= today:
+            found.append((s.date, s.progress[goal.id]))
+    for r in p.reviews:
+        for e in r.entries:
+            if e.goal == goal.id and e.rating is not None and r.date <= today:
+                found.append((r.date, e.rating))
+    for h in goal.history:
+        if h.rating is not None and h.date <= today:
+            found.append((h.date, h.rating))
+    # Stable sort keeps source order within a day; the same rating is often recorded
+    # twice (a review and its history entry), which should not count twice.
+    found.sort(key=lambda x: x[0])
+    out: list[tuple[date, int]] = []
+    for item in found:
+        if not out or out[-1] != item:
+            out.append(item)
+    return out
+
+
+def _goal_set_on(p: Pairing, goal: Goal) -> date:
+    created = [h.date for h in goal.history if h.event in ("created", "carried-over")]
+    return max(created) if created else max(p.horizon.start, p.created)
+
+
+def _goal_line(p: Pairing, goal: Goal, today: date) -> GoalLine:
+    ratings = goal_ratings(p, goal, today)
+    latest_on, latest = ratings[-1] if ratings else (None, None)
+    since = latest_on or _goal_set_on(p, goal)
+    return GoalLine(
+        id=goal.id,
+        text=goal.text,
+        owner=goal.owner,
+        status=goal.status,
+        baseline=goal.baseline,
+        latest=latest,
+        latest_on=latest_on,
+        ratings=tuple(r for _, r in ratings),
+        days_unrated=max(0, (today - since).days),
+        gap=goal.gap,
+        target_date=goal.target_date,
+        target_passed=(
+            goal.status == "active" and goal.target_date is not None and goal.target_date < today
+        ),
+    )
+
+
+def _review_due(p: Pairing, today: date, last: date | None) -> ReviewDue | None:
+    h = p.horizon
+    slack = timedelta(days=REVIEW_SLACK_DAYS)
+
+    def reviewed_since(day: date) -> bool:
+        return last is not None and last >= day - slack
+
+    if today >= h.end and not reviewed_since(h.end):
+        return ReviewDue("end", h.end)
+    if h.midpoint_review and today >= h.midpoint_review and not reviewed_since(h.midpoint_review):
+        return ReviewDue("midpoint", h.midpoint_review)
+    # Goals set at the start count as looked at on the start date.
+    reference = last or h.start
+    limit = timedelta(days=FREQUENCY_DAYS[p.ground_rules.frequency] * 4)
+    if today >= h.start and today - reference > limit:
+        return ReviewDue("stale", reference + limit)
+    return None
+
+
+def _has(text: str) -> bool:
+    return bool(text.strip())
+
+
+def status_report(p: Pairing, today: date) -> StatusReport:
+    h = p.horizon
+    freq = p.ground_rules.frequency
+    interval = FREQUENCY_DAYS[freq]
+    past = past_sessions(p, today)
+    in_cycle = [s for s in past if s.date >= h.start]
+    last = past[-1].date if past else None
+
+    if last is not None:
+        days_since: int | None = (today - last).days
+        quiet_for = days_since
+    else:
+        days_since = None
+        quiet_for = (today - h.start).days
+    overdue = p.state == "active" and today <= h.end and quiet_for > interval
+
+    reviews = sorted((r.date for r in p.reviews if r.date <= today))
+    last_review = reviews[-1] if reviews else None
+
+    with_pulse = [s for s in past if s.pulse.values()]
+    pulse = tuple(
+        PulseLine(pr, tuple(getattr(s.pulse, pr) for s in with_pulse)) for pr in PRINCIPLES
+    )
+
+    recorded = [s for s in past if _has(s.i_learned) or _has(s.they_learned)]
+    both = [s for s in recorded if _has(s.i_learned) and _has(s.they_learned)]
+    recent = recorded[-RECENT_WINDOW:]
+    recent_both = [s for s in recent if _has(s.i_learned) and _has(s.they_learned)]
+    only_me = sum(1 for s in recent if not _has(s.they_learned))
+    only_them = sum(1 for s in recent if not _has(s.i_learned))
+    one_sided = None
+    if only_me > only_them:
+        one_sided = "partner"
+    elif only_them > only_me:
+        one_sided = "me"
+
+    ask = None
+    if p.ask is not None:
+        waiting = None
+        if p.ask.response == "pending" and p.ask.asked_on is not None:
+            waiting = max(0, (today - p.ask.asked_on).days)
+        ask = AskState(p.ask.topic, p.ask.response, p.ask.asked_on, waiting)
+
+    gaps: tuple[GapLine, ...] = ()
+    if p.scan is not None:
+        named = {g.gap.strip().lower() for g in p.goals if g.gap}
+        gaps = tuple(
+            GapLine(g.id, g.text, g.priority, g.id in named or g.text.strip().lower() in named)
+            for g in p.scan.gaps
+        )
+
+    steps_from = next((s for s in reversed(past) if s.next_steps), None)
+
+    return StatusReport(
+        kind=p.kind,
+        state=p.state,
+        today=today,
+        me=p.me.name,
+        partner=p.partner.name,
+        frequency=freq,
+        interval_days=interval,
+        start=h.start,
+        end=h.end,
+        midpoint=h.midpoint_review,
+        week=min(max(hz.week_of(h, today), 0), hz.total_weeks(h) + 1),
+        total_weeks=hz.total_weeks(h),
+        progress=hz.progress(h, today),
+        days_left=(h.end - today).days,
+        planned_total=len(hz.planned_dates(h, freq)),
+        expected=hz.expected_by(h, freq, today),
+        held=len(in_cycle),
+        held_all=len(past),
+        last_session=last,
+        days_since_last=days_since,
+        # A session held today already covers today's slot.
+        next_planned=hz.next_planned(
+            h, freq, today + timedelta(days=1) if last == today else today
+        ),
+        session_overdue=overdue,
+        goals=tuple(_goal_line(p, g, today) for g in p.goals),
+        last_review=last_review,
+        review_due=_review_due(p, today, last_review) if p.state == "active" else None,
+        pulse=pulse,
+        mutual=len(both),
+        mutual_of=len(past),
+        recent_mutual=len(recent_both),
+        recent_of=len(recent),
+        one_sided=one_sided,
+        ask=ask,
+        gaps=gaps,
+        next_steps=tuple(steps_from.next_steps) if steps_from else (),
+        next_steps_from=steps_from.date if steps_from else None,
+    )

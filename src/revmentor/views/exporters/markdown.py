@@ -1,0 +1,240 @@
+"""The pairing as a Markdown document to share: rendered from a Jinja2 template.
+
+Every piece of user text goes through the `md` filter (or `md_quote` for a block), which
+escapes what Markdown or HTML would read as structure, so a name like `Sam | #1` or a
+note holding `<script>` prints as typed and cannot add a heading, a table column or a tag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from revmentor.coach import horizon as hz
+from revmentor.coach.learned import learned_so_far
+from revmentor.errors import BadInput
+from revmentor.model import Goal, Pairing, Session
+from revmentor.views.exporters import Options
+
+if TYPE_CHECKING:
+    from jinja2 import Environment, Template
+
+TEMPLATE = "export.md.j2"
+
+_INLINE_RE = re.compile(r"[\\`*_\[\]<|~]")
+_ENTITY_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_HASH_RE = re.compile(r"(^|\s)#")
+_LEAD_RE = re.compile(r"^(?:[>+=-]|\d{1,9}(?=[.)]))")
+
+CHECK_LABELS = {
+    "learning_based": "Learning-based",
+    "time_bound": "Time-bound",
+}
+
+
+def md(value: object) -> str:
+    """User text made safe inline: one line, Markdown and HTML characters escaped."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    text = _INLINE_RE.sub(r"\\\g<0>", text)
+    text = _ENTITY_RE.sub(r"\\&", text)
+    text = _HASH_RE.sub(r"\1\\#", text)
+    m = _LEAD_RE.match(text)
+    if m:
+        end = m.end()
+        text = text[:end] + "\\" + text[end:] if m.group()[0].isdigit() else "\\" + text
+    return text
+
+
+def md_quote(value: object) -> str:
+    """User text as a block quote, its own line breaks kept, every line escaped."""
+    if value is None:
+        return ""
+    lines = [md(line) for line in str(value).strip().splitlines()]
+    return "\n".join(f"> {line}" if line else ">" for line in lines)
+
+
+def check_label(key: str) -> str:
+    return CHECK_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    label: str
+    ok: bool
+    why: str
+    suggestion: str
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    goal: Goal
+    framework: str  # REAL or SMART
+    checks: list[CheckRow]
+    assessed: bool  # True when the checks come from the goal check, not the file's flags
+    latest: int | None
+    latest_on: date | None
+    latest_from: str  # "session", "review" or ""
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for c in self.checks if c.ok)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    number: int | None
+    date: date
+    week: int
+    session: bool
+    midpoint: bool
+    end: bool
+
+
+def _checks(goal: Goal, on_the_job: bool) -> tuple[str, list[CheckRow], bool]:
+    framework = "SMART" if on_the_job else "REAL"
+    try:
+        if on_the_job:
+            from revmentor.coach.smart import check_smart as check
+        else:
+            from revmentor.coach.real import check_real as check
+    except ImportError:
+        flags = goal.smart if on_the_job else goal.real
+        rows = [
+            CheckRow(check_label(k), bool(v), "", "")
+            for k, v in (flags.model_dump() if flags is not None else {}).items()
+        ]
+        return framework, rows, False
+    verdict = check(goal.text)
+    rows = [
+        CheckRow(check_label(k), bool(c.ok), str(c.why or ""), str(c.suggestion or ""))
+        for k, c in verdict.checks.items()
+    ]
+    return framework, rows, True
+
+
+def _latest_ratings(p: Pairing, sessions: list[Session]) -> dict[str, tuple[int, date, str]]:
+    """Each goal's latest self-rating: from the sessions if any rated it, else reviews."""
+    found: dict[str, tuple[int, date, str]] = {}
+    for r in sorted(p.reviews, key=lambda r: r.date):
+        for e in r.entries:
+            if e.rating is not None:
+                found[e.goal] = (e.rating, r.date, "review")
+    from_sessions: dict[str, tuple[int, date, str]] = {}
+    for s in sessions:
+        for goal_id, rating in s.progress.items():
+            from_sessions[goal_id] = (rating, s.date, "session")
+    found.update(from_sessions)
+    return found
+
+
+def _timeline(p: Pairing) -> list[TimelineRow]:
+    h = p.horizon
+    planned = hz.planned_dates(h, p.ground_rules.frequency)
+    numbers = {d: i for i, d in enumerate(planned, start=1)}
+    days = sorted({*planned, h.end, *([h.midpoint_review] if h.midpoint_review else [])})
+    return [
+        TimelineRow(
+            number=numbers.get(d),
+            date=d,
+            week=hz.week_of(h, d),
+            session=d in numbers,
+            midpoint=d == h.midpoint_review,
+            end=d == h.end,
+        )
+        for d in days
+    ]
+
+
+def context(p: Pairing, slug: str, options: Options) -> dict[str, Any]:
+    """What the template sees; documented for people writing their own template."""
+    on_the_job = p.kind == "on-the-job"
+    sessions = sorted(p.sessions, key=lambda s: s.date)
+    latest = _latest_ratings(p, sessions)
+    goals = []
+    for g in p.goals:
+        framework, checks, assessed = _checks(g, on_the_job)
+        rating, on, source = latest.get(g.id, (None, None, ""))
+        goals.append(GoalRow(g, framework, checks, assessed, rating, on, source))
+    h = p.horizon
+    return {
+        "p": p,
+        "slug": slug,
+        "today": options.today,
+        "section": options.section,
+        "full": options.section == "all",
+        "include_private": options.include_private,
+        "on_the_job": on_the_job,
+        "me_name": p.me.name or "Me",
+        "partner_name": p.partner.name or "My partner",
+        "goals": goals,
+        "goal_text": {g.id: g.text for g in p.goals},
+        "timeline": _timeline(p),
+        "planned": len(hz.planned_dates(h, p.ground_rules.frequency)),
+        "expected": hz.expected_by(h, p.ground_rules.frequency, options.today),
+        "week": hz.week_of(h, options.today),
+        "total_weeks": hz.total_weeks(h),
+        "sessions": sessions,
+        "reviews": sorted(p.reviews, key=lambda r: r.date),
+        "learned": learned_so_far(p),
+    }
+
+
+@cache
+def _environment(sandboxed: bool) -> Environment:
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = cls(
+        loader=jinja2.PackageLoader("revmentor", "content"),
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = md
+    env.filters["md_quote"] = md_quote
+    return env
+
+
+@cache
+def packaged_template() -> Template:
+    """The packaged template, compiled once per process."""
+    return _environment(False).get_template(TEMPLATE)
+
+
+def _user_template(source: str, name: str) -> Template:
+    import jinja2
+
+    try:
+        return _environment(True).from_string(source)
+    except jinja2.TemplateSyntaxError as exc:
+        raise BadInput(
+            f"{name}:{exc.lineno}: template error: {exc.message}",
+            "See the packaged template for the names a template can use.",
+        ) from None
+
+
+def render(pairing: Pairing, slug: str, options: Options) -> str:
+    import jinja2
+
+    if options.template is not None:
+        template = _user_template(options.template, options.template_name)
+    else:
+        template = packaged_template()
+    try:
+        text = template.render(context(pairing, slug, options))
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+        if options.template is None:
+            raise
+        raise BadInput(
+            f"{options.template_name}: template error: {exc}",
+            "See the packaged template for the names a template can use.",
+        ) from None
+    return text if text.endswith("\n") else text + "\n"

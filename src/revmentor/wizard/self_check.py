@@ -1,0 +1,74 @@
+"""The self-check flow: answers from flags or a file, the rest asked in the terminal."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from revmentor.coach import selfcheck as sc
+from revmentor.errors import BadInput, NeedsTerminal
+from revmentor.model import SelfCheckLog
+
+
+def read_answers_file(file: Path) -> dict[str, int]:
+    from revmentor import yamlio
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BadInput(f"no answers file at {file}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"cannot read the answers file {file}: {exc}") from None
+    try:
+        data = yamlio.load(text)
+    except yamlio.YAMLProblem as exc:
+        raise BadInput(f"{file}:{exc.line or 1}: {exc.message}") from None
+    return sc.parse_file_answers(data, str(file))
+
+
+def gather(
+    parts: list[sc.Part],
+    given: dict[str, int],
+    *,
+    ask: bool,
+) -> dict[str, int]:
+    """All answers: those given, then each missing one asked (or an error naming them)."""
+    sc.check_known(parts, given)
+    gaps = sc.missing(parts, given)
+    if not gaps:
+        return dict(given)
+    if not ask:
+        raise NeedsTerminal(
+            f"the self-check is missing answers for: {', '.join(gaps)}",
+            "Give each with --answer ID=N (1-5), or all of them in a file with --answers FILE "
+            "(YAML, e.g. 'listening: 4').",
+        )
+    from revmentor import content, prompts
+    from revmentor.views.selfcheck import part_header, render_intro
+
+    answers = dict(given)
+    render_intro(content.load("selfcheck.yaml")["intro"])
+    for part in parts:
+        todo = [q for q in part.questions if q.id not in answers]
+        if not todo:
+            continue
+        part_header(part)
+        for q in todo:
+            value = prompts.rating(q.text, skippable=False)
+            # A rating that cannot be skipped always comes back as a number.
+            assert value is not None
+            answers[q.id] = value
+    return answers
+
+
+def run(
+    given: dict[str, int],
+    today: date,
+    log: SelfCheckLog,
+    *,
+    ask: bool,
+) -> tuple[list[sc.Part], sc.Outcome]:
+    parts = sc.load_parts()
+    answers = gather(parts, given, ask=ask)
+    previous = log.results[-1] if log.results else None
+    return parts, sc.assess(parts, answers, today, previous)
