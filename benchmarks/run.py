@@ -370,7 +370,6 @@ def main(argv: list[str] | None = None) -> int:
 
         rv = revmentor_argv()
         frozen = {"REVMENTOR_TODAY": TODAY.isoformat()}
-        out_md = root / "export.md"
         cases = [
             Case('python -c "import typer" (baseline)', [sys.executable, "-c", "import typer"]),
             Case("revmentor --help", [*rv, "--help"], budget=1.3),
@@ -379,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
             Case("revmentor status (1 pairing x 500 sessions)", [*rv, "status"],
                  env={"REVMENTOR_HOME": str(big), **frozen}, budget=2.0),
             Case("revmentor export big (Markdown, 500 sessions)",
-                 [*rv, "export", "big", "--format", "markdown", "--output", str(out_md)],
+                 [*rv, "export", "big", "--format", "markdown", "--output", "-"],
                  env={"REVMENTOR_HOME": str(big), **frozen}, budget=3.0),
             Case("revmentor log-session --yes (into 500 sessions)",
                  [*rv, "log-session", "big", "--yes", "--date", TODAY.isoformat(),

@@ -20,8 +20,9 @@ END = "<!-- example:end -->"
 def render(readme: str) -> str:
     block = f"{START}\n```yaml\n{EXAMPLE.read_text(encoding='utf-8')}```\n{END}"
     if START in readme:
-        return re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, readme,
-                      flags=re.S)
+        return re.sub(
+            re.escape(START) + r".*?" + re.escape(END), lambda _: block, readme, flags=re.S
+        )
     return readme.replace("<!-- EXAMPLE -->", block)
 
 

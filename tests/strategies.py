@@ -23,19 +23,49 @@ from revmentor.model import (
 
 # Any printable text, including YAML's awkward words, emoji and right-to-left scripts.
 tricky = st.sampled_from(
-    ["No", "yes", "off", "9:30", "1e3", "null", "~", "0x1F", "-", "? x", "#hash", "a: b",
-     "'quoted'", '"dq"', "  padded  ", "שלום", "🙂 emoji", "[list]", "{map}", "&a", "*b",
-     "2026-01-05", "true", ".inf", "multi\nline"]
+    [
+        "No",
+        "yes",
+        "off",
+        "9:30",
+        "1e3",
+        "null",
+        "~",
+        "0x1F",
+        "-",
+        "? x",
+        "#hash",
+        "a: b",
+        "'quoted'",
+        '"dq"',
+        "  padded  ",
+        "שלום",
+        "🙂 emoji",
+        "[list]",
+        "{map}",
+        "&a",
+        "*b",
+        "2026-01-05",
+        "true",
+        ".inf",
+        "multi\nline",
+    ]
 )
 text = st.one_of(
     tricky,
     st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=30),
-    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x85"
-                          "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
-                          "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e"
-                          "\x1f\x7f\x80\x81\x82\x83\x84\x86\x87\x88\x89\x8a\x8b\x8c\x8d"
-                          "\x8e\x8f\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9a\x9b\x9c"
-                          "\x9d\x9e\x9f"), max_size=30),
+    st.text(
+        st.characters(
+            blacklist_categories=("Cs",),
+            blacklist_characters="\r\x85"
+            "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f"
+            "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e"
+            "\x1f\x7f\x80\x81\x82\x83\x84\x86\x87\x88\x89\x8a\x8b\x8c\x8d"
+            "\x8e\x8f\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99\x9a\x9b\x9c"
+            "\x9d\x9e\x9f",
+        ),
+        max_size=30,
+    ),
 )
 nonempty = text.filter(lambda s: len(s) > 0)
 slug = st.from_regex(r"\A[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?\Z")
@@ -99,7 +129,11 @@ sessions = st.builds(
 def pairings(draw: st.DrawFn) -> Pairing:
     ids = draw(st.lists(slug, max_size=4, unique=True))
     person = st.builds(
-        Person, name=text, role=text, generation=text, background=text,
+        Person,
+        name=text,
+        role=text,
+        generation=text,
+        background=text,
         offers=st.lists(text, max_size=3),
     )
     partner = draw(person)
@@ -109,20 +143,49 @@ def pairings(draw: st.DrawFn) -> Pairing:
         me=me,
         partner=partner,
         goals=[draw(goals(i)) for i in ids],
-        ask=draw(st.none() | st.builds(Ask, topic=text, wording=text, asked_on=st.none() | days,
-                                         response=st.sampled_from(["pending", "accepted", "declined"]))),
-        ground_rules=draw(st.builds(
-            GroundRules, frequency=st.sampled_from(["weekly", "fortnightly", "monthly"]),
-            session_minutes=st.integers(5, 480), channel=text, between_sessions=text,
-            confidentiality=text, feedback=text, scheduling=text,
-        )),
+        ask=draw(
+            st.none()
+            | st.builds(
+                Ask,
+                topic=text,
+                wording=text,
+                asked_on=st.none() | days,
+                response=st.sampled_from(["pending", "accepted", "declined"]),
+            )
+        ),
+        ground_rules=draw(
+            st.builds(
+                GroundRules,
+                frequency=st.sampled_from(["weekly", "fortnightly", "monthly"]),
+                session_minutes=st.integers(5, 480),
+                channel=text,
+                between_sessions=text,
+                confidentiality=text,
+                feedback=text,
+                scheduling=text,
+            )
+        ),
         horizon=draw(horizons()),
         sessions=draw(st.lists(sessions, max_size=4)),
-        reviews=draw(st.lists(st.builds(
-            Review, date=days,
-            entries=st.lists(st.builds(ReviewEntry, goal=slug, rating=opt_rating,
-                                       decision=st.sampled_from(["keep", "reword", "achieved", "retire"]),
-                                       text=st.none() | text, reason=st.none() | text), max_size=2),
-            note=st.none() | text,
-        ), max_size=2)),
+        reviews=draw(
+            st.lists(
+                st.builds(
+                    Review,
+                    date=days,
+                    entries=st.lists(
+                        st.builds(
+                            ReviewEntry,
+                            goal=slug,
+                            rating=opt_rating,
+                            decision=st.sampled_from(["keep", "reword", "achieved", "retire"]),
+                            text=st.none() | text,
+                            reason=st.none() | text,
+                        ),
+                        max_size=2,
+                    ),
+                    note=st.none() | text,
+                ),
+                max_size=2,
+            )
+        ),
     )

@@ -113,7 +113,9 @@ def test_slugs_that_leave_the_folder_are_refused(
     assert "is not a pairing name" in result.err
 
 
-def test_unknown_pairing_and_unknown_command(cli: Callable[..., Result], example_home: Path) -> None:
+def test_unknown_pairing_and_unknown_command(
+    cli: Callable[..., Result], example_home: Path
+) -> None:
     missing = cli("show", "nobody")
     assert missing.code == 1
     assert "no pairing called 'nobody'" in missing.err
@@ -123,7 +125,9 @@ def test_unknown_pairing_and_unknown_command(cli: Callable[..., Result], example
     assert "Did you mean 'status'" in typo.err
 
 
-def test_invalid_file_is_reported_and_untouched(cli: Callable[..., Result], example_home: Path) -> None:
+def test_invalid_file_is_reported_and_untouched(
+    cli: Callable[..., Result], example_home: Path
+) -> None:
     path = example_home / "pairings" / "helen-sam.yaml"
     broken = path.read_text().replace("frequency: fortnightly", "frequency: daily")
     path.write_text(broken)
@@ -144,7 +148,9 @@ def _editor(tmp_path: Path, body: str) -> str:
 def test_edit_saves_a_valid_change_and_keeps_a_backup(
     proc: Callable[..., Result], example_home: Path, tmp_path: Path
 ) -> None:
-    editor = _editor(tmp_path, "p.write_text(p.read_text().replace('Data Analyst', 'Senior Analyst'))")
+    editor = _editor(
+        tmp_path, "p.write_text(p.read_text().replace('Data Analyst', 'Senior Analyst'))"
+    )
     result = proc("edit", env={"EDITOR": editor})
     assert result.code == 0, result.output
     st = Store(example_home)

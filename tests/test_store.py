@@ -35,7 +35,9 @@ def test_create_then_load_gives_the_same_pairing(home: Path) -> None:
     assert st.slugs() == ["sam"]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(p=pairings(), extra=sessions)
 def test_every_model_round_trips_through_the_store(home: Path, p: Pairing, extra: Session) -> None:
     st = Store()
@@ -94,8 +96,13 @@ def test_edge_values_survive_a_save_by_the_tool(home: Path) -> None:
     p = minimal(
         partner=Person(name="No", role="9:30"),
         goals=[Goal(id="1e3", text="yes")],
-        sessions=[Session(date=date(2026, 9, 8), topics=["off", "null", "~", "1e3", "🙂 שלום"],
-                          private_note="null")],
+        sessions=[
+            Session(
+                date=date(2026, 9, 8),
+                topics=["off", "null", "~", "1e3", "🙂 שלום"],
+                private_note="null",
+            )
+        ],
     )
     st.create("edge", p)
     text = st.path_for("edge").read_text()
@@ -153,15 +160,26 @@ def test_comments_and_key_order_survive_a_save(home: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("schema: 1\ncreated: 2026-09-01\nhorizon: {start: 2026-09-07, end: 2026-12-07}\n"
-         "partner:\n  name: Sam\n  nmae: typo\n", ":6: partner.nmae: unknown key"),
-        ("schema: 1\ncreated: 2026-09-01\nhorizon: {start: 2026-09-07, end: 2026-12-07}\n"
-         "ground_rules:\n  frequency: daily\n", ":5: ground_rules.frequency:"),
-        ("schema: 1\ncreated: not a date\nhorizon: {start: 2026-09-07, end: 2026-12-07}\n",
-         ":2: created:"),
+        (
+            "schema: 1\ncreated: 2026-09-01\nhorizon: {start: 2026-09-07, end: 2026-12-07}\n"
+            "partner:\n  name: Sam\n  nmae: typo\n",
+            ":6: partner.nmae: unknown key",
+        ),
+        (
+            "schema: 1\ncreated: 2026-09-01\nhorizon: {start: 2026-09-07, end: 2026-12-07}\n"
+            "ground_rules:\n  frequency: daily\n",
+            ":5: ground_rules.frequency:",
+        ),
+        (
+            "schema: 1\ncreated: not a date\nhorizon: {start: 2026-09-07, end: 2026-12-07}\n",
+            ":2: created:",
+        ),
         ("schema: 1\ncreated: 2026-09-01\n", ":1: horizon: required but missing"),
-        ("schema: 1\ncreated: 2026-09-01\nhorizon: {start: 2026-09-07, end: 2026-12-07}\n"
-         "sessions:\n  - date: 2026-09-08\n    pulse: {trust: 7}\n", ":6: sessions.0.pulse.trust:"),
+        (
+            "schema: 1\ncreated: 2026-09-01\nhorizon: {start: 2026-09-07, end: 2026-12-07}\n"
+            "sessions:\n  - date: 2026-09-08\n    pulse: {trust: 7}\n",
+            ":6: sessions.0.pulse.trust:",
+        ),
         ("schema: 9\ncreated: 2026-09-01\n", "newer than this revmentor"),
         ("key: [unclosed\n", "not valid YAML"),
         ("- just\n- a list\n", "must be a mapping"),
@@ -186,8 +204,23 @@ def test_invalid_files_are_reported_with_lines_and_left_untouched(
     assert path.stat().st_mtime_ns == before.st_mtime_ns
 
 
-@pytest.mark.parametrize("slug", ["../x", "/etc/passwd", "", ".hidden", "a/b", "UPPER", "x..y/..",
-                                  "-lead", "trail-", "a" * 80, "sp ace", "é"])
+@pytest.mark.parametrize(
+    "slug",
+    [
+        "../x",
+        "/etc/passwd",
+        "",
+        ".hidden",
+        "a/b",
+        "UPPER",
+        "x..y/..",
+        "-lead",
+        "trail-",
+        "a" * 80,
+        "sp ace",
+        "é",
+    ],
+)
 def test_slugs_that_could_escape_are_refused(slug: str) -> None:
     with pytest.raises(BadInput):
         check_slug(slug)

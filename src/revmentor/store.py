@@ -97,12 +97,17 @@ def _problems(path: Path, text: str, exc: Exception) -> list[str]:
     return out
 
 
-def parse(text: str, path: Path) -> tuple[dict[str, Any], Pairing]:
-    """Parse and validate pairing text; raise InvalidFile naming path, line and field."""
+def parse(
+    text: str, path: Path, cache: Path | None = None
+) -> tuple[dict[str, Any], Pairing]:
+    """Parse and validate pairing text; raise InvalidFile naming path, line and field.
+
+    With `cache`, the parse of this exact text may come from (and is kept in) that file.
+    """
     from pydantic import ValidationError
 
     try:
-        data = yamlio.load(text)
+        data = yamlio.load_cached(text, cache)
     except yamlio.YAMLProblem as exc:
         raise InvalidFile(str(path), [f"{path}:{exc.line or 1}: {exc.message}"]) from None
     if not isinstance(data, dict):
@@ -221,8 +226,12 @@ class Store:
     def load_full(self, slug: str) -> Loaded:
         text = self.read_text(slug)
         path = self.path_for(slug)
-        data, pairing = parse(text, path)
+        data, pairing = parse(text, path, self.cache_path(slug))
         return Loaded(slug, path, text, data, pairing)
+
+    def cache_path(self, slug: str) -> Path:
+        """Where the parse of a pairing's current text is kept, to skip parsing it again."""
+        return self.home / "cache" / f"{check_slug(slug)}.json"
 
     def load(self, slug: str) -> Pairing:
         return self.load_full(slug).pairing
@@ -285,6 +294,7 @@ class Store:
         text = yamlio.dump_update(loaded.text, old, new)
         self._backup(loaded.slug, loaded.text)
         atomic_write(loaded.path, text)
+        yamlio.remember(text, self.cache_path(loaded.slug))
 
     @contextlib.contextmanager
     def update(self, slug: str, *, allow_concluded: bool = False) -> Iterator[Pairing]:

@@ -13,7 +13,10 @@ only the values that changed are replaced.
 from __future__ import annotations
 
 import io
+import os
 import re
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -148,6 +151,97 @@ def line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
     return line
 
 
+# --- the read cache ---------------------------------------------------------------
+#
+# Parsing is most of the time a read-only command spends: ~90 ms for a file of 500
+# sessions. What `load` gave for a file's exact text is kept as JSON next to the data,
+# under the hash of that text, so a file read again unchanged costs a JSON read. A
+# cache entry for other text is never used, so a hand edit can never be read stale;
+# a missing, unreadable or damaged cache only means parsing again.
+
+CACHE_VERSION = 1
+_MISS = object()
+# What the fast path last wrote and verified, so a save can fill the cache for free.
+_last_verified: tuple[str, Any] | None = None
+
+
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
+def _json_safe(data: Any) -> bool:
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if not all(isinstance(k, str) for k in node):
+                return False
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+        elif node is not None and not isinstance(node, str):
+            return False
+    return True
+
+
+def _read_cache(cache: Path, digest: str) -> Any:
+    import json
+
+    try:
+        if cache.stat().st_size > 4 * MAX_BYTES:
+            return _MISS
+        entry = json.loads(cache.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return _MISS
+    if isinstance(entry, dict) and entry.get("v") == CACHE_VERSION and entry.get("hash") == digest:
+        return entry.get("data")
+    return _MISS
+
+
+def _write_cache(cache: Path, digest: str, data: Any) -> None:
+    import json
+    import tempfile
+
+    if not _json_safe(data):
+        return
+    try:
+        cache.parent.mkdir(mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{cache.name}.", suffix=".tmp", dir=cache.parent)
+        try:
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"v": CACHE_VERSION, "hash": digest, "data": data}, fh,
+                          ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, cache)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except (OSError, ValueError, RecursionError):
+        pass  # a read-only or full data folder still reads, only more slowly
+
+
+def load_cached(text: str, cache: Path | None) -> Any:
+    """`load(text)`, answered from `cache` when it holds the result for this exact text."""
+    if cache is None:
+        return load(text)
+    digest = _digest(text)
+    data = _read_cache(cache, digest)
+    if data is _MISS:
+        data = load(text)
+        _write_cache(cache, digest, data)
+    return data
+
+
+def remember(text: str, cache: Path) -> None:
+    """After a save of `text`: cache what it loads to, if the save already parsed it."""
+    global _last_verified
+    last, _last_verified = _last_verified, None
+    if last is not None and last[0] == text:
+        _write_cache(cache, _digest(text), last[1])
+
+
 # --- writing ----------------------------------------------------------------------
 
 
@@ -156,8 +250,11 @@ def _rt() -> Any:
 
     rt = YAML(typ="rt")
     rt.preserve_quotes = True
-    rt.width = 88
+    # A wide line limit: re-wrapping lines nobody changed would churn hand-kept files.
+    rt.width = 4096
     rt.indent(mapping=2, sequence=4, offset=2)
+    # The same date object used twice must not become an anchor: the reader refuses them.
+    rt.representer.ignore_aliases = lambda _data: True
     return rt
 
 
@@ -224,7 +321,12 @@ def dump_update(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
     """`text` with `new` applied, keeping the comments and key order a person wrote.
 
     `old` is the validated data `text` held; only values that differ from it change.
+    The common changes (items added at the end of lists, scalar values changed) are
+    spliced into the text directly; anything else goes through ruamel's round trip.
     """
+    spliced = splice_update(text, old, new)
+    if spliced is not None:
+        return spliced
     rt = _rt()
     node = rt.load(text)
     from ruamel.yaml.comments import CommentedMap
@@ -235,3 +337,223 @@ def dump_update(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
     out = io.StringIO()
     rt.dump(node, out)
     return out.getvalue()
+
+
+# --- the fast path: splicing changes into the text -----------------------------------
+#
+# ruamel's round trip re-emits the whole file, which takes about a second for a pairing
+# of 500 sessions. Most saves add a session or a review, or change a value or two, so
+# they are done as text edits at positions found with libyaml's node marks. The result
+# is parsed again and compared with what the change should give; when anything is off,
+# or the change is of another kind, the caller falls back to the round trip.
+
+
+class _CannotSplice(Exception):
+    """This change is not one the fast path handles; use the round trip."""
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, with sequence dashes indented under their key as ruamel's
+    `indent(mapping=2, sequence=4, offset=2)` writes them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+_REPRESENTER = yaml.representer.SafeRepresenter()
+# Strings written bare: letters, digits and a few harmless marks, starting with a letter
+# or digit, never ending in a space. Everything else is quoted.
+_PLAIN_OK = re.compile(r"^[^\W_][\w .;()'/+?!%&=~-]*(?<! )$")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _as_loaded(value: Any) -> Any:
+    """`value` as `load` gives it back once written: scalars other than null are text."""
+    if isinstance(value, dict):
+        if not all(isinstance(k, str) for k in value):
+            raise _CannotSplice("non-text key")
+        return {k: _as_loaded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_loaded(v) for v in value]
+    if value is None or isinstance(value, str):
+        return value
+    return _scalar_text(value)
+
+
+def _quoted(value: str) -> str:
+    if value.isprintable():
+        return "'" + value.replace("'", "''") + "'"
+    out = []
+    for ch in value:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ch.isprintable() or ch == " ":
+            out.append(ch)
+        elif ord(ch) <= 0xFFFF:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
+    return '"' + "".join(out) + '"'
+
+
+def _scalar_text(value: Any) -> str:
+    """One scalar as YAML text that reads back the same in block or flow context."""
+    if isinstance(value, str):
+        if _PLAIN_OK.match(value) and not _needs_quotes(value):
+            return value
+        return _quoted(value)
+    if isinstance(value, bool | int | float | date) and not isinstance(value, datetime):
+        node = _REPRESENTER.represent_data(value)
+        if isinstance(node, yaml.ScalarNode) and node.value:
+            return str(node.value)
+    raise _CannotSplice(f"cannot write {type(value).__name__}")
+
+
+def _block_items(items: list[Any], indent: int) -> str:
+    """`items` as block sequence entries whose dashes sit at column `indent`."""
+    text = yaml.dump(
+        items,
+        Dumper=_BlockDumper,
+        default_flow_style=False,
+        sort_keys=False,
+        allow_unicode=True,
+        width=max(40, 88 - indent),
+        indent=2,
+    )
+    pad = " " * indent
+    return "".join(pad + line if line.strip() else line for line in text.splitlines(True))
+
+
+def _content_end(text: str, node: yaml.Node) -> int:
+    """Where the last character of `node` (and everything nested in it) is."""
+    end = 0
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.ScalarNode) or current.flow_style:
+            end = max(end, current.end_mark.index)
+        elif isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                stack.extend((key, value))
+        else:
+            stack.extend(current.value)
+    # Block scalars (| and >) end after their trailing line breaks.
+    while end > 0 and text[end - 1] in " \n":
+        end -= 1
+    return end
+
+
+class _Splicer:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.edits: list[tuple[int, int, str]] = []
+
+    def walk(self, node: yaml.Node, cur: Any, old: Any, new: Any, key: yaml.Node | None) -> Any:
+        """Plan the edits that turn `old` into `new` at `node`; return what should load."""
+        if old == new and type(old) is type(new):
+            return cur
+        if isinstance(new, dict):
+            if not (isinstance(old, dict) and isinstance(cur, dict)
+                    and isinstance(node, yaml.MappingNode)):
+                raise _CannotSplice("mapping changed shape")
+            if any(k not in new for k in cur):
+                raise _CannotSplice("key removed")
+            children = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+            for name, value in new.items():
+                if name in children and name in cur:
+                    knode, vnode = children[name]
+                    cur[name] = self.walk(vnode, cur[name], old.get(name), value, knode)
+                elif not (name in old and old[name] == value):
+                    raise _CannotSplice("key added")
+            return cur
+        if isinstance(new, list):
+            if not (isinstance(old, list) and isinstance(cur, list)
+                    and isinstance(node, yaml.SequenceNode)):
+                raise _CannotSplice("sequence changed shape")
+            if not len(old) == len(cur) == len(node.value) <= len(new):
+                raise _CannotSplice("items removed")
+            for i, item in enumerate(node.value):
+                cur[i] = self.walk(item, cur[i], old[i], new[i], None)
+            extra = new[len(old):]
+            if extra:
+                self.append(node, key, extra)
+                cur.extend(_as_loaded(extra))
+            return cur
+        if isinstance(old, dict | list) or not isinstance(node, yaml.ScalarNode):
+            raise _CannotSplice("scalar replaces a collection")
+        start, end = node.start_mark.index, node.end_mark.index
+        if node.style in ("|", ">") or self.text[start:start + 1] in ("!", "&", "*"):
+            raise _CannotSplice("block scalar, tag or anchor")
+        self.edits.append((start, end, _scalar_text(new)))
+        return _as_loaded(new)
+
+    def append(self, node: yaml.SequenceNode, key: yaml.Node | None, extra: list[Any]) -> None:
+        text = self.text
+        if node.value and not node.flow_style:
+            dash = node.start_mark.index
+            if text[dash:dash + 1] != "-":
+                raise _CannotSplice("sequence without a dash")
+            at = _content_end(text, node.value[-1])
+            eol = text.find("\n", at)
+            block = _block_items(extra, node.start_mark.column)
+            if eol < 0:
+                self.edits.append((len(text), len(text), "\n" + block))
+            else:
+                self.edits.append((eol + 1, eol + 1, block))
+            return
+        # `key: []` becomes a block sequence under the key, as ruamel writes it.
+        if node.value or key is None or text[node.start_mark.index:node.end_mark.index] != "[]":
+            raise _CannotSplice("flow sequence")
+        start, end = node.start_mark.index, node.end_mark.index
+        eol = text.find("\n", end)
+        eol = len(text) if eol < 0 else eol
+        rest = text[end:eol].strip()
+        if rest and not rest.startswith("#"):
+            raise _CannotSplice("something follows []")
+        while start > 0 and text[start - 1] == " ":
+            start -= 1
+        comment = f"  {rest}" if rest else ""
+        block = _block_items(extra, key.start_mark.column + 2)
+        self.edits.append((start, eol, comment + "\n" + block.rstrip("\n")))
+
+    def result(self) -> str:
+        out = self.text
+        last = len(out) + 1
+        for start, end, new in sorted(self.edits, reverse=True):
+            if end > last:
+                raise _CannotSplice("overlapping edits")
+            out = out[:start] + new + out[end:]
+            last = start
+        return out
+
+
+def splice_update(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """`text` changed from `old` to `new` by editing the text in place, or None.
+
+    None means the change is not one this handles (keys added or removed, items removed,
+    block scalars rewritten...) or the result did not read back as intended.
+    """
+    if "\r" in text or text.startswith("\ufeff"):
+        return None
+    try:
+        loader = _LOADER(text)
+        try:
+            root = loader.get_single_node()
+            if not isinstance(root, yaml.MappingNode) or root.flow_style:
+                return None
+            cur = loader.construct_document(root)
+        finally:
+            loader.dispose()
+        splicer = _Splicer(text)
+        expected = splicer.walk(root, cur, old, new, None)
+        if not splicer.edits:
+            return None
+        result = splicer.result()
+        loaded = load(result)
+        if loaded != expected:
+            return None
+        global _last_verified
+        _last_verified = (result, loaded)
+        return result
+    except (_CannotSplice, yaml.YAMLError, YAMLProblem, RecursionError):
+        return None

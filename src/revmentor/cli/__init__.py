@@ -53,6 +53,8 @@ class LazyGroup(TyperGroup):
         import importlib
 
         module = importlib.import_module(f"revmentor.cli.{entry[0]}")
+        # Shell completion is offered once, not on every command's help.
+        module.app._add_completion = False
         command = typer.main.get_command(module.app)
         command.name = cmd_name
         return command

@@ -6,7 +6,7 @@ import typer
 
 from revmentor.cli._common import interactive, pick_pairing, store
 
-app = typer.Typer()
+app = typer.Typer(add_completion=False)
 
 
 @app.command()
@@ -16,10 +16,12 @@ def log_session(
         None, "--date", metavar="WHEN", help="YYYY-MM-DD, today, yesterday, friday, '3 days ago'."
     ),
     minutes: str = typer.Option(None, "--minutes", metavar="N", help="How long you met."),
-    topic: list[str] = typer.Option(None, "--topic", help="A topic discussed (repeatable)."),
-    i_learned: str = typer.Option(None, "--i-learned", help="What you learned."),
+    topic: list[str] = typer.Option(
+        None, "--topic", metavar="TEXT", help="A topic discussed (repeatable)."
+    ),
+    i_learned: str = typer.Option(None, "--i-learned", metavar="TEXT", help="What you learned."),
     they_learned: str = typer.Option(
-        None, "--they-learned", help="What your partner learned from you."
+        None, "--they-learned", metavar="TEXT", help="What your partner learned from you."
     ),
     progress: list[str] = typer.Option(
         None, "--progress", metavar="GOAL_ID=N", help="A 1-5 rating for a goal (repeatable)."
@@ -31,24 +33,26 @@ def log_session(
         help="A 1-5 rating for open_mind, respect, trust or authenticity (repeatable).",
     ),
     next_step: list[str] = typer.Option(
-        None, "--next-step", help="Something to do before next time (repeatable)."
+        None, "--next-step", metavar="TEXT", help="Something to do before next time (repeatable)."
     ),
     private_note: str = typer.Option(
-        None, "--private-note", help="A note for you only; kept out of exports."
+        None, "--private-note", metavar="TEXT", help="A note for you only; kept out of exports."
     ),
     yes: bool = typer.Option(
         False, "--yes", "-y", help="Ask nothing: what no flag gives is left empty."
     ),
 ) -> None:
-    """Record a session: topics, what each of you learned, goal progress and the pulse.
+    """Record a session: topics, what each of you learned, progress, the pulse.
 
-    In a terminal, whatever the flags leave out is asked; without one (or with --yes)
-    it is left empty. Ratings are 1 (not yet) to 5 (confident).
+    In a terminal, whatever the flags leave out is asked.
+    Without a terminal (or with --yes), it is left empty.
+    Ratings go from 1 (not yet) to 5 (confident).
 
-    Example: revmentor log-session helen-sam --date yesterday --minutes 45
-    --topic "prompting for reports" --i-learned "templates halve the editing"
-    --they-learned "how the board reads risk" --progress genai-for-ops=4
-    --pulse trust=5 --next-step "Sam shares two prompts"
+    Example:
+      revmentor log-session helen-sam --date yesterday --minutes 45 \\
+        --topic "prompting for reports" --i-learned "templates help" \\
+        --they-learned "how the board reads risk" \\
+        --progress genai-for-ops=4 --pulse trust=5 --next-step "Sam sends prompts"
     """
     from revmentor import clock
     from revmentor.coach import sessions as cs

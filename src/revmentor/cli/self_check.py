@@ -8,15 +8,15 @@ import typer
 
 from revmentor.cli._common import interactive
 
-app = typer.Typer()
+app = typer.Typer(add_completion=False)
 
 
 @app.command("self-check")
 def self_check(
-    answer: list[str] = typer.Option(
+    answer: list[str] | None = typer.Option(
         None, "--answer", metavar="ID=N", help="Answer one question, 1-5 (repeatable)."
     ),
-    answers: Path = typer.Option(
+    answers: Path | None = typer.Option(
         None, "--answers", metavar="FILE", help="A YAML file mapping question ids to 1-5."
     ),
     history: bool = typer.Option(False, "--history", help="List your past results."),

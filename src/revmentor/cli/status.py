@@ -1,24 +1,104 @@
-"""`revmentor status` (placeholder until the status view lands)."""
+"""`revmentor status`, and what `revmentor` shows when run with no command."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
+
+from revmentor.cli._common import pick_pairing, store
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from revmentor.coach.status import StatusReport
 
 app = typer.Typer()
 
 
 def show_default() -> None:
-    from revmentor.cli._common import store
+    """The detail of the only pairing, a line per pairing, or how to start one."""
+    from revmentor.coach.nudges import nudges
+    from revmentor.coach.status import status_report
+    from revmentor.errors import InvalidFile
 
-    if not store().slugs():
+    st = store()
+    rows = st.load_all()
+    if not rows:
         typer.echo("No pairings yet. Start one with: revmentor start")
         return
-    from revmentor.cli.list_cmd import list_pairings
+    today = _today()
+    if len(rows) == 1:
+        slug, only = rows[0]
+        if not isinstance(only, InvalidFile):
+            _detail(slug, status_report(only, today))
+            return
+    from revmentor.views.status import render_summary
 
-    list_pairings(as_json=False)
+    summary: list[tuple[str, StatusReport | InvalidFile, int]] = []
+    for slug, item in rows:
+        if isinstance(item, InvalidFile):
+            summary.append((slug, item, 0))
+            continue
+        report = status_report(item, today)
+        summary.append((slug, report, len(nudges(report))))
+    render_summary(summary)
+
+
+def _today() -> date:
+    from revmentor import clock
+
+    return clock.today()
+
+
+def _detail(slug: str, report: StatusReport) -> None:
+    from revmentor.coach.nudges import nudges
+    from revmentor.views.status import render_status
+
+    render_status(slug, report, nudges(report))
 
 
 @app.command()
-def status(pairing: str = typer.Argument(None)) -> None:
-    """Where a pairing stands, and what to do next."""
-    show_default()
+def status(
+    pairing: str = typer.Argument(
+        None, help="The pairing's name. Without it: every pairing, one line each."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
+) -> None:
+    """Where a pairing stands, and what to do next.
+
+    The week, sessions against your rhythm, goals, pulse, a due review, and suggestions.
+
+    Examples: revmentor status maya-chen · revmentor status --json
+    """
+    from revmentor.coach.status import status_report
+
+    st = store()
+    if pairing is None and not as_json:
+        show_default()
+        return
+    slug = pick_pairing(st, pairing, ask=False)
+    report = status_report(st.load(slug), _today())
+    if as_json:
+        _print_json(slug, report)
+        return
+    _detail(slug, report)
+
+
+def _print_json(slug: str, report: StatusReport) -> None:
+    import dataclasses
+    import json
+    from datetime import date as _date
+
+    from revmentor.coach.nudges import nudges
+
+    def plain(value: object) -> object:
+        if isinstance(value, _date):
+            return value.isoformat()
+        raise TypeError(type(value).__name__)
+
+    data = dataclasses.asdict(report)
+    data["slug"] = slug
+    data["behind"] = report.behind
+    data["nudges"] = [dataclasses.asdict(n) for n in nudges(report)]
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=plain))

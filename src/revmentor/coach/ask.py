@@ -70,9 +70,47 @@ def topic_from_goal(text: str) -> str:
 
 
 _COMMON_STARTS = frozenset(
-    "how what why when where which who the a an to use using build building write writing "
-    "run running lead leading work working manage managing make making read reading "
-    "give giving get getting our my your their new modern".split()
+    [
+        "how",
+        "what",
+        "why",
+        "when",
+        "where",
+        "which",
+        "who",
+        "the",
+        "a",
+        "an",
+        "to",
+        "use",
+        "using",
+        "build",
+        "building",
+        "write",
+        "writing",
+        "run",
+        "running",
+        "lead",
+        "leading",
+        "work",
+        "working",
+        "manage",
+        "managing",
+        "make",
+        "making",
+        "read",
+        "reading",
+        "give",
+        "giving",
+        "get",
+        "getting",
+        "our",
+        "my",
+        "your",
+        "their",
+        "new",
+        "modern",
+    ]
 )
 
 

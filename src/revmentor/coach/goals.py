@@ -51,6 +51,8 @@ def parse_real(value: str) -> RealFlags:
     text = value.strip().lower()
     if text in ("", "none", "-"):
         return RealFlags()
+    if text == "all":
+        return RealFlags(**{k: True for k in RealFlags.model_fields})
     if "," not in text and text.isalpha() and set(text) <= set(REAL_LETTERS):
         return RealFlags(**{REAL_LETTERS[c]: True for c in text})
     flags: dict[str, bool] = {}
@@ -60,7 +62,7 @@ def parse_real(value: str) -> RealFlags:
             raise BadInput(
                 f"--real: '{part.strip()}' is not one of relevant, experimental, "
                 "aspirational, learning-based",
-                "For example: --real relevant,learning-based (or --real RL, or --real none).",
+                "For example: --real relevant,learning-based (or RL, all, none).",
             )
         flags[key] = True
     return RealFlags(**flags)
@@ -82,6 +84,15 @@ class GoalDecision:
     rating: int | None = None
     text: str | None = None
     reason: str | None = None
+
+
+def _own(day: date) -> date:
+    """A date object of its own for each record.
+
+    The YAML writer marks one object stored in two places with an anchor and an alias
+    (`&id001`, `*id001`), which reads badly in a hand-edited file.
+    """
+    return date.fromordinal(day.toordinal())
 
 
 def _valid(make: Callable[[], T], what: str) -> T:
@@ -139,9 +150,7 @@ def check_decision(pairing: Pairing, d: GoalDecision) -> None:
             "Only active goals are reviewed.",
         )
     if d.decision not in DECISIONS:
-        raise BadInput(
-            f"'{d.decision}' is not a decision", f"Use one of: {', '.join(DECISIONS)}."
-        )
+        raise BadInput(f"'{d.decision}' is not a decision", f"Use one of: {', '.join(DECISIONS)}.")
     if d.rating is not None and not 1 <= d.rating <= 5:
         raise BadInput(f"the rating {d.rating} is outside 1 to 5")
     text = (d.text or "").strip()
@@ -177,23 +186,25 @@ def apply_decision(
     text = (d.text or "").strip() or None
     history: list[HistoryEntry] = []
     if d.rating is not None:
-        history.append(HistoryEntry(date=today, event="rated", rating=d.rating))
+        history.append(HistoryEntry(date=_own(today), event="rated", rating=d.rating))
     if d.decision == "reword":
         history.append(
             _valid(
                 lambda: HistoryEntry(
-                    date=today, event="reworded", text=text, previous=goal.text, reason=reason
+                    date=_own(today), event="reworded", text=text, previous=goal.text, reason=reason
                 ),
                 "reword",
             )
         )
     elif d.decision == "achieved":
         history.append(
-            _valid(lambda: HistoryEntry(date=today, event="achieved", reason=reason), "reason")
+            _valid(
+                lambda: HistoryEntry(date=_own(today), event="achieved", reason=reason), "reason"
+            )
         )
     elif d.decision == "retire":
         history.append(
-            _valid(lambda: HistoryEntry(date=today, event="retired", reason=reason), "reason")
+            _valid(lambda: HistoryEntry(date=_own(today), event="retired", reason=reason), "reason")
         )
     entry = _valid(
         lambda: ReviewEntry(
@@ -236,7 +247,7 @@ def apply_review(
         check_decision(pairing, d)
     clean_note = (note or "").strip() or None
     review = _valid(
-        lambda: Review(date=today, entries=[], added=list(added), note=clean_note), "note"
+        lambda: Review(date=_own(today), entries=[], added=list(added), note=clean_note), "note"
     )
     for d in decisions:
         review.entries.append(apply_decision(pairing, d, today, (real or {}).get(d.goal_id)))
@@ -303,7 +314,7 @@ def add_goal(
             why=why.strip(),
             real=real or RealFlags(),
             baseline=baseline,
-            history=[HistoryEntry(date=today, event="created")],
+            history=[HistoryEntry(date=_own(today), event="created")],
         ),
         "goal",
     )

@@ -19,8 +19,9 @@ from revmentor.model import Pairing
 class Nudge:
     id: str
     tie: str  # "principle" or "ground rule"
-    tied_to: str  # e.g. "trust", "rhythm"
+    tied_to: str  # as shown, e.g. "open mind", "rhythm"
     text: str
+    key: str = ""  # the principle or ground rule as named in the file, e.g. "open_mind"
 
 
 Facts = dict[str, Any]
@@ -157,8 +158,13 @@ def rules() -> dict[str, Any]:
     return data
 
 
-def nudges(r: StatusReport, data: Mapping[str, Any] | None = None) -> list[Nudge]:
-    """The suggestions that apply, in the rules' priority order, at most `max_shown`."""
+def nudges(
+    r: StatusReport, data: Mapping[str, Any] | None = None, *, every: bool = False
+) -> list[Nudge]:
+    """The suggestions that apply, in the rules' priority order, at most `max_shown`.
+
+    `every` lifts the limit, for callers that want to know all that applies.
+    """
     data = rules() if data is None else data
     if r.concluded:
         return []
@@ -170,7 +176,7 @@ def nudges(r: StatusReport, data: Mapping[str, Any] | None = None) -> list[Nudge
         if facts is None:
             continue
         found.append(_word(r, rule, facts, data))
-        if len(found) >= data["max_shown"]:
+        if not every and len(found) >= data["max_shown"]:
             break
     return found
 
@@ -199,8 +205,9 @@ def _word(r: StatusReport, rule: Mapping[str, Any], facts: Facts, data: Mapping[
         key = "text_on_the_job"
     text = " ".join(str(rule[key]).format_map(values).split())
 
-    (tie, name), = dict(rule["tied_to"]).items()
+    ((tie, name),) = dict(rule["tied_to"]).items()
     name = str(name).format_map(values)
+    text = text[:1].upper() + text[1:]
     if tie == "principle":
-        return Nudge(rule["id"], "principle", data["principles"][name], text[:1].upper() + text[1:])
-    return Nudge(rule["id"], "ground rule", data["ground_rules"][name], text[:1].upper() + text[1:])
+        return Nudge(rule["id"], "principle", data["principles"][name], text, name)
+    return Nudge(rule["id"], "ground rule", data["ground_rules"][name], text, name)

@@ -54,8 +54,9 @@ def load_parts(data: Mapping[str, Any] | None = None) -> list[Part]:
             label=str(part["label"]),
             about=str(part.get("about", "")),
             questions=tuple(
-                Question(str(q["id"]), " ".join(str(q["text"]).split()),
-                         " ".join(str(q["step"]).split()))
+                Question(
+                    str(q["id"]), " ".join(str(q["text"]).split()), " ".join(str(q["step"]).split())
+                )
                 for q in part["questions"]
             ),
         )
@@ -118,8 +119,12 @@ def missing(parts: list[Part], answers: Mapping[str, int]) -> list[str]:
 
 
 def part_score(part: Part, answers: Mapping[str, int]) -> float:
+    """The part's average, to one decimal, halves rounded up (4.25 shows as 4.3)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
     values = [answers[q.id] for q in part.questions]
-    return round(sum(values) / len(values), 1)
+    mean = Decimal(sum(values)) / Decimal(len(values))
+    return float(mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def weakest_part(parts: list[Part], scores: Mapping[str, float]) -> Part:

@@ -118,7 +118,8 @@ def build_session(answers: Answers) -> Session:
     from pydantic import ValidationError
 
     data: dict[str, Any] = {
-        "date": answers.date,
+        # An object of its own: the YAML writer aliases objects stored twice.
+        "date": date.fromordinal(answers.date.toordinal()),
         "minutes": answers.minutes,
         "topics": _clean_list(answers.topics),
         "i_learned": answers.i_learned.strip(),

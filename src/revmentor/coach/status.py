@@ -86,9 +86,12 @@ class GapLine:
 class StatusReport:
     kind: str
     state: str
+    concluded_on: date | None
     today: date
     me: str
     partner: str
+    situation: str | None  # on-the-job plans: why the plan exists
+    context: str
     frequency: str
     interval_days: int
     start: date
@@ -243,15 +246,11 @@ def status_report(p: Pairing, today: date) -> StatusReport:
     in_cycle = [s for s in past if s.date >= h.start]
     last = past[-1].date if past else None
 
-    if last is not None:
-        days_since: int | None = (today - last).days
-        quiet_for = days_since
-    else:
-        days_since = None
-        quiet_for = (today - h.start).days
+    days_since = None if last is None else (today - last).days
+    quiet_for = (today - h.start).days if days_since is None else days_since
     overdue = p.state == "active" and today <= h.end and quiet_for > interval
 
-    reviews = sorted((r.date for r in p.reviews if r.date <= today))
+    reviews = sorted(r.date for r in p.reviews if r.date <= today)
     last_review = reviews[-1] if reviews else None
 
     with_pulse = [s for s in past if s.pulse.values()]
@@ -291,9 +290,14 @@ def status_report(p: Pairing, today: date) -> StatusReport:
     return StatusReport(
         kind=p.kind,
         state=p.state,
+        concluded_on=next((w.date for w in reversed(p.wrap_ups) if w.decision == "conclude"), None)
+        if p.state == "concluded"
+        else None,
         today=today,
         me=p.me.name,
         partner=p.partner.name,
+        situation=p.context.situation if p.context else None,
+        context=p.context.description if p.context else "",
         frequency=freq,
         interval_days=interval,
         start=h.start,

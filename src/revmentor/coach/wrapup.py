@@ -184,6 +184,20 @@ def retrospective(p: Pairing, today: date) -> Retrospective:
 # --- the decisions --------------------------------------------------------------
 
 
+def _day(day: date) -> date:
+    """An equal but separate date object.
+
+    The YAML writer marks one object written twice with an anchor and alias, which the
+    reader then refuses; every record made here gets dates of its own.
+    """
+    return date(day.year, day.month, day.day)
+
+
+def _copy_horizon(h: Horizon) -> Horizon:
+    mid = h.midpoint_review
+    return Horizon(start=_day(h.start), end=_day(h.end), midpoint_review=_day(mid) if mid else None)
+
+
 def _record(
     p: Pairing,
     today: date,
@@ -194,18 +208,18 @@ def _record(
     weeks: int | None = None,
 ) -> WrapUp:
     return WrapUp(
-        date=today,
+        date=_day(today),
         decision=decision,
         weeks=weeks,
         worked=worked.strip(),
         awkward=awkward.strip(),
-        previous_horizon=p.horizon.model_copy(),
+        previous_horizon=_copy_horizon(p.horizon),
     )
 
 
 def renewed_horizon(p: Pairing, today: date) -> Horizon:
     """Three more months, from the day after the old end, or from today if that is later."""
-    start = max(p.horizon.end + timedelta(days=1), today)
+    start = _day(max(p.horizon.end + timedelta(days=1), today))
     return default_horizon(start)
 
 
@@ -256,7 +270,7 @@ def renew(
             final = look_at_goal(p, goal).final
             goal.history.append(
                 HistoryEntry(
-                    date=today,
+                    date=_day(today),
                     event="carried-over",
                     rating=final if final is not None else goal.baseline,
                     reason=f"carried into the cycle {span}",
@@ -265,7 +279,9 @@ def renew(
         else:
             goal.status = "retired"
             goal.history.append(
-                HistoryEntry(date=today, event="retired", reason="not carried over at the wrap-up")
+                HistoryEntry(
+                    date=_day(today), event="retired", reason="not carried over at the wrap-up"
+                )
             )
     out.state = "active"
     out.wrap_ups.append(record)
@@ -291,17 +307,16 @@ def check_weeks(weeks: int | None) -> int:
     return weeks
 
 
-def extend(
-    p: Pairing, today: date, weeks: int, *, worked: str = "", awkward: str = ""
-) -> Pairing:
+def extend(p: Pairing, today: date, weeks: int, *, worked: str = "", awkward: str = "") -> Pairing:
     """Move the end of the horizon by `weeks`; the start and mid-point review stay."""
     weeks = check_weeks(weeks)
     out = p.model_copy(deep=True)
     out.wrap_ups.append(_record(p, today, "extend", worked=worked, awkward=awkward, weeks=weeks))
+    moved = _copy_horizon(p.horizon)
     out.horizon = Horizon(
-        start=p.horizon.start,
-        end=p.horizon.end + timedelta(weeks=weeks),
-        midpoint_review=p.horizon.midpoint_review,
+        start=moved.start,
+        end=moved.end + timedelta(weeks=weeks),
+        midpoint_review=moved.midpoint_review,
     )
     return out
 

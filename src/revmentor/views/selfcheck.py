@@ -43,8 +43,10 @@ def render_outcome(parts: list[Part], outcome: Outcome) -> None:
             f"  {esc(part.label).ljust(width)}  {bar(score)}  {score:.1f}/5"
             f"{_change(outcome.change(part.id))}{mark}"
         )
+    from rich.padding import Padding
+
     con.print(f"\n[bold]Next step ({esc(outcome.weakest.label.lower())})[/]:")
-    con.print(f"  {esc(result.next_step)}")
+    con.print(Padding(esc(result.next_step), (0, 0, 0, 2), expand=False))
     if outcome.previous is None:
         con.print("\n[dim]Saved. Run it again later to see what has changed.[/]")
     else:
@@ -65,9 +67,15 @@ def render_history(parts: list[Part], log: SelfCheckLog) -> None:
     labels = [(p.id, p.label.lower()) for p in parts] + [(k, k) for k in extra]
     for _, label in labels:
         table.add_column(esc(label), justify="right")
-    table.add_column("next step")
+    table.add_column("weakest")
     for r in log.results:
         cells = [f"{r.scores[k]:.1f}" if k in r.scores else "-" for k, _ in labels]
-        step = r.next_step if len(r.next_step) <= 50 else r.next_step[:49] + "…"
-        table.add_row(str(r.date), *cells, esc(step))
+        weakest = min(labels, key=lambda kl: r.scores.get(kl[0], 6.0))[1] if r.scores else "-"
+        table.add_row(str(r.date), *cells, esc(weakest))
     con.print(table)
+    last = log.results[-1]
+    if last.next_step:
+        from rich.padding import Padding
+
+        con.print(f"\n[bold]Your latest next step[/] ({last.date}):")
+        con.print(Padding(esc(last.next_step), (0, 0, 0, 2), expand=False))

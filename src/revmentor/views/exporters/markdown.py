@@ -59,6 +59,7 @@ def md_quote(value: object) -> str:
 
 
 def check_label(key: str) -> str:
+    key = key.replace("-", "_")
     return CHECK_LABELS.get(key, key.replace("_", " ").capitalize())
 
 
@@ -75,7 +76,6 @@ class GoalRow:
     goal: Goal
     framework: str  # REAL or SMART
     checks: list[CheckRow]
-    assessed: bool  # True when the checks come from the goal check, not the file's flags
     latest: int | None
     latest_on: date | None
     latest_from: str  # "session", "review" or ""
@@ -95,26 +95,18 @@ class TimelineRow:
     end: bool
 
 
-def _checks(goal: Goal, on_the_job: bool) -> tuple[str, list[CheckRow], bool]:
-    framework = "SMART" if on_the_job else "REAL"
-    try:
-        if on_the_job:
-            from revmentor.coach.smart import check_smart as check
-        else:
-            from revmentor.coach.real import check_real as check
-    except ImportError:
-        flags = goal.smart if on_the_job else goal.real
-        rows = [
-            CheckRow(check_label(k), bool(v), "", "")
-            for k, v in (flags.model_dump() if flags is not None else {}).items()
-        ]
-        return framework, rows, False
+def _checks(goal: Goal, on_the_job: bool) -> tuple[str, list[CheckRow]]:
+    if on_the_job:
+        from revmentor.coach.smart import check_smart as check
+
+        framework = "SMART"
+    else:
+        from revmentor.coach.real import check_real as check
+
+        framework = "REAL"
     verdict = check(goal.text)
-    rows = [
-        CheckRow(check_label(k), bool(c.ok), str(c.why or ""), str(c.suggestion or ""))
-        for k, c in verdict.checks.items()
-    ]
-    return framework, rows, True
+    rows = [CheckRow(check_label(k), c.ok, c.why, c.suggestion) for k, c in verdict.checks.items()]
+    return framework, rows
 
 
 def _latest_ratings(p: Pairing, sessions: list[Session]) -> dict[str, tuple[int, date, str]]:
@@ -157,9 +149,9 @@ def context(p: Pairing, slug: str, options: Options) -> dict[str, Any]:
     latest = _latest_ratings(p, sessions)
     goals = []
     for g in p.goals:
-        framework, checks, assessed = _checks(g, on_the_job)
+        framework, checks = _checks(g, on_the_job)
         rating, on, source = latest.get(g.id, (None, None, ""))
-        goals.append(GoalRow(g, framework, checks, assessed, rating, on, source))
+        goals.append(GoalRow(g, framework, checks, rating, on, source))
     h = p.horizon
     return {
         "p": p,

@@ -1,0 +1,37 @@
+"""`revmentor prep`."""
+
+from __future__ import annotations
+
+import typer
+
+from revmentor.cli._common import pick_pairing, store
+
+app = typer.Typer()
+
+
+@app.command()
+def prep(
+    pairing: str = typer.Argument(None, help="The pairing's name (optional if you have one)."),
+    markdown: bool = typer.Option(False, "--markdown", help="Print the agenda as Markdown."),
+) -> None:
+    """An agenda for your next conversation, as plain text or Markdown.
+
+    Carried-over next steps, goals that need time, one opening question, the ground rules.
+
+    Examples: revmentor prep · revmentor prep maya-chen --markdown > agenda.md
+    """
+    from revmentor import clock
+    from revmentor.coach.agenda import agenda
+    from revmentor.errors import Concluded
+    from revmentor.views import prep as view
+
+    st = store()
+    slug = pick_pairing(st, pairing)
+    p = st.load(slug)
+    if p.state == "concluded":
+        raise Concluded(
+            f"'{slug}' is concluded, so there is no next session to prepare",
+            f"Reopen it with `revmentor reopen {slug}` to plan another round.",
+        )
+    plan = agenda(p, clock.today())
+    typer.echo(view.render_markdown(plan) if markdown else view.render_text(plan), nl=False)

@@ -1,0 +1,38 @@
+"""The pairing as JSON for scripts: the file's own keys, plus what revmentor computes.
+
+Everything but `computed` validates as a pairing file again. Private session notes are
+left out unless asked for.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from revmentor.coach import horizon as hz
+from revmentor.model import Pairing
+from revmentor.views.exporters import Options
+
+COMPUTED = "computed"
+
+
+def data(pairing: Pairing, slug: str, options: Options) -> dict[str, Any]:
+    out = pairing.model_dump(mode="json", by_alias=True, exclude_none=True)
+    if not options.include_private:
+        for session in out.get("sessions", []):
+            session.pop("private_note", None)
+    h = pairing.horizon
+    frequency = pairing.ground_rules.frequency
+    out[COMPUTED] = {
+        "slug": slug,
+        "exported_on": options.today.isoformat(),
+        "planned_dates": [d.isoformat() for d in hz.planned_dates(h, frequency)],
+        "expected_by_today": hz.expected_by(h, frequency, options.today),
+        "total_weeks": hz.total_weeks(h),
+        "private_notes_included": options.include_private,
+    }
+    return out
+
+
+def render(pairing: Pairing, slug: str, options: Options) -> str:
+    return json.dumps(data(pairing, slug, options), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,186 @@
+"""What `revmentor start` shows: step intros, the summary of the plan, the closing lines.
+
+The summary numbers its sections like the wizard's steps, so "go back to step 3" points
+at what the user sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from revmentor.model import Goal, Pairing, Person
+from revmentor.views.console import out
+from revmentor.views.text import esc
+
+REAL_LETTERS = (
+    ("relevant", "R"),
+    ("experimental", "E"),
+    ("aspirational", "A"),
+    ("learning_based", "L"),
+)
+SMART_LETTERS = (
+    ("specific", "S"),
+    ("measurable", "M"),
+    ("achievable", "A"),
+    ("relevant", "R"),
+    ("time_bound", "T"),
+)
+
+
+def _p(markup: str, indent: int) -> None:
+    """A line indented by `indent`, wrapping under itself rather than at the margin."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    out().print(Padding(Text.from_markup(markup), (0, 0, 0, indent), expand=False))
+
+
+def render_intro(title: str, lines: Sequence[str]) -> None:
+    con = out()
+    con.print()
+    con.print(f"[bold]{esc(title)}[/]")
+    for line in lines:
+        con.print(f"[dim]{esc(line)}[/]")
+
+
+def render_note(text: str) -> None:
+    out().print(esc(text))
+
+
+def render_goals_so_far(goals: Sequence[dict[str, object]]) -> None:
+    con = out()
+    con.print("Your goals so far:")
+    for goal in goals:
+        _p(f"- {esc(str(goal.get('text', '')))}", 2)
+
+
+def short_date(day: date) -> str:
+    return f"{day.day} {day.strftime('%b')}"
+
+
+def _flags(goal: Goal, smart: bool) -> str:
+    if smart:
+        if goal.smart is None:
+            return ""
+        return "SMART " + " ".join(
+            f"{letter}{'✓' if getattr(goal.smart, key) else '✗'}" for key, letter in SMART_LETTERS
+        )
+    return "REAL " + " ".join(
+        f"{letter}{'✓' if getattr(goal.real, key) else '✗'}" for key, letter in REAL_LETTERS
+    )
+
+
+def _person(person: Person) -> str:
+    bits = [person.name or "(no name)", person.role, person.generation, person.background]
+    return " · ".join(esc(b) for b in bits if b)
+
+
+def _section(number: int, title: str) -> None:
+    out().print(f"\n[bold]{number}. {esc(title)}[/]")
+
+
+def _goal_lines(goal: Goal, smart: bool, partner: str) -> None:
+    owner = "" if goal.owner == "me" else f" [dim](for {esc(partner or goal.owner)})[/]"
+    base = f", baseline {goal.baseline}/5" if goal.baseline else ""
+    _p(f"- {esc(goal.text)}{owner}", 3)
+    _p(f"[dim]{esc(goal.id)} · {_flags(goal, smart)}{base}[/]", 5)
+    if goal.why:
+        _p(f"why: {esc(goal.why)}", 5)
+
+
+def _dates_line(p: Pairing, label: str) -> None:
+    from revmentor.coach.horizon import planned_dates
+
+    h = p.horizon
+    mid = f", mid-point review {h.midpoint_review}" if h.midpoint_review else ""
+    _p(f"{h.start} → {h.end}{mid}", 3)
+    dates = planned_dates(h, p.ground_rules.frequency)
+    shown = ", ".join(short_date(d) for d in dates)
+    _p(f"{len(dates)} planned {label} ({p.ground_rules.frequency}): {shown}", 3)
+
+
+def render_summary(p: Pairing, slug: str | None) -> None:
+    if p.kind == "on-the-job":
+        _summary_on_the_job(p, slug)
+    else:
+        _summary_reverse(p, slug)
+
+
+def _summary_reverse(p: Pairing, slug: str | None) -> None:
+    con = out()
+    name = f" ({esc(slug)})" if slug else ""
+    con.print(f"\n[bold underline]Your reverse-mentoring plan{name}[/]")
+    _section(1, "Goals")
+    _p(f"Me: {_person(p.me)} · side: {p.me.side}", 3)
+    if p.me.offers:
+        _p(f"I offer: {'; '.join(esc(o) for o in p.me.offers)}", 3)
+    for goal in p.goals:
+        _goal_lines(goal, False, p.partner.name)
+    _section(2, "Partner")
+    _p(f"{_person(p.partner)}", 3)
+    if p.partner.offers:
+        _p(f"They offer: {'; '.join(esc(o) for o in p.partner.offers)}", 3)
+    _section(3, "The ask")
+    if p.ask:
+        sent = f"sent {p.ask.asked_on}" if p.ask.asked_on else "not sent yet"
+        _p(f"Topic: {esc(p.ask.topic)} · {sent} · answer: {p.ask.response}", 3)
+        _p(f'"{esc(p.ask.wording)}"', 3)
+    gr = p.ground_rules
+    _section(4, "Ground rules")
+    channel = f", {esc(gr.channel)}" if gr.channel else ""
+    _p(f"{gr.frequency}, {gr.session_minutes} minutes{channel}", 3)
+    for label, value in (
+        ("between sessions", gr.between_sessions),
+        ("confidentiality", gr.confidentiality),
+        ("feedback", gr.feedback),
+        ("scheduling", gr.scheduling),
+    ):
+        if value:
+            _p(f"{label}: {esc(value)}", 3)
+    _section(5, "Launch")
+    _dates_line(p, "sessions")
+
+
+def _summary_on_the_job(p: Pairing, slug: str | None) -> None:
+    con = out()
+    name = f" ({esc(slug)})" if slug else ""
+    con.print(f"\n[bold underline]Your on-the-job learning plan{name}[/]")
+    _section(1, "Context")
+    if p.context:
+        desc = f" · {esc(p.context.description)}" if p.context.description else ""
+        _p(f"{p.context.situation}{desc}", 3)
+    _p(f"Me ({p.me.side}): {_person(p.me)}", 3)
+    _p(f"Partner: {_person(p.partner)}", 3)
+    _section(2, "Scan")
+    scan = p.scan
+    if scan:
+        if scan.role_requirements:
+            _p(f"The role needs: {'; '.join(esc(r) for r in scan.role_requirements)}", 3)
+        if scan.current_skills:
+            _p(f"Already there: {'; '.join(esc(s) for s in scan.current_skills)}", 3)
+        for gap in scan.gaps:
+            _p(f"- gap \\[{gap.priority}] {esc(gap.text)}", 3)
+    _section(3, "SMART goals")
+    for goal in p.goals:
+        _goal_lines(goal, True, p.partner.name)
+        if goal.gap:
+            _p(f"closes gap: {esc(goal.gap)}", 5)
+    _section(4, "The plan")
+    _p(f"Check-ins: {p.ground_rules.frequency}, {p.ground_rules.session_minutes} minutes", 3)
+    _dates_line(p, "check-ins")
+    for goal in p.goals:
+        _p(f"{esc(goal.id)}: target {goal.target_date or p.horizon.end}", 3)
+        if goal.practice:
+            _p(f"practice: {'; '.join(esc(x) for x in goal.practice)}", 5)
+        who = goal.feedback_from or "-"
+        when = goal.feedback_when or "-"
+        _p(f"feedback from {esc(who)}, {esc(when)}", 5)
+
+
+def render_saved(path: str, next_steps: Sequence[str]) -> None:
+    con = out()
+    con.print(f"\nSaved your plan to {esc(path)}")
+    con.print("[bold]What to do next[/]:")
+    for line in next_steps:
+        _p(f"- {esc(line)}", 2)

@@ -1,0 +1,28 @@
+"""A goal check's verdict on the terminal: one line per criterion, hints under failures."""
+
+from __future__ import annotations
+
+from revmentor.coach.verdict import Verdict
+from revmentor.views.console import out
+from revmentor.views.text import esc
+
+
+def criterion_name(key: str) -> str:
+    """'learning_based' -> 'Learning-based', 'time_bound' -> 'Time-bound'."""
+    return key.replace("_", "-").capitalize()
+
+
+def render_verdict(verdict: Verdict) -> None:
+    from rich.table import Table
+
+    # A grid keeps long reasons and hints wrapping under their own column.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for key, check in verdict.checks.items():
+        mark = "[green]✓[/]" if check.ok else "[red]✗[/]"
+        grid.add_row(mark, f"[bold]{criterion_name(key)}[/]", esc(check.why))
+        if not check.ok and check.suggestion:
+            grid.add_row("", "", f"[dim]→[/] {esc(check.suggestion)}")
+    out().print(grid)

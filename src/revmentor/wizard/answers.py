@@ -1,0 +1,112 @@
+"""Answers given before the wizard runs: an answers file, and the command's flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from revmentor import yamlio
+from revmentor.coach import plan
+from revmentor.errors import BadInput, InvalidFile
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+FREQUENCIES = ("weekly", "fortnightly", "monthly")
+SIDES = ("mentee", "mentor", "mutual")
+KINDS = ("reverse-mentoring", "on-the-job")
+
+
+@dataclass
+class Source:
+    """Where answers came from, so an error can point at the line that caused it."""
+
+    answers: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+    text: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def read(path: Path) -> Source:
+    """Load an answers file: any subset of a pairing file's keys."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BadInput(f"no answers file at {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"cannot read the answers file {path}: {exc}") from None
+    try:
+        data = yamlio.load(text)
+    except yamlio.YAMLProblem as exc:
+        raise InvalidFile(str(path), [f"{path}:{exc.line or 1}: {exc.message}"]) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InvalidFile(str(path), [f"{path}:1: the answers must be a mapping of keys to values"])
+    notes = []
+    dropped = [k for k in plan.LOG_KEYS if k in data and k != "state"]
+    if dropped:
+        notes.append(
+            f"The {', '.join(dropped)} in {path.name} are not copied: a new pairing "
+            "starts with an empty log."
+        )
+    return Source(data, path, text, notes)
+
+
+def apply_flags(
+    answers: dict[str, Any],
+    *,
+    partner: str | None,
+    goals: list[str],
+    side: str | None,
+    start: str | None,
+    frequency: str | None,
+) -> list[str]:
+    """Put the flags' values into `answers` (flags win); return the keys they set."""
+    set_keys: list[str] = []
+    if partner is not None:
+        if not partner.strip():
+            raise BadInput("--partner needs a name")
+        plan.put(answers, "partner.name", partner.strip())
+        set_keys.append("partner.name")
+    if goals:
+        existing = answers.get("goals")
+        listed = list(existing) if isinstance(existing, list) else []
+        listed.extend({"text": g.strip(), "owner": "me"} for g in goals if g.strip())
+        answers["goals"] = listed
+        set_keys.append("goals")
+    if side is not None:
+        if side not in SIDES:
+            raise BadInput(f"--side must be one of {', '.join(SIDES)}, not '{side}'")
+        plan.put(answers, "me.side", side)
+        set_keys.append("me.side")
+    if start is not None:
+        plan.put(answers, "horizon.start", plan.parse_date(start, "--start"))
+        set_keys.append("horizon.start")
+    if frequency is not None:
+        if frequency not in FREQUENCIES:
+            raise BadInput(
+                f"--frequency must be one of {', '.join(FREQUENCIES)}, not '{frequency}'"
+            )
+        plan.put(answers, "ground_rules.frequency", frequency)
+        set_keys.append("ground_rules.frequency")
+    return set_keys
+
+
+def explain(exc: ValidationError, source: Source) -> InvalidFile:
+    """A validation failure as `file:line: key: message` lines (or key alone)."""
+    where = str(source.path) if source.path else "answers"
+    problems = []
+    for err in exc.errors():
+        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        key = ".".join(str(p) for p in loc) or "(top level)"
+        msg = err["msg"]
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key (check its spelling against the pairing file format)"
+        elif err["type"] == "missing":
+            msg = "required but missing"
+        line = yamlio.line_of(source.text, loc) if source.text and loc else None
+        prefix = f"{where}:{line}: " if line else (f"{where}: " if source.path else "")
+        problems.append(f"{prefix}{key}: {msg}")
+    return InvalidFile(where, problems, "Nothing was saved.")

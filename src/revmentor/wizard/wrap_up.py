@@ -1,0 +1,225 @@
+"""The wrap-up flow: settle every answer (flags first, questions for the rest), then save.
+
+Questions are all asked before the pairing is locked, so a person thinking over an
+answer never blocks another revmentor process; the decision is then applied to the
+freshest copy of the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from revmentor.coach import wrapup
+from revmentor.errors import BadInput, NeedsTerminal
+from revmentor.model import Pairing, WrapDecision
+from revmentor.store import Store
+
+DEFAULT_STORY = "mentoring-story.md"
+
+
+@dataclass
+class Plan:
+    decision: WrapDecision
+    weeks: int | None = None
+    carry_over: list[str] | None = None
+    worked: str = ""
+    awkward: str = ""
+    story: Path | None = None
+    with_names: bool = False
+    force: bool = False
+
+
+@dataclass
+class Given:
+    """What came from flags; None means the flag was not given."""
+
+    decision: WrapDecision | None = None
+    weeks: int | None = None
+    carry_over: list[str] | None = None
+    carry_over_given: bool = False
+    worked: str | None = None
+    awkward: str | None = None
+    story: Path | None = None
+    with_names: bool = False
+    force: bool = False
+
+
+def parse_carry_over(value: str, p: Pairing) -> list[str]:
+    """`all`, `none`, or a comma-separated list of goal ids."""
+    word = value.strip().lower()
+    if word == "all":
+        return [g.id for g in p.active_goals()]
+    if word == "none":
+        return []
+    ids = [part.strip() for part in value.split(",") if part.strip()]
+    if not ids:
+        raise BadInput("--carry-over needs all, none, or goal ids separated by commas")
+    return wrapup.check_carry_over(p, ids)
+
+
+def check_story_path(path: Path, force: bool) -> Path:
+    if path.is_dir():
+        raise BadInput(f"{path} is a folder; give a file name for the story, e.g. {DEFAULT_STORY}")
+    if path.exists() and not force:
+        raise BadInput(
+            f"{path} already exists, so the story was not written over it",
+            "Choose another file, or add --force to replace it.",
+        )
+    if not path.parent.is_dir():
+        raise BadInput(f"the folder {path.parent} does not exist")
+    return path
+
+
+def check_given(given: Given) -> None:
+    """Flag combinations that cannot work, refused before any question is asked."""
+    d = given.decision
+    if given.weeks is not None and d not in (None, "extend"):
+        raise BadInput("--weeks goes with --decision extend")
+    if given.carry_over_given and d not in (None, "renew"):
+        raise BadInput("--carry-over goes with --decision renew")
+    if d == "extend" or given.weeks is not None:
+        wrapup.check_weeks(given.weeks)
+    if given.story is not None:
+        check_story_path(given.story, given.force)
+
+
+def check_ready(given: Given, *, ask: bool, terminal: bool) -> None:
+    """Refuse what cannot work before anything is shown or asked."""
+    check_given(given)
+    if given.decision is None and not ask:
+        if not terminal:
+            raise NeedsTerminal(
+                "the wrap-up needs a decision, and there is no terminal to ask for it",
+                "Give it with --decision renew|conclude|extend (extend also takes --weeks N).",
+            )
+        raise BadInput(
+            "--yes skips the questions, so the decision must come from --decision",
+            "Add --decision renew|conclude|extend (extend also takes --weeks N).",
+        )
+
+
+def _ask_weeks(words: dict[str, Any]) -> int:
+    from revmentor import prompts
+
+    def check(value: str) -> str | None:
+        if not value.strip().isdigit() or not 1 <= int(value) <= wrapup.MAX_WEEKS:
+            return f"A whole number of weeks from 1 to {wrapup.MAX_WEEKS}."
+        return None
+
+    return int(prompts.text(words["questions"]["weeks"], "4", check=check))
+
+
+def _ask_story(words: dict[str, Any], force: bool) -> Path | None:
+    from revmentor import prompts
+
+    if not prompts.confirm(words["questions"]["story"], default=False):
+        return None
+
+    def check(value: str) -> str | None:
+        try:
+            check_story_path(Path(value or DEFAULT_STORY).expanduser(), force)
+        except BadInput as exc:
+            return exc.message
+        return None
+
+    answer = prompts.text(words["questions"]["story_path"], DEFAULT_STORY, check=check)
+    return Path(answer or DEFAULT_STORY).expanduser()
+
+
+def settle(
+    p: Pairing,
+    retro: wrapup.Retrospective,
+    given: Given,
+    words: dict[str, Any],
+    *,
+    ask: bool,
+    terminal: bool,
+) -> Plan | None:
+    """Every answer the wrap-up needs; None when the person decides not to wrap up yet.
+
+    `ask` is False under --yes or without a terminal: then only flags count, and the
+    decision must be among them.
+    """
+    check_ready(given, ask=ask, terminal=terminal)
+    q = words["questions"]
+    if ask and retro.early:
+        from revmentor import prompts
+
+        end = str(retro.horizon.end)
+        if not prompts.confirm(q["early"].format(end=end, days=retro.days_left), default=False):
+            return None
+    worked, awkward = given.worked, given.awkward
+    decision, weeks, carry = given.decision, given.weeks, given.carry_over
+    story, with_names = given.story, given.with_names
+    if ask:
+        from revmentor import prompts
+
+        if worked is None:
+            worked = prompts.text(q["worked"])
+        if awkward is None:
+            awkward = prompts.text(q["awkward"])
+        if decision is None:
+            choices = [(d, words["decisions"][d]["label"]) for d in wrapup.DECISIONS]
+            picked = prompts.select(q["decision"], choices)
+            decision = next(d for d in wrapup.DECISIONS if d == picked)
+        if decision == "extend" and weeks is None:
+            weeks = _ask_weeks(words)
+        active = [g.id for g in p.active_goals()]
+        if decision == "renew" and not given.carry_over_given and active:
+            carry = prompts.checkbox(q["carry_over"], active, checked=active)
+        if story is None:
+            story = _ask_story(words, given.force)
+        if story is not None and not with_names:
+            with_names = prompts.confirm(q["with_names"], default=False)
+    assert decision is not None  # settled above: from a flag, or asked
+    return Plan(
+        decision=decision,
+        weeks=weeks,
+        carry_over=carry,
+        worked=worked or "",
+        awkward=awkward or "",
+        story=story,
+        with_names=with_names,
+        force=given.force,
+    )
+
+
+def apply(p: Pairing, plan: Plan, today: date) -> Pairing:
+    return wrapup.decide(
+        p,
+        today,
+        plan.decision,
+        weeks=plan.weeks,
+        carry_over=plan.carry_over,
+        worked=plan.worked,
+        awkward=plan.awkward,
+    )
+
+
+def save(st: Store, slug: str, plan: Plan, today: date, words: dict[str, Any]) -> Pairing:
+    """Apply the plan to the latest file under its lock; write the story if asked.
+
+    The story is written before the pairing is saved, so a story that cannot be written
+    leaves the pairing as it was.
+    """
+    with st.update(slug) as fresh:
+        changed = apply(fresh, plan, today)
+        if plan.story is not None:
+            from revmentor.coach.story import story
+            from revmentor.store import atomic_write
+
+            text = story(
+                fresh,
+                wrapup.retrospective(fresh, today),
+                changed.wrap_ups[-1],
+                with_names=plan.with_names,
+                words=words,
+            )
+            # Checked again: the file may have appeared while the questions were asked.
+            atomic_write(check_story_path(plan.story, plan.force), text)
+        for name in type(changed).model_fields:
+            setattr(fresh, name, getattr(changed, name))
+    return changed

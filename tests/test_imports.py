@@ -1,0 +1,85 @@
+"""`revmentor --help` stays cheap: no heavy module is imported and no pairing file is read."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers_faults import make_pairing
+
+HEAVY = ("questionary", "rich", "pydantic", "ruamel", "jinja2", "icalendar", "prompt_toolkit")
+
+PROBE = r"""
+import json, sys
+opened = []
+def hook(event, args):
+    if event == "open" and isinstance(args[0], str):
+        opened.append(args[0])
+sys.addaudithook(hook)
+from revmentor.cli import run
+code = run(sys.argv[1:])
+sys.stdout.flush()
+sys.stderr.write("\n@@" + json.dumps({"code": code, "modules": sorted(sys.modules),
+                                      "opened": opened}) + "\n")
+"""
+
+
+def probe(home: Path, *args: str) -> dict[str, object]:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "REVMENTOR_HOME": str(home)},
+        timeout=60,
+        check=False,
+    )
+    marker = proc.stderr.rsplit("@@", 1)
+    assert len(marker) == 2, proc.stderr
+    result: dict[str, object] = json.loads(marker[1])
+    result["stdout"] = proc.stdout
+    return result
+
+
+def heavy_in(modules: object) -> list[str]:
+    assert isinstance(modules, list)
+    return sorted({m for m in modules if m.split(".")[0] in HEAVY})
+
+
+def test_help_imports_nothing_heavy_and_reads_no_pairing(home: Path) -> None:
+    make_pairing(home, "sam")
+    result = probe(home, "--help")
+    assert result["code"] == 0
+    assert "log-session" in str(result["stdout"])
+    assert heavy_in(result["modules"]) == []
+    command_modules = [m for m in result["modules"] if m.startswith("revmentor.cli.")]  # type: ignore[union-attr]
+    assert command_modules == [], "no command module is needed to list the commands"
+    opened = [p for p in result["opened"] if str(home) in p]  # type: ignore[union-attr]
+    assert opened == [], f"--help read {opened}"
+
+
+def test_version_is_as_cheap_as_help(home: Path) -> None:
+    result = probe(home, "--version")
+    assert result["code"] == 0
+    assert heavy_in(result["modules"]) == []
+
+
+def test_a_read_command_does_not_load_the_writing_or_prompt_machinery(home: Path) -> None:
+    # status reads through PyYAML's C parser; ruamel (the comment-keeping writer) and
+    # questionary (prompts) are for commands that write or ask.
+    make_pairing(home, "sam")
+    result = probe(home, "status", "sam")
+    assert result["code"] == 0
+    loaded = heavy_in(result["modules"])
+    assert not [m for m in loaded if m.startswith(("ruamel", "questionary", "prompt_toolkit"))]
+
+
+def test_adding_a_session_does_not_need_ruamel(home: Path) -> None:
+    # The common save (a session appended) is spliced into the text; ruamel's round trip
+    # is only the fallback for unusual changes.
+    make_pairing(home, "sam")
+    result = probe(home, "log-session", "sam", "--yes", "--topic", "prompts")
+    assert result["code"] == 0
+    assert not [m for m in heavy_in(result["modules"]) if m.startswith("ruamel")]

@@ -1,0 +1,124 @@
+"""`revmentor log-session` answered by a person, in a real pseudo-terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pexpect
+
+from revmentor.store import Store
+from tests.conftest import EXAMPLE_SLUG
+from tests.keys import BACKSPACE, CTRL_C, ENTER
+
+ENV = {"REVMENTOR_TODAY": "2026-11-21"}
+TIMEOUT = 30
+
+
+def answer(child: Any, question: str, keys: str) -> None:
+    child.expect_exact(question, timeout=TIMEOUT)
+    child.send(keys)
+
+
+def test_every_question_answered(example_home: Path, pty: Callable[..., Any]) -> None:
+    child = pty("log-session", env=ENV, timeout=TIMEOUT)
+    answer(child, "When did you meet?", BACKSPACE * 5 + "friday" + ENTER)
+    answer(child, "How many minutes did it last?", BACKSPACE * 2 + "50" + ENTER)
+    # The steps agreed last time are shown before the topics are asked.
+    child.expect_exact("Last time you agreed to:", timeout=TIMEOUT)
+    child.expect_exact("Helen asks IT about an approved assistant", timeout=TIMEOUT)
+    answer(child, "What did you talk about?", "approved assistants" + ENTER)
+    answer(child, "(another, or Enter to finish)", "pitch rehearsal" + ENTER)
+    answer(child, "(another, or Enter to finish)", ENTER)
+    answer(child, "What did you learn?", "IT already has a pilot." + ENTER)
+    answer(child, "What did your partner learn from you?", "How to open a pitch." + ENTER)
+    answer(child, "Progress on 'genai-for-ops' today (baseline 1, last 3)", "4" + ENTER)
+    answer(child, "Progress on 'gen-z-expectations' today", ENTER)  # skipped
+    answer(child, "Progress on 'sam-strategy' today", "5" + ENTER)
+    answer(child, "Rate how the session felt on the four principles?", "y")
+    answer(child, "Open mind:", "5" + ENTER)
+    answer(child, "Respect:", "4" + ENTER)
+    answer(child, "Trust:", ENTER)  # skipped
+    answer(child, "Authenticity:", "3" + ENTER)
+    answer(child, "What will each of you do before next time?", "Sam sends the deck" + ENTER)
+    answer(child, "(another, or Enter to finish)", ENTER)
+    answer(child, "A private note, for you only", "Proud of Sam." + ENTER)
+    child.expect_exact("Logged the session of 2026-11-20 in helen-sam.", timeout=TIMEOUT)
+    child.expect_exact("session 6 of about 7 planned", timeout=TIMEOUT)
+    child.expect_exact("Next planned session: 2026-11-30 (Monday).", timeout=TIMEOUT)
+    child.expect_exact("Sam sends the deck", timeout=TIMEOUT)
+    child.expect_exact(pexpect.EOF, timeout=TIMEOUT)
+    child.close()
+    assert child.exitstatus == 0
+
+    s = Store().load(EXAMPLE_SLUG).sessions[-1]
+    assert s.date == date(2026, 11, 20)
+    assert s.minutes == 50
+    assert s.topics == ["approved assistants", "pitch rehearsal"]
+    assert s.i_learned == "IT already has a pilot."
+    assert s.they_learned == "How to open a pitch."
+    assert s.progress == {"genai-for-ops": 4, "sam-strategy": 5}
+    assert s.pulse.values() == {"open_mind": 5, "respect": 4, "authenticity": 3}
+    assert s.next_steps == ["Sam sends the deck"]
+    assert s.private_note == "Proud of Sam."
+
+
+def test_flags_are_not_asked_again_and_pulse_can_be_skipped_at_once(
+    example_home: Path, pty: Callable[..., Any]
+) -> None:
+    child = pty(
+        "log-session",
+        "--date",
+        "2026-11-19",
+        "--minutes",
+        "30",
+        "--topic",
+        "retro",
+        "--i-learned",
+        "a",
+        "--they-learned",
+        "b",
+        "--progress",
+        "genai-for-ops=2",
+        "--progress",
+        "gen-z-expectations=3",
+        "--next-step",
+        "c",
+        env=ENV,
+        timeout=TIMEOUT,
+    )
+    # Only the goal without a flag, the pulse offer and the private note are asked.
+    answer(child, "Progress on 'sam-strategy' today", ENTER)
+    answer(child, "Rate how the session felt on the four principles?", "n")
+    answer(child, "A private note, for you only", ENTER)
+    child.expect_exact("Logged the session of 2026-11-19", timeout=TIMEOUT)
+    before_end: str = child.before
+    child.expect_exact(pexpect.EOF, timeout=TIMEOUT)
+    child.close()
+    assert child.exitstatus == 0
+    assert "When did you meet?" not in before_end
+    assert "What did you talk about?" not in before_end
+    s = Store().load(EXAMPLE_SLUG).sessions[-1]
+    assert s.progress == {"genai-for-ops": 2, "gen-z-expectations": 3}
+    assert s.pulse.values() == {}
+    assert s.private_note is None
+
+
+def test_a_bad_date_is_asked_again(example_home: Path, pty: Callable[..., Any]) -> None:
+    child = pty("log-session", "--minutes", "45", "--yes", env=ENV, timeout=TIMEOUT)
+    # --yes asks nothing, even in a terminal.
+    child.expect_exact("Logged the session of 2026-11-21", timeout=TIMEOUT)
+    child.expect_exact(pexpect.EOF, timeout=TIMEOUT)
+
+    child = pty("log-session", "--topic", "x", env=ENV, timeout=TIMEOUT)
+    answer(child, "When did you meet?", BACKSPACE * 5 + "someday" + ENTER)
+    child.expect_exact("not a date revmentor understands", timeout=TIMEOUT)
+    child.send(BACKSPACE * 7 + "2 days ago" + ENTER)
+    answer(child, "How many minutes did it last?", CTRL_C)
+    child.expect_exact(pexpect.EOF, timeout=TIMEOUT)
+    child.close()
+    # Ctrl-C stops without saving anything.
+    assert child.exitstatus == 130
+    assert len(Store().load(EXAMPLE_SLUG).sessions) == 6
