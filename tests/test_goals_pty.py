@@ -122,11 +122,19 @@ def test_ctrl_c_in_a_review_saves_nothing(example_home: Path, pty: Callable[...,
     before = path.read_bytes()
     child = pty("goals", "review", env=ENV, timeout=TIMEOUT)
     answer(child, "How would you rate 'genai-for-ops' now?", "4" + ENTER)
+    answer(child, "What do you decide for this goal?", ENTER)  # keep
+    answer(child, "How would you rate 'gen-z-expectations' now?", ENTER)
     answer(child, "What do you decide for this goal?", "3" + ENTER)  # achieved
     answer(child, "What shows it is achieved? (optional)", CTRL_C)
+    # The decision completed before Ctrl-C comes back as a command; nothing is saved.
+    child.expect_exact("Nothing was saved. To record the decisions you had made, run:")
+    child.expect_exact(
+        "revmentor goals review helen-sam --goal genai-for-ops --decision keep --rating 4"
+    )
     child.expect(pexpect.EOF, timeout=TIMEOUT)
     child.close()
     assert child.exitstatus == 130
+    assert "gen-z-expectations --decision" not in child.before
     assert path.read_bytes() == before
 
 
@@ -135,7 +143,7 @@ def test_flags_decide_one_goal_and_the_rest_are_asked(
 ) -> None:
     child = pty(
         "goals", "review", "--goal", "sam-strategy", "--decision", "achieved",
-        env=ENV, timeout=TIMEOUT,
+        "--note", "from a flag", env=ENV, timeout=TIMEOUT,
     )  # fmt: skip
     child.expect_exact("Reviewing 2 active goal(s)", timeout=TIMEOUT)
     answer(child, "How would you rate 'genai-for-ops' now?", ENTER)
@@ -143,7 +151,9 @@ def test_flags_decide_one_goal_and_the_rest_are_asked(
     answer(child, "How would you rate 'gen-z-expectations' now?", ENTER)
     answer(child, "What do you decide for this goal?", ENTER)
     answer(child, "Add a new goal?", "n")
-    answer(child, "A note on this review (optional)", ENTER)
+    # --note answered the note question, so it is not asked.
+    child.expect_exact("Review of 2026-11-21 saved", timeout=TIMEOUT)
+    assert "A note on this review" not in child.before
     child.expect(pexpect.EOF, timeout=TIMEOUT)
     child.close()
     assert child.exitstatus == 0
@@ -153,7 +163,7 @@ def test_flags_decide_one_goal_and_the_rest_are_asked(
         ("genai-for-ops", "keep"),
         ("gen-z-expectations", "keep"),
     ]
-    assert review.note is None
+    assert review.note == "from a flag"
 
 
 def test_goals_add_asks_when_there_is_no_text(example_home: Path, pty: Callable[..., Any]) -> None:

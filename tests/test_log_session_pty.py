@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -117,8 +118,34 @@ def test_a_bad_date_is_asked_again(example_home: Path, pty: Callable[..., Any]) 
     child.expect_exact("not a date revmentor understands", timeout=TIMEOUT)
     child.send(BACKSPACE * 7 + "2 days ago" + ENTER)
     answer(child, "How many minutes did it last?", CTRL_C)
+    # Ctrl-C saves nothing, but hands back what was answered as a command to run.
+    child.expect_exact("Nothing was saved. To log what you had answered so far, run:")
+    child.expect_exact("revmentor log-session helen-sam --date 2026-11-19 --topic x --yes")
     child.expect_exact(pexpect.EOF, timeout=TIMEOUT)
     child.close()
-    # Ctrl-C stops without saving anything.
     assert child.exitstatus == 130
     assert len(Store().load(EXAMPLE_SLUG).sessions) == 6
+
+
+def test_ctrl_c_hands_back_every_answer_as_flags(
+    example_home: Path, pty: Callable[..., Any], proc: Callable[..., Any]
+) -> None:
+    child = pty("log-session", "--date", "friday", "--minutes", "30", env=ENV, timeout=TIMEOUT)
+    answer(child, "What did you talk about?", 'it\'s "quoted"; $HOME' + ENTER)
+    answer(child, "(another, or Enter to finish)", ENTER)
+    answer(child, "What did you learn?", "a lot" + ENTER)
+    answer(child, "What did your partner learn from you?", ENTER)
+    answer(child, "Progress on 'genai-for-ops' today", "4" + ENTER)
+    answer(child, "Progress on 'gen-z-expectations' today", CTRL_C)
+    child.expect_exact("run:", timeout=TIMEOUT)
+    child.expect_exact(pexpect.EOF, timeout=TIMEOUT)
+    child.close()
+    assert child.exitstatus == 130
+    line = next(ln for ln in child.before.splitlines() if ln.startswith("revmentor log-session"))
+    args = shlex.split(line)[1:]
+    result = proc(*args, env=ENV)
+    assert result.code == 0, result.output
+    s = Store().load(EXAMPLE_SLUG).sessions[-1]
+    assert (s.date, s.minutes, s.i_learned) == (date(2026, 11, 20), 30, "a lot")
+    assert s.topics == ['it\'s "quoted"; $HOME']
+    assert s.progress == {"genai-for-ops": 4}

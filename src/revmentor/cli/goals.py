@@ -109,24 +109,30 @@ def review(
             real[d.goal_id] = cg.real_flags(check_wording(d.text).checks)
         decisions.append(d)
 
-    rest = [g for g in p.active_goals() if g.id != goal]
+    rest = [g for g in p.active_goals() if not decisions or g.id != decisions[0].goal_id]
     new_goals: list[NewGoal] = []
     if yes:
         decisions += [cg.GoalDecision(goal_id=g.id) for g in rest]
     elif interactive():
         if p.state == "concluded":
             raise _refuse_concluded(slug)
-        from revmentor.views.goals import render_intro
-        from revmentor.wizard.goals_review import review_goals
+        from revmentor.views.goals import render_intro, render_unsaved
+        from revmentor.wizard.goals_review import ReviewAnswers, review_goals
 
         if rest:
             render_intro(slug, len(rest))
-        answers = review_goals(p, rest)
+        answers = ReviewAnswers()
+        try:
+            review_goals(p, rest, answers, ask_note=note is None)
+        except KeyboardInterrupt:
+            # What was decided is handed back as commands rather than lost.
+            made = [*decisions, *answers.decisions]
+            render_unsaved([cg.decision_flags(slug, d) for d in made])
+            raise
         decisions += answers.decisions
         real.update(answers.real)
         new_goals = answers.new_goals
-        if note is None:
-            note = answers.note
+        note = note if note is not None else answers.note
     elif goal is None:
         raise need_terminal(
             "goals review", "--goal ID --decision keep|reword|achieved|retire, or --yes"

@@ -109,7 +109,14 @@ def log_session(
             )
         from revmentor.wizard.log_session import ask_missing
 
-        ask_missing(p, answers, given, today)
+        try:
+            ask_missing(p, answers, given, today)
+        except KeyboardInterrupt:
+            # The answers so far are not lost: they are handed back as a command.
+            from revmentor.views.session import render_unsaved
+
+            render_unsaved(cs.as_flags(slug, answers))
+            raise
     session = cs.build_session(answers)
 
     with st.update(slug) as fresh:

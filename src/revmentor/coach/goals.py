@@ -255,6 +255,18 @@ def apply_review(
     return review
 
 
+def decision_flags(slug: str, d: GoalDecision) -> list[str]:
+    """The command line that records decision `d` again, for a review cut short."""
+    args = ["revmentor", "goals", "review", slug, "--goal", d.goal_id, "--decision", d.decision]
+    if d.rating is not None:
+        args += ["--rating", str(d.rating)]
+    if d.text:
+        args += ["--text", d.text]
+    if d.reason:
+        args += ["--reason", d.reason]
+    return args
+
+
 def new_goal_id(pairing: Pairing, text: str) -> str:
     """A short, readable id from the goal's first words, unique in the pairing."""
     from revmentor.store import slugify

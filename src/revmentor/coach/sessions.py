@@ -137,6 +137,26 @@ def build_session(answers: Answers) -> Session:
         raise BadInput(f"{where}: {first['msg']}") from None
 
 
+def as_flags(slug: str, answers: Answers) -> list[str]:
+    """The command line that logs `answers` again, for answers cut short by Ctrl-C."""
+    args = ["revmentor", "log-session", slug, "--date", answers.date.isoformat()]
+    if answers.minutes is not None:
+        args += ["--minutes", str(answers.minutes)]
+    for flag, values in (("--topic", answers.topics), ("--next-step", answers.next_steps)):
+        for value in _clean_list(values):
+            args += [flag, value]
+    for flag, text in (
+        ("--i-learned", answers.i_learned),
+        ("--they-learned", answers.they_learned),
+        ("--private-note", answers.private_note or ""),
+    ):
+        if text.strip():
+            args += [flag, text.strip()]
+    args += [x for goal, n in answers.progress.items() for x in ("--progress", f"{goal}={n}")]
+    args += [x for name, n in answers.pulse.items() for x in ("--pulse", f"{name}={n}")]
+    return [*args, "--yes"]
+
+
 def warnings(pairing: Pairing, day: date, today: date) -> list[str]:
     """What looks odd about a session on `day`; logged anyway, but worth a second look."""
     out: list[str] = []

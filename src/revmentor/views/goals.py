@@ -74,6 +74,19 @@ def render_new_wording(verdict: Verdict) -> None:
     render_verdict(verdict)
 
 
+def render_unsaved(commands: Sequence[Sequence[str]]) -> None:
+    """After Ctrl-C: nothing was saved; the commands that record what was decided."""
+    import shlex
+
+    from revmentor.views.console import err
+
+    if not commands:
+        return
+    err().print(words()["shown"]["unsaved"], highlight=False)
+    for command in commands:
+        err().print(esc(shlex.join(command)), soft_wrap=True, highlight=False)
+
+
 def render_review_saved(slug: str, review: Review) -> None:
     con = out()
     con.print(words()["shown"]["saved"].format(date=review.date, slug=esc(slug)))

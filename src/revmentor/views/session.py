@@ -24,6 +24,14 @@ def render_warnings(warnings: Sequence[str]) -> None:
         err().print(f"[yellow]{label}:[/] {esc(warning)}")
 
 
+def render_unsaved(command: Sequence[str]) -> None:
+    """After Ctrl-C: nothing was saved, and the command that would save what was typed."""
+    import shlex
+
+    err().print(words()["shown"]["unsaved"], highlight=False)
+    err().print(esc(shlex.join(command)), soft_wrap=True, highlight=False)
+
+
 def render_previous_steps(steps: Sequence[str]) -> None:
     """The steps agreed last time, shown before asking about this session."""
     if not steps:

@@ -118,15 +118,18 @@ def ask_new_goals() -> list[NewGoal]:
     return added
 
 
-def review_goals(pairing: Pairing, goals: Sequence[Goal]) -> ReviewAnswers:
-    """Walk through `goals`, then offer new goals and a note on the review."""
-    answers = ReviewAnswers()
+def review_goals(
+    pairing: Pairing, goals: Sequence[Goal], answers: ReviewAnswers, *, ask_note: bool = True
+) -> None:
+    """Walk through `goals`, then offer new goals and a note on the review.
+
+    `answers` fills up as the user goes, so what was decided survives a Ctrl-C.
+    """
     for i, goal in enumerate(goals, start=1):
         d, real = decide(pairing, goal, i, len(goals))
         if real is not None:
             answers.real[goal.id] = real
         answers.decisions.append(d)
     answers.new_goals = ask_new_goals()
-    if answers.decisions or answers.new_goals:
+    if ask_note and (answers.decisions or answers.new_goals):
         answers.note = prompts.text(_words()["questions"]["note"]) or None
-    return answers
