@@ -177,5 +177,5 @@ def assert_no_crash(result: Outcome) -> None:
     assert "Error: unexpected " not in result.err, result.err
     assert result.code in (0, 1), (result.code, result.output)
     if result.code == 1:
-        assert result.err.strip()
+        assert result.output.strip(), "a refusal must say why"
     assert "\x1b" not in result.output

@@ -12,6 +12,7 @@ import difflib
 import io
 import os
 import random
+import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date
@@ -321,7 +322,7 @@ def commented(text: str, rng: random.Random) -> str:
 
 
 def comment_lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if "#" in line and "# " in line]
+    return re.findall(r"# (?:before \w+|trailing note|header|A reverse-mentoring[^\n]*)", text)
 
 
 @settings(FUZZ, max_examples=scale(60, 500))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from revmentor.coach import goals as cg
+from revmentor.coach.ratings import latest_rating
 from revmentor.errors import BadInput
 from revmentor.model import Pairing, RealFlags
 from revmentor.store import Store
@@ -344,7 +345,7 @@ def test_ratings_merge_sessions_and_reviews() -> None:
         ("2026-10-20", 3, "review"),
         ("2026-11-03", 3, "session"),
     ]
-    assert cg.latest_rating(example(), "gen-z-expectations") == 3
+    assert latest_rating(example(), "gen-z-expectations") == 3
     assert cg.ratings(example(), "unknown") == []
 
 

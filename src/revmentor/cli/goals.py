@@ -254,7 +254,7 @@ def list_goals(
 
     Example: revmentor goals list helen-sam --all
     """
-    from revmentor.coach.goals import latest_rating
+    from revmentor.coach.ratings import latest_rating
 
     st = store()
     slug = pick_pairing(st, pairing)

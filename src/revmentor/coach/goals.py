@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
+from revmentor.coach.ratings import RatingPoint, goal_ratings
 from revmentor.errors import BadInput
 from revmentor.model import (
     SLUG_RE,
@@ -68,13 +69,6 @@ def parse_real(value: str) -> RealFlags:
     return RealFlags(**flags)
 
 
-@dataclass(frozen=True)
-class RatingPoint:
-    date: date
-    rating: int
-    source: Literal["session", "review"]
-
-
 @dataclass
 class GoalDecision:
     """What was decided about one goal in a review."""
@@ -109,28 +103,8 @@ def _valid(make: Callable[[], T], what: str) -> T:
 
 
 def ratings(pairing: Pairing, goal_id: str) -> list[RatingPoint]:
-    """Every rating a goal received, from sessions and reviews, oldest first.
-
-    On one day a review's rating sorts after the session's: it is the considered one.
-    """
-    points = [
-        RatingPoint(s.date, s.progress[goal_id], "session")
-        for s in pairing.sessions
-        if goal_id in s.progress
-    ]
-    goal = pairing.goal(goal_id)
-    if goal is not None:
-        points += [
-            RatingPoint(h.date, h.rating, "review")
-            for h in goal.history
-            if h.event == "rated" and h.rating is not None
-        ]
-    return sorted(points, key=lambda p: (p.date, p.source == "review"))
-
-
-def latest_rating(pairing: Pairing, goal_id: str) -> int | None:
-    points = ratings(pairing, goal_id)
-    return points[-1].rating if points else None
+    """Every rating a goal received, from sessions and reviews, oldest first."""
+    return goal_ratings(pairing, goal_id)
 
 
 def _unknown(pairing: Pairing, goal_id: str) -> BadInput:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from revmentor.coach import horizon as hz
+from revmentor.coach import ratings
 from revmentor.model import FREQUENCY_DAYS, PRINCIPLES, Goal, Pairing, Session
 
 # A review held up to this many days before the mid-point (or the end) still counts
@@ -166,25 +167,15 @@ def past_sessions(p: Pairing, today: date) -> list[Session]:
 
 
 def goal_ratings(p: Pairing, goal: Goal, today: date) -> list[tuple[date, int]]:
-    """Every 1-5 rating the goal received, oldest first: sessions, reviews and history."""
-    found: list[tuple[date, int]] = []
-    for s in p.sessions:
-        if goal.id in s.progress and s.date <= today:
-            found.append((s.date, s.progress[goal.id]))
-    for r in p.reviews:
-        for e in r.entries:
-            if e.goal == goal.id and e.rating is not None and r.date <= today:
-                found.append((r.date, e.rating))
-    for h in goal.history:
-        if h.rating is not None and h.date <= today:
-            found.append((h.date, h.rating))
-    # Stable sort keeps source order within a day; the same rating is often recorded
-    # twice (a review and its history entry), which should not count twice.
-    found.sort(key=lambda x: x[0])
+    """Every 1-5 rating the goal received up to today, oldest first.
+
+    A session and a review giving the same rating on the same day is one data point on
+    a chart.
+    """
     out: list[tuple[date, int]] = []
-    for item in found:
-        if not out or out[-1] != item:
-            out.append(item)
+    for r in ratings.goal_ratings(p, goal.id, until=today):
+        if not out or out[-1] != (r.date, r.rating):
+            out.append((r.date, r.rating))
     return out
 
 

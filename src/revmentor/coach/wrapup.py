@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from revmentor.coach.horizon import default_horizon
+from revmentor.coach.ratings import latest_rating
 from revmentor.errors import BadInput
 from revmentor.model import (
     PRINCIPLES,
@@ -107,27 +108,6 @@ def cycle_sessions(p: Pairing) -> list[Session]:
     return [s for s in sessions if start is None or s.date >= start]
 
 
-def ratings(p: Pairing, goal: Goal) -> list[tuple[date, int]]:
-    """Every dated self-rating of a goal: session progress, reviews and its history.
-
-    Sorted by date; on the same day, later kinds of record win (a review's rating is
-    considered after a session's).
-    """
-    found: list[tuple[date, int, int]] = []
-    for s in p.sessions:
-        if goal.id in s.progress:
-            found.append((s.date, 0, s.progress[goal.id]))
-    for r in p.reviews:
-        for e in r.entries:
-            if e.goal == goal.id and e.rating is not None:
-                found.append((r.date, 1, e.rating))
-    for h in goal.history:
-        if h.rating is not None:
-            found.append((h.date, 2, h.rating))
-    found.sort(key=lambda t: (t[0], t[1]))
-    return [(d, r) for d, _, r in found]
-
-
 def _carried(goal: Goal) -> HistoryEntry | None:
     return next((h for h in reversed(goal.history) if h.event == "carried-over"), None)
 
@@ -136,8 +116,7 @@ def look_at_goal(p: Pairing, goal: Goal) -> GoalLook:
     carried = _carried(goal)
     # A carried-over goal starts the new cycle from where the last one left it.
     baseline = carried.rating if carried is not None else goal.baseline
-    rated = ratings(p, goal)
-    final = rated[-1][1] if rated else None
+    final = latest_rating(p, goal.id)
     return GoalLook(
         id=goal.id,
         text=goal.text,

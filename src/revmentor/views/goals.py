@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from revmentor.coach.goals import RatingPoint
+from revmentor.coach.ratings import RatingPoint
 from revmentor.model import Goal, Review
 from revmentor.views.console import out
 from revmentor.views.text import esc

@@ -9,7 +9,7 @@ from typing import Any
 from revmentor import prompts
 from revmentor.coach import sessions as cs
 from revmentor.coach.dates import parse_when
-from revmentor.coach.goals import latest_rating
+from revmentor.coach.ratings import latest_rating
 from revmentor.errors import BadInput
 from revmentor.model import PRINCIPLES, Pairing
 

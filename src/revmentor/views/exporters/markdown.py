@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from revmentor.coach import horizon as hz
 from revmentor.coach.learned import learned_so_far
+from revmentor.coach.ratings import goal_ratings
 from revmentor.errors import BadInput
-from revmentor.model import Goal, Pairing, Session
+from revmentor.model import Goal, Pairing
 from revmentor.views.exporters import Options
 
 if TYPE_CHECKING:
@@ -109,18 +110,13 @@ def _checks(goal: Goal, on_the_job: bool) -> tuple[str, list[CheckRow]]:
     return framework, rows
 
 
-def _latest_ratings(p: Pairing, sessions: list[Session]) -> dict[str, tuple[int, date, str]]:
-    """Each goal's latest self-rating: from the sessions if any rated it, else reviews."""
+def _latest_ratings(p: Pairing) -> dict[str, tuple[int, date, str]]:
+    """Each goal's latest self-rating, with its date and where it was recorded."""
     found: dict[str, tuple[int, date, str]] = {}
-    for r in sorted(p.reviews, key=lambda r: r.date):
-        for e in r.entries:
-            if e.rating is not None:
-                found[e.goal] = (e.rating, r.date, "review")
-    from_sessions: dict[str, tuple[int, date, str]] = {}
-    for s in sessions:
-        for goal_id, rating in s.progress.items():
-            from_sessions[goal_id] = (rating, s.date, "session")
-    found.update(from_sessions)
+    for goal in p.goals:
+        points = goal_ratings(p, goal.id)
+        if points:
+            found[goal.id] = (points[-1].rating, points[-1].date, points[-1].source)
     return found
 
 
@@ -146,7 +142,7 @@ def context(p: Pairing, slug: str, options: Options) -> dict[str, Any]:
     """What the template sees; documented for people writing their own template."""
     on_the_job = p.kind == "on-the-job"
     sessions = sorted(p.sessions, key=lambda s: s.date)
-    latest = _latest_ratings(p, sessions)
+    latest = _latest_ratings(p)
     goals = []
     for g in p.goals:
         framework, checks = _checks(g, on_the_job)
