@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -230,7 +231,8 @@ def _setup_jrnl(root: Path, venv: Path) -> Peer:
             fh.write(f"{rng.choice(LEARNED)} {rng.choice(LEARNED)}\n\n")
     version = subprocess.run([str(venv / "bin" / "jrnl"), "--version"], capture_output=True,
                              text=True, env={**os.environ, "XDG_CONFIG_HOME": str(config_home)})
-    ver = (version.stdout.split() or ["jrnl", "v4.0"])[-1]
+    found = re.search(r"jrnl v?(\d+(?:\.\d+)+)", version.stdout + version.stderr)
+    ver = f"v{found.group(1)}" if found else "v4.6"
     config = {
         "colors": {"body": "none", "date": "none", "tags": "none", "title": "none"},
         "default_hour": 9,
@@ -244,10 +246,12 @@ def _setup_jrnl(root: Path, venv: Path) -> Peer:
         "tagsymbols": "#@",
         "template": False,
         "timeformat": "%Y-%m-%d %I:%M:%S %p",
-        "version": ver if ver.startswith("v") else f"v{ver}",
+        "version": ver,
     }
-    # JSON is YAML, so jrnl reads this file as its configuration.
-    (config_home / "jrnl" / "jrnl.yaml").write_text(json.dumps(config, indent=2))
+    # Real YAML: jrnl takes a JSON configuration for one from jrnl 1.x and offers to upgrade.
+    import yaml
+
+    (config_home / "jrnl" / "jrnl.yaml").write_text(yaml.safe_dump(config))
     peer.argv = [str(venv / "bin" / "jrnl"), "-n", "5"]
     peer.env = {"XDG_CONFIG_HOME": str(config_home), "HOME": str(root)}
     return peer

@@ -134,7 +134,7 @@ def test_escape_sequences_in_a_hand_edited_file_never_reach_the_terminal(
 
 
 def test_usage_errors_exit_2_without_a_traceback(cli: Callable[..., Result]) -> None:
-    for args in (["log-session", "--minutes", "many"], ["no-such-command"], ["show", "--bogus"]):
+    for args in (["no-such-command"], ["show", "--bogus"], ["wrap-up", "--weeks", "many"]):
         result = cli(*args)
         COUNT["cases"] += 1
         assert result.code == 2, (args, result.output)

@@ -50,6 +50,7 @@ def test_paths_follow_revmentor_home_and_home_option(
         "data": str(other),
         "pairings": str(other / "pairings"),
         "backups": str(other / "backups"),
+        "cache": str(other / "cache"),
     }
 
 

@@ -224,7 +224,8 @@ def test_deep_nesting(home: Path, depth: int, style: str) -> None:
 
 @pytest.mark.parametrize("schema", ["2", "99", "1000000000000", "-1", "0", "one", "1.5", "[1]"])
 def test_schema_numbers(home: Path, schema: str) -> None:
-    text = yaml.safe_dump(pairing_data(1), sort_keys=False).replace("schema: 1", f"schema: {schema}")
+    text = yaml.safe_dump(pairing_data(1), sort_keys=False)
+    text = text.replace("schema: 1", f"schema: {schema}")
     attack(home, text.encode(), "schema-number")
     with env(home):
         result = run_here("show", SLUG)

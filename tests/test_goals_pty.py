@@ -53,9 +53,9 @@ def test_a_whole_review(example_home: Path, pty: Callable[..., Any]) -> None:
     answer(child, "New wording", CLEAR_LINE + POOR + ENTER)
     # The new wording is checked again, and a poor one can be written again.
     child.expect_exact("✗", timeout=TIMEOUT)  # a failed check
-    answer(child, "Use this wording?", "n")
+    answer(child, "Use this wording?", "n" + ENTER)
     answer(child, "New wording", CLEAR_LINE + REWORDED + ENTER)
-    answer(child, "Use this wording?", "y")
+    answer(child, "Use this wording?", "y" + ENTER)
     answer(child, "Why the change? (optional)", "sharper" + ENTER)
 
     child.expect_exact("Goal 3 of 3: sam-strategy", timeout=TIMEOUT)
@@ -65,12 +65,12 @@ def test_a_whole_review(example_home: Path, pty: Callable[..., Any]) -> None:
     child.expect_exact("Please type an answer.", timeout=TIMEOUT)
     child.send("Sam moved team" + ENTER)
 
-    answer(child, "Add a new goal?", "y")
+    answer(child, "Add a new goal?", "y" + ENTER)
     answer(child, "The goal, in a sentence", NEW_GOAL + ENTER)
     answer(child, "Whose goal is it?", "3" + ENTER)  # both of us
     answer(child, "Why does it matter? (optional)", ENTER)
     answer(child, "Where are you today, 1 to 5?", "2" + ENTER)
-    answer(child, "Add another goal?", "n")
+    answer(child, "Add another goal?", "n" + ENTER)
     answer(child, "A note on this review (optional)", "Good talk" + ENTER)
     child.expect_exact("Review of 2026-11-21 saved in helen-sam.", timeout=TIMEOUT)
     child.expect(pexpect.EOF, timeout=TIMEOUT)
@@ -150,7 +150,7 @@ def test_flags_decide_one_goal_and_the_rest_are_asked(
     answer(child, "What do you decide for this goal?", ENTER)
     answer(child, "How would you rate 'gen-z-expectations' now?", ENTER)
     answer(child, "What do you decide for this goal?", ENTER)
-    answer(child, "Add a new goal?", "n")
+    answer(child, "Add a new goal?", "n" + ENTER)
     # --note answered the note question, so it is not asked.
     child.expect_exact("Review of 2026-11-21 saved", timeout=TIMEOUT)
     assert "A note on this review" not in child.before

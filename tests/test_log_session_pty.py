@@ -38,7 +38,7 @@ def test_every_question_answered(example_home: Path, pty: Callable[..., Any]) ->
     answer(child, "Progress on 'genai-for-ops' today (baseline 1, last 3)", "4" + ENTER)
     answer(child, "Progress on 'gen-z-expectations' today", ENTER)  # skipped
     answer(child, "Progress on 'sam-strategy' today", "5" + ENTER)
-    answer(child, "Rate how the session felt on the four principles?", "y")
+    answer(child, "Rate how the session felt on the four principles?", "y" + ENTER)
     answer(child, "Open mind:", "5" + ENTER)
     answer(child, "Respect:", "4" + ENTER)
     answer(child, "Trust:", ENTER)  # skipped
@@ -92,7 +92,7 @@ def test_flags_are_not_asked_again_and_pulse_can_be_skipped_at_once(
     )
     # Only the goal without a flag, the pulse offer and the private note are asked.
     answer(child, "Progress on 'sam-strategy' today", ENTER)
-    answer(child, "Rate how the session felt on the four principles?", "n")
+    answer(child, "Rate how the session felt on the four principles?", "n" + ENTER)
     answer(child, "A private note, for you only", ENTER)
     child.expect_exact("Logged the session of 2026-11-19", timeout=TIMEOUT)
     before_end: str = child.before

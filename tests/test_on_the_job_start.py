@@ -134,7 +134,7 @@ def test_on_the_job_wizard_in_a_terminal(pty: Callable[..., Any], home: Path) ->
     answer("Your new wording:", CLEAR + SMART_GOAL + ENTER)
     answer("(baseline, 1-5)", DOWN + DOWN + ENTER)  # skip -> 2
     answer('A SMART goal for the gap "Vendor contract terms"', ENTER)  # skipped
-    answer("Add another goal?", "n")
+    answer("Add another goal?", "n" + ENTER)
     answer("Step 4 of 4", "")
     answer("How often do you check in?", ENTER)  # weekly
     answer("How long is a check-in", ENTER)

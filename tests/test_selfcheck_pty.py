@@ -32,7 +32,7 @@ def test_every_question_asked_and_saved(home: Path, pty: Callable[..., Any]) -> 
         child.expect_exact(part.about)
         for q in part.questions:
             child.expect_exact(q.text[:40])
-            child.expect("5 - confident")
+            child.expect("very much like me")
             # The choices are numbered 1-5, so the digit picks the rating.
             child.send(str(ratings[asked]) + ENTER)
             asked += 1

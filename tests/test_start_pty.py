@@ -55,10 +55,10 @@ def test_whole_wizard_with_a_go_back_from_the_summary(pty: Callable[..., Any], h
     answer(child, "Why does it matter", "The board expects an AI plan." + ENTER)
     answer(child, "Relevant:", ENTER)
     answer(child, "Experimental:", ENTER)
-    answer(child, "Aspirational:", "n")
+    answer(child, "Aspirational:", "n" + ENTER)
     answer(child, "Learning-based:", ENTER)
     answer(child, "(baseline, 1-5)", DOWN + ENTER)  # skip -> 1
-    answer(child, "Add another goal for you?", "n")
+    answer(child, "Add another goal for you?", "n" + ENTER)
     answer(child, "A goal for your partner", ENTER)  # keep the suggestion
     # Step 2: partner
     answer(child, "Step 2 of 5", "")
@@ -74,7 +74,7 @@ def test_whole_wizard_with_a_go_back_from_the_summary(pty: Callable[..., Any], h
     child.expect_exact("A mutual exchange between peers", timeout=TIMEOUT)
     answer(child, "Which draft fits best?", DOWN + ENTER)  # the second draft
     answer(child, "Edit the ask in place", " Thanks!" + ENTER)
-    answer(child, "Have you sent it yet?", "y")
+    answer(child, "Have you sent it yet?", "y" + ENTER)
     answer(child, "When did you send it?", CLEAR + "2026-11-20" + ENTER)
     answer(child, "Their answer so far:", ENTER)
     # Step 4: ground rules, one keypress each
@@ -235,7 +235,7 @@ def test_same_generation_and_background_warns(
     child = pty("start", "--answers", str(answers), "--defaults", env=ENV, timeout=TIMEOUT)
     answer(child, "Your partner's name:", "Alex Kim" + ENTER)
     child.expect_exact("seem to share a generation (Gen Z)", timeout=TIMEOUT)
-    answer(child, "Continue with Alex Kim anyway?", "n")
+    answer(child, "Continue with Alex Kim anyway?", "n" + ENTER)
     # Asked again, with the answers so far as defaults.
     answer(child, "Your partner's name:", CLEAR + "Maria Lopez" + ENTER)
     answer(child, "Their role:", ENTER)

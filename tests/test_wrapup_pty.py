@@ -28,7 +28,7 @@ def test_extend_early_asking_everything(example_home: Path, pty: Callable[..., A
     child = pty("wrap-up", EXAMPLE_SLUG, env=NOV_21, timeout=TIMEOUT)
     child.expect("How the pulse moved")
     child.expect(r"16 days left\). Wrap up now anyway\?")
-    child.send("y")
+    child.send("y" + ENTER)
     child.expect("What worked well")
     child.send("Short fortnightly sessions" + ENTER)
     child.expect("What felt awkward")
@@ -39,7 +39,7 @@ def test_extend_early_asking_everything(example_home: Path, pty: Callable[..., A
     child.expect("How many more weeks\\?")
     child.send(CTRL_U + "2" + ENTER)
     child.expect("Write a short success story")
-    child.send("n")
+    child.send("n" + ENTER)
     child.expect("Extended by 2 weeks: the cycle now ends on 2026-12-21.")
     assert finish(child) == 0
     p = Store().load(EXAMPLE_SLUG)
@@ -57,7 +57,7 @@ def test_renew_choosing_goals_and_writing_a_story(
     story = tmp_path / "our-story.md"
     child = pty("wrap-up", EXAMPLE_SLUG, env=NOV_21, timeout=TIMEOUT)
     child.expect("Wrap up now anyway\\?")
-    child.send("y")
+    child.send("y" + ENTER)
     child.expect("What worked well")
     child.send("Sam's patience" + ENTER)
     child.expect("What felt awkward")
@@ -69,11 +69,11 @@ def test_renew_choosing_goals_and_writing_a_story(
     child.expect("sam-strategy")
     child.send(DOWN + SPACE + ENTER)  # untick gen-z-expectations
     child.expect("Write a short success story")
-    child.send("y")
+    child.send("y" + ENTER)
     child.expect("Where should the story go\\?")
     child.send(CTRL_U + str(story) + ENTER)
     child.expect("Keep your names in the story\\?")
-    child.send("n")
+    child.send("n" + ENTER)
     child.expect("Renewed: the new cycle runs from 2026-12-08 to 2027-03-08")
     child.expect("Retired: gen-z-expectations")
     child.expect("names left out")
@@ -93,7 +93,7 @@ def test_declining_to_wrap_up_early_changes_nothing(
     before = path.read_bytes()
     child = pty("wrap-up", EXAMPLE_SLUG, env=NOV_21, timeout=TIMEOUT)
     child.expect("Wrap up now anyway\\?")
-    child.send("n")
+    child.send("n" + ENTER)
     child.expect("Nothing was changed.")
     assert finish(child) == 0
     assert path.read_bytes() == before
@@ -118,7 +118,7 @@ def test_after_the_end_no_early_question_and_conclude(
     child.expect("Extend by a few weeks")
     child.send(DOWN + ENTER)
     child.expect("Write a short success story")
-    child.send("n")
+    child.send("n" + ENTER)
     child.expect("Concluded. The pairing is now read-only")
     assert finish(child) == 0
     p = Store().load(EXAMPLE_SLUG)

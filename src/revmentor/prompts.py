@@ -73,7 +73,9 @@ def required_text(message: str, default: str = "", instruction: str | None = Non
 
 
 def confirm(message: str, default: bool = True) -> bool:
-    return bool(_ask(_q().confirm(message, default=default)))
+    # Without auto_enter, "y" then Enter answers this question only; with it, the Enter
+    # a person types out of habit would answer the next question too.
+    return bool(_ask(_q().confirm(message, default=default, auto_enter=False)))
 
 
 def select(
@@ -105,10 +107,23 @@ def checkbox(message: str, choices: Sequence[str], checked: Sequence[str] = ()) 
     return list(_ask(qy.checkbox(message, choices=items)))
 
 
-def rating(message: str, default: int | None = None, *, skippable: bool = True) -> int | None:
-    """A 1-5 rating; returns None when skipped."""
-    labels = {1: "1 - not yet", 2: "2", 3: "3 - getting there", 4: "4", 5: "5 - confident"}
-    choices: list[tuple[str, str]] = [(str(n), labels[n]) for n in range(1, 6)]
+SCALES: dict[str, tuple[str, ...]] = {
+    "progress": ("not yet", "a little", "getting there", "well on the way", "confident"),
+    "pulse": ("hardly", "a little", "partly", "mostly", "fully"),
+    "agree": ("not like me", "rarely", "sometimes", "often", "very much like me"),
+}
+
+
+def rating(
+    message: str,
+    default: int | None = None,
+    *,
+    skippable: bool = True,
+    scale: str = "progress",
+) -> int | None:
+    """A 1-5 rating; returns None when skipped. The number keys pick a rating directly."""
+    words = SCALES[scale]
+    choices: list[tuple[str, str]] = [(str(n), words[n - 1]) for n in range(1, 6)]
     if skippable:
         choices.append((SKIP, "skip"))
     start = str(default) if default is not None else (SKIP if skippable else "3")

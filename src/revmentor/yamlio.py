@@ -30,7 +30,7 @@ _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
 # there silently fell back to the pure-Python parser, five times slower.
 _CParser: Any
 try:
-    from yaml.cyaml import CParser as _CParser
+    from yaml.cyaml import CParser as _CParser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     _CParser = None
 
@@ -48,7 +48,7 @@ def _loader_class() -> type:
     if _CParser is not None:
 
         class FastLoader(
-            _CParser,
+            _CParser,  # type: ignore[misc]
             yaml.constructor.SafeConstructor,
             yaml.resolver.BaseResolver,
         ):
@@ -77,7 +77,21 @@ def _loader_class() -> type:
 
     FastLoader.yaml_implicit_resolvers = {}
     FastLoader.add_implicit_resolver("tag:yaml.org,2002:null", _NULL_RE, ["~", "n", "N", ""])
+    # The parser asks for every node's tag; answering directly, without the generic
+    # resolver's lookups, saves a tenth of the parse.
+    FastLoader.resolve = _resolve  # type: ignore[method-assign]
     return FastLoader
+
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+def _resolve(self: Any, kind: Any, value: Any, implicit: Any) -> str:
+    if kind is yaml.ScalarNode:
+        return _NULL if implicit[0] and value in _NULLS else _STR
+    return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
 _LOADER = _loader_class()
@@ -211,9 +225,9 @@ def _write_cache(cache: Path, digest: str, data: Any) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{cache.name}.", suffix=".tmp", dir=cache.parent)
         try:
             os.fchmod(fd, 0o600)
+            entry = {"v": CACHE_VERSION, "hash": digest, "data": data}
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"v": CACHE_VERSION, "hash": digest, "data": data}, fh,
-                          ensure_ascii=False, separators=(",", ":"))
+                fh.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, cache)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -430,7 +444,7 @@ def _content_end(text: str, node: yaml.Node) -> int:
     stack = [node]
     while stack:
         current = stack.pop()
-        if isinstance(current, yaml.ScalarNode) or current.flow_style:
+        if isinstance(current, yaml.ScalarNode) or getattr(current, "flow_style", False):
             end = max(end, current.end_mark.index)
         elif isinstance(current, yaml.MappingNode):
             for key, value in current.value:

@@ -132,7 +132,8 @@ def root(
 def _print_error(message: str, hint: str | None = None) -> None:
     from revmentor.views.text import clean
 
-    red = "\x1b[31m" if sys.stderr.isatty() and not os.environ.get("NO_COLOR") else ""
+    tty = sys.stderr is not None and sys.stderr.isatty()
+    red = "\x1b[31m" if tty and not os.environ.get("NO_COLOR") else ""
     reset = "\x1b[0m" if red else ""
     sys.stderr.write(f"{red}Error: {clean(message)}{reset}\n")
     if hint:

@@ -14,7 +14,13 @@ def store() -> Store:
 
 def interactive() -> bool:
     """True when a person can answer questions: both ends are a terminal."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    # With fd 0 or 1 closed, Python sets the stream to None.
+    return (
+        sys.stdin is not None
+        and sys.stdout is not None
+        and sys.stdin.isatty()
+        and sys.stdout.isatty()
+    )
 
 
 def pick_pairing(st: Store, slug: str | None, *, ask: bool = True) -> str:
@@ -37,8 +43,15 @@ def pick_pairing(st: Store, slug: str | None, *, ask: bool = True) -> str:
         return prompts.select("Which pairing?", slugs)
     raise BadInput(
         f"you have {len(slugs)} pairings; name one: {', '.join(slugs)}",
-        "For example: revmentor status " + slugs[0],
+        f"For example: {_command_path()} {slugs[0]}",
     )
+
+
+def _command_path() -> str:
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    return ctx.command_path if ctx is not None else "revmentor status"
 
 
 def need_terminal(what: str, flags: str) -> NeedsTerminal:

@@ -39,6 +39,11 @@ def _read_template(path: Path) -> str:
 def _target(output: str, slug: str, extension: str, force: bool) -> Path:
     """Where to write: the path given, or `<slug>.<ext>` inside a folder given."""
     path = Path(output).expanduser()
+    if output.endswith(("/", "\\")) and not path.is_dir():
+        raise BadInput(
+            f"the folder {path} does not exist",
+            "Create it first, or give a file name with --output.",
+        )
     if path.is_dir():
         path = path / f"{slug}.{extension}"
     if path.is_dir():

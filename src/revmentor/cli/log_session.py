@@ -100,6 +100,15 @@ def log_session(
     answers.pulse = cs.parse_pulse(pulse or [])
     cs.build_session(answers)  # refuses control characters and the like, early
 
+    nothing_given = not (given or answers.progress or answers.pulse.values())
+    if not yes and not interactive() and nothing_given:
+        # An empty entry logged by accident (a script, a pipe) would look like a real
+        # session and push the open next steps aside.
+        raise BadInput(
+            "nothing to log: no answers were given and there is no terminal to ask",
+            "Give them with flags (--topic, --i-learned, --they-learned, --progress, "
+            "--pulse, --next-step, ...), or add --yes to log a session with only its date.",
+        )
     if not yes and interactive():
         if p.state == "concluded":
             # Said before the questions, so nobody answers them all for nothing.

@@ -16,7 +16,7 @@ def paths(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) 
     """Print where revmentor keeps its files.
 
     The data folder comes from your platform's user data folder; set REVMENTOR_HOME or
-    pass --home to use another.
+    pass --home to use another. The cache only speeds up reading and may be deleted.
 
     Example: revmentor paths
     """
@@ -25,6 +25,7 @@ def paths(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) 
         "data": str(st.home),
         "pairings": str(st.pairings_dir),
         "backups": str(st.backups_dir),
+        "cache": str(st.home / "cache"),
     }
     if as_json:
         typer.echo(json.dumps(places, indent=2))

@@ -11,7 +11,9 @@ app = typer.Typer(add_completion=False)
 
 @app.command()
 def reopen(
-    pairing: str = typer.Argument(..., help="The concluded pairing's name."),
+    pairing: str = typer.Argument(
+        None, help="The concluded pairing's name (optional if you have one pairing)."
+    ),
 ) -> None:
     """Reopen a concluded pairing so it can change again (undoes a conclusion).
 

@@ -2,22 +2,64 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+class _TrimmedLines(io.TextIOBase):
+    """sys.stdout or sys.stderr (looked up at each write), minus trailing spaces.
+
+    rich pads table cells and wrapped lines to the full width; in a pasted agenda or a
+    redirected report that padding is only noise.
+    """
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._pending = ""
+
+    @property
+    def _target(self) -> io.TextIOBase:
+        stream: io.TextIOBase = getattr(sys, self._name)
+        return stream
+
+    def write(self, text: str) -> int:
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        if lines:
+            self._target.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self._target.write(self._pending)
+            self._pending = ""
+        self._target.flush()
+
+    def isatty(self) -> bool:
+        return self._target.isatty()
+
+    def fileno(self) -> int:
+        return self._target.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._target, "encoding", None) or "utf-8"
 
 
 @cache
 def out() -> Console:
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False)
+    return Console(file=cast(IO[str], _TrimmedLines("stdout")), highlight=False, soft_wrap=False)
 
 
 @cache
 def err() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(file=cast(IO[str], _TrimmedLines("stderr")), highlight=False)

@@ -41,7 +41,8 @@ def render_pairing(slug: str, p: Pairing) -> None:
     if not p.goals:
         con.print("  (none yet: revmentor goals add)")
     for g in p.goals:
-        flags = "".join(k[0].upper() if getattr(g.real, k) else "·" for k in REAL_KEYS)
+        met = sum(1 for k in REAL_KEYS if getattr(g.real, k))
+        flags = f"{met}/4"
         base = f" baseline {g.baseline}" if g.baseline else ""
         con.print(
             f"  - \\[{g.status}] {esc(g.id)}: {esc(g.text)}"
@@ -50,12 +51,13 @@ def render_pairing(slug: str, p: Pairing) -> None:
         if g.why:
             con.print(f"      why: {esc(g.why)}")
     if p.ask:
-        con.print(f"[bold]The ask[/] ({p.ask.response}, sent {p.ask.asked_on or 'not yet'}):")
+        sent = f"sent {p.ask.asked_on}" if p.ask.asked_on else "not sent yet"
+        con.print(f"[bold]The ask[/] ({sent}, answer: {p.ask.response}):")
         con.print(f"  {esc(p.ask.wording or p.ask.topic or '-')}")
     gr = p.ground_rules
     con.print(
         f"[bold]Ground rules[/]: {gr.frequency}, {gr.session_minutes} min"
-        + (f", via {esc(gr.channel)}" if gr.channel else "")
+        + (f"; channel: {esc(gr.channel)}" if gr.channel else "")
     )
     for label, value in (
         ("between sessions", gr.between_sessions),

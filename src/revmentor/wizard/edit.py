@@ -35,7 +35,13 @@ def edit_pairing(st: Store, slug: str, *, ask: bool) -> None:
         os.write(fd, original.encode("utf-8"))
         os.close(fd)
         while True:
-            result = subprocess.run([*editor, str(tmp)], check=False)
+            try:
+                result = subprocess.run([*editor, str(tmp)], check=False)
+            except OSError as exc:
+                raise BadInput(
+                    f"could not start the editor '{editor[0]}': {exc.strerror}",
+                    "Check $VISUAL / $EDITOR (e.g. export EDITOR=nano).",
+                ) from None
             if result.returncode != 0:
                 raise BadInput(
                     f"the editor exited with code {result.returncode}; nothing was saved"

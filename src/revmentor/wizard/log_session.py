@@ -77,7 +77,7 @@ def ask_missing(
     # A quick log should cost one keypress for the whole pulse, not four skips.
     if missing and (answers.pulse or prompts.confirm(q["pulse_offer"], default=True)):
         for principle in missing:
-            value = prompts.rating(words["pulse"][principle])
+            value = prompts.rating(words["pulse"][principle], scale="pulse")
             if value is not None:
                 answers.pulse[principle] = value
     if "next_steps" not in given:

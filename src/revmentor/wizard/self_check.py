@@ -54,7 +54,7 @@ def gather(
             continue
         part_header(part)
         for q in todo:
-            value = prompts.rating(q.text, skippable=False)
+            value = prompts.rating(q.text, skippable=False, scale="agree")
             # A rating that cannot be skipped always comes back as a number.
             assert value is not None
             answers[q.id] = value
