@@ -28,8 +28,8 @@ class Source:
     notes: list[str] = field(default_factory=list)
 
 
-def read(path: Path) -> Source:
-    """Load an answers file: any subset of a pairing file's keys."""
+def load_yaml(path: Path) -> tuple[str, Any]:
+    """The text and data of a YAML answers file; a missing or malformed one is a clear error."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -37,9 +37,14 @@ def read(path: Path) -> Source:
     except (OSError, UnicodeDecodeError) as exc:
         raise BadInput(f"cannot read the answers file {path}: {exc}") from None
     try:
-        data = yamlio.load(text)
+        return text, yamlio.load(text)
     except yamlio.YAMLProblem as exc:
         raise InvalidFile(str(path), [f"{path}:{exc.line or 1}: {exc.message}"]) from None
+
+
+def read(path: Path) -> Source:
+    """Load an answers file: any subset of a pairing file's keys."""
+    text, data = load_yaml(path)
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -6,23 +6,14 @@ from datetime import date
 from pathlib import Path
 
 from revmentor.coach import selfcheck as sc
-from revmentor.errors import BadInput, NeedsTerminal
+from revmentor.errors import NeedsTerminal
 from revmentor.model import SelfCheckLog
 
 
 def read_answers_file(file: Path) -> dict[str, int]:
-    from revmentor import yamlio
+    from revmentor.wizard.answers import load_yaml
 
-    try:
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise BadInput(f"no answers file at {file}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"cannot read the answers file {file}: {exc}") from None
-    try:
-        data = yamlio.load(text)
-    except yamlio.YAMLProblem as exc:
-        raise BadInput(f"{file}:{exc.line or 1}: {exc.message}") from None
+    _, data = load_yaml(file)
     return sc.parse_file_answers(data, str(file))
 
 
