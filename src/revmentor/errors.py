@@ -43,6 +43,13 @@ class BadInput(RevmentorError):
 class Concluded(RevmentorError):
     """A concluded pairing is read-only until it is reopened."""
 
+    @classmethod
+    def read_only(cls, slug: str) -> Concluded:
+        return cls(
+            f"'{slug}' is concluded, so it is read-only",
+            f"Reopen it first with `revmentor reopen {slug}`.",
+        )
+
 
 class NeedsTerminal(RevmentorError):
     """A question had to be asked but there is no terminal to ask it in."""

@@ -7,15 +7,13 @@ writes are atomic, and comments someone added by hand survive a save.
 from __future__ import annotations
 
 import contextlib
-import fcntl
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from revmentor import yamlio
 from revmentor.errors import InvalidFile
 from revmentor.model import SelfCheckLog, SelfCheckResult
-from revmentor.store import FILE_MODE, Store, atomic_write, ensure_dir
+from revmentor.store import Store, atomic_write, ensure_dir, file_lock
 
 FILE_NAME = "self-check.yaml"
 HEADER = (
@@ -68,13 +66,8 @@ def load(home: Path | None = None) -> SelfCheckLog:
 @contextlib.contextmanager
 def _locked(home: Path) -> Iterator[None]:
     ensure_dir(home)
-    fd = os.open(home / ".self-check.lock", os.O_RDWR | os.O_CREAT, FILE_MODE)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with file_lock(home / ".self-check.lock"):
         yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
 
 
 def append(result: SelfCheckResult, home: Path | None = None) -> Path:

@@ -170,6 +170,18 @@ def atomic_write(path: Path, text: str) -> None:
     _fsync_dir(path.parent)
 
 
+@contextlib.contextmanager
+def file_lock(lock_path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `lock_path` (created 0600) for the duration."""
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
 def ensure_dir(path: Path) -> Path:
     path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
     if path.stat().st_mode & 0o777 != DIR_MODE:
@@ -250,14 +262,8 @@ class Store:
     @contextlib.contextmanager
     def lock(self, slug: str) -> Iterator[None]:
         self._dir(self.pairings_dir)
-        lock_path = self.pairings_dir / f".{check_slug(slug)}.lock"
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+        with file_lock(self.pairings_dir / f".{check_slug(slug)}.lock"):
             yield
-        finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-            os.close(fd)
 
     def _dir(self, path: Path) -> Path:
         """Create `path` and every folder of ours above it, private to the owner."""
@@ -309,10 +315,7 @@ class Store:
         with self.lock(slug):
             loaded = self.load_full(slug)
             if loaded.pairing.state == "concluded" and not allow_concluded:
-                raise Concluded(
-                    f"'{slug}' is concluded, so it is read-only",
-                    f"Reopen it first with `revmentor reopen {slug}`.",
-                )
+                raise Concluded.read_only(slug)
             working = loaded.pairing.model_copy(deep=True)
             yield working
             validated = Pairing.model_validate(working.to_data())

@@ -19,23 +19,9 @@ PAIRING_HELP = "The pairing's name (optional if you have one)."
 
 
 def _rating(value: str | None, flag: str) -> int | None:
-    if value is None:
-        return None
-    try:
-        number = int(value.strip())
-    except ValueError:
-        raise BadInput(f"{flag}: '{value}' is not a number from 1 to 5") from None
-    if not 1 <= number <= 5:
-        raise BadInput(f"{flag}: {number} is outside 1 to 5")
-    return number
+    from revmentor.coach.sessions import parse_rating
 
-
-def _refuse_concluded(slug: str) -> Concluded:
-    # The same words store.update uses, said before any question is asked.
-    return Concluded(
-        f"'{slug}' is concluded, so it is read-only",
-        f"Reopen it first with `revmentor reopen {slug}`.",
-    )
+    return None if value is None else parse_rating(value, flag)
 
 
 @app.command()
@@ -115,7 +101,7 @@ def review(
         decisions += [cg.GoalDecision(goal_id=g.id) for g in rest]
     elif interactive():
         if p.state == "concluded":
-            raise _refuse_concluded(slug)
+            raise Concluded.read_only(slug)
         from revmentor.views.goals import render_intro, render_unsaved
         from revmentor.wizard.goals_review import ReviewAnswers, review_goals
 
@@ -217,7 +203,7 @@ def add(
         spec.real = own_real or cg.real_flags(verdict.checks)
     elif interactive():
         if p.state == "concluded":
-            raise _refuse_concluded(slug)
+            raise Concluded.read_only(slug)
         from revmentor.wizard.goals_review import ask_new_goal
 
         spec = ask_new_goal()

@@ -112,10 +112,7 @@ def log_session(
     if not yes and interactive():
         if p.state == "concluded":
             # Said before the questions, so nobody answers them all for nothing.
-            raise Concluded(
-                f"'{slug}' is concluded, so it is read-only",
-                f"Reopen it first with `revmentor reopen {slug}`.",
-            )
+            raise Concluded.read_only(slug)
         from revmentor.wizard.log_session import ask_missing
 
         try:

@@ -81,10 +81,7 @@ def wrap_up(
     slug = pick_pairing(st, pairing)
     p = st.load(slug)
     if p.state == "concluded":
-        raise Concluded(
-            f"'{slug}' is already concluded, so it is read-only",
-            f"Reopen it first with `revmentor reopen {slug}`.",
-        )
+        raise Concluded.read_only(slug)
     today = clock.today()
     words = content.load("wrapup.yaml")
     given = Given(

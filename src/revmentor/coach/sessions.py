@@ -43,7 +43,8 @@ class Summary:
     horizon_end: date
 
 
-def _rating(value: str, what: str) -> int:
+def parse_rating(value: str, what: str) -> int:
+    """A 1-5 rating typed as text; `what` names the flag in the error."""
     try:
         number = int(value.strip())
     except ValueError:
@@ -77,7 +78,7 @@ def parse_progress(items: Sequence[str], pairing: Pairing) -> dict[str, int]:
             raise BadInput(f"--progress: no goal with the id '{goal_id}'", hint)
         if goal_id in out:
             raise BadInput(f"--progress: '{goal_id}' is rated twice")
-        out[goal_id] = _rating(value, f"--progress {goal_id}")
+        out[goal_id] = parse_rating(value, f"--progress {goal_id}")
     return out
 
 
@@ -99,7 +100,7 @@ def parse_pulse(items: Sequence[str]) -> dict[str, int]:
             )
         if key in out:
             raise BadInput(f"--pulse: '{key}' is rated twice")
-        out[key] = _rating(value, f"--pulse {key}")
+        out[key] = parse_rating(value, f"--pulse {key}")
     return out
 
 
