@@ -16,6 +16,7 @@ from typer import _click as click
 from typer.core import TyperGroup
 
 from revmentor import __version__
+from revmentor.cli._params import HELP_NAMES, speed_up
 
 # name -> (module under revmentor.cli, one-line summary shown by `revmentor --help`)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -55,7 +56,7 @@ class LazyGroup(TyperGroup):
         module = importlib.import_module(f"revmentor.cli.{entry[0]}")
         # Shell completion is offered once, not on every command's help.
         module.app._add_completion = False
-        command = typer.main.get_command(module.app)
+        command = speed_up(typer.main.get_command(module.app))
         command.name = cmd_name
         return command
 
@@ -102,7 +103,7 @@ app = typer.Typer(
     cls=LazyGroup,
     invoke_without_command=True,
     add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": HELP_NAMES},
 )
 
 
@@ -144,7 +145,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code: the one error boundary."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
-    command = typer.main.get_command(app)
+    command = speed_up(typer.main.get_command(app))
     try:
         rv: Any = command.main(args=args, prog_name="revmentor", standalone_mode=False)
     except click.exceptions.ClickException as exc:

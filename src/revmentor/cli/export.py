@@ -81,7 +81,7 @@ def export(
     include_private: bool = typer.Option(
         False, "--include-private", help="Include private session notes (left out by default)."
     ),
-    template: Path = typer.Option(
+    template: str = typer.Option(
         None, "--template", metavar="FILE", help="Markdown: your own Jinja2 template."
     ),
     at: str = typer.Option(
@@ -139,7 +139,7 @@ def export(
         include_private=include_private,
     )
     if template is not None:
-        options = replace(options, template=_read_template(template), template_name=str(template))
+        options = replace(options, template=_read_template(Path(template)), template_name=template)
     if exporter.name == "ics":
         from revmentor.views.exporters import ics
 

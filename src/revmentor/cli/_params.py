@@ -1,0 +1,63 @@
+"""Plain coercion for text and flag parameters, so reading a command line costs little.
+
+Typer coerces each parameter through a pydantic TypeAdapter that it builds on first use,
+even for an option that was not given. For `str`, `list[str]` and `bool` parameters the
+parser's strings and flags already are the answer, and building those adapters (and
+importing pydantic to do it) took 40 ms or more of every run. Any other annotation or
+value keeps Typer's coercion, and if Typer's internals change shape the parameters are
+left as Typer made them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from typer import _click as click
+from typer._coercion import RuntimeParam, build_runtime_param, resolve_type_descriptor
+
+_PLAIN: dict[Any, type] = {str: str, str | None: str, bool: bool}
+_MANY: dict[Any, type] = {list[str]: str, list[str] | None: str}
+
+
+@dataclass(frozen=True)
+class _Plain(RuntimeParam):
+    kind: type = str
+    many: bool = False
+
+    def _coerce_value(self, value: Any, param: Any, ctx: click.Context) -> Any:
+        if self.many and isinstance(value, list | tuple):
+            if all(type(v) is self.kind for v in value):
+                return list(value)
+        elif type(value) is self.kind:
+            return value
+        # Anything unusual (a value from an environment variable, say) goes to Typer.
+        typer_way = build_runtime_param(
+            resolve_type_descriptor(self.annotation, self.parameter_info)
+        )
+        return typer_way.coerce(value, param=param, ctx=ctx)
+
+
+HELP_NAMES = ["-h", "--help"]
+
+
+def speed_up(command: click.Command) -> click.Command:
+    """Give `command`'s text parameters (and its subcommands') the plain coercion."""
+    # The help option is made on first use; making it now lets it be treated too.
+    helper = command.get_help_option(click.Context(command, help_option_names=HELP_NAMES))
+    for param in [*command.params, *([helper] if helper is not None else [])]:
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is None or getattr(param, "_runtime_param", None) is not None:
+            continue
+        annotation = descriptor.annotation
+        kind = _PLAIN.get(annotation) or _MANY.get(annotation)
+        if kind is not None:
+            param._runtime_param = _Plain(  # type: ignore[attr-defined]
+                parameter_info=descriptor.parameter_info,
+                annotation=annotation,
+                kind=kind,
+                many=annotation in _MANY,
+            )
+    for sub in getattr(command, "commands", {}).values():
+        speed_up(sub)
+    return command
