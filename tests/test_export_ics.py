@@ -12,9 +12,10 @@ from dateutil.rrule import rrulestr
 from icalendar import Calendar, Event
 
 from revmentor.coach.horizon import planned_dates
-from revmentor.model import Frequency, GroundRules, Horizon, Me, Pairing, Person, Session
+from revmentor.model import GroundRules, Horizon, Me, Pairing, Person, Session
 from revmentor.views.exporters import Options, find
 from revmentor.views.exporters import ics as ics_mod
+from revmentor.vocab import Frequency
 from tests.conftest import EXAMPLE_SLUG, Result
 
 CLI = Callable[..., Result]

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.helpers_faults import make_pairing
 
 HEAVY = ("questionary", "rich", "pydantic", "ruamel", "jinja2", "icalendar", "prompt_toolkit")
@@ -72,13 +74,55 @@ def test_version_is_as_cheap_as_help(home: Path) -> None:
 
 
 def test_a_read_command_does_not_load_the_writing_or_prompt_machinery(home: Path) -> None:
-    # status reads through PyYAML's C parser; ruamel (the comment-keeping writer) and
-    # questionary (prompts) are for commands that write or ask.
+    # ruamel (the comment-keeping writer) and questionary (prompts) are for commands that
+    # write or ask.
     make_pairing(home, "sam")
     result = probe(home, "status", "sam")
     assert result["code"] == 0
     loaded = heavy_in(result["modules"])
     assert not [m for m in loaded if m.startswith(("ruamel", "questionary", "prompt_toolkit"))]
+
+
+READS = [
+    ("status",),
+    ("status", "sam"),
+    ("status", "sam", "--json"),
+    ("prep", "sam"),
+    ("export", "sam"),
+    ("export", "sam", "--format", "ics"),
+    ("show", "sam"),
+    ("list",),
+]
+
+
+@pytest.mark.parametrize("args", READS, ids=" ".join)
+def test_reading_an_unchanged_pairing_builds_no_models_and_parses_no_yaml(
+    home: Path, args: tuple[str, ...]
+) -> None:
+    # The first read validates the file and fills the cache; later reads of the same
+    # text use the cached, validated data through views.
+    make_pairing(home, "sam")
+    make_pairing(home, "kim")
+    first = probe(home, *args)
+    assert first["code"] == 0, first
+    again = probe(home, *args)
+    assert again["code"] == 0
+    assert again["stdout"] == first["stdout"]
+    modules = again["modules"]
+    assert isinstance(modules, list)
+    slow = [m for m in modules if m.split(".")[0] in ("pydantic", "yaml", "ruamel")]
+    assert slow == [], f"{' '.join(args)} imported {slow[:3]}"
+    assert "revmentor.model" not in modules
+
+
+def test_an_edited_file_is_read_afresh_not_from_the_cache(home: Path) -> None:
+    path = make_pairing(home, "sam")
+    probe(home, "show", "sam")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("name: Sam Rivera", "name: Sam Riviera", 1), encoding="utf-8")
+    result = probe(home, "show", "sam")
+    assert "Sam Riviera" in str(result["stdout"])
+    assert "revmentor.model" in result["modules"]  # type: ignore[operator]
 
 
 def test_adding_a_session_does_not_need_ruamel(home: Path) -> None:

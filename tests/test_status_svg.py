@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from tests.helpers_scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "render_status.py"
@@ -15,11 +16,7 @@ SVG = ROOT / "docs" / "status.svg"
 
 
 def script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("render_status", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("render_status")
 
 
 def test_committed_svg_is_what_the_script_renders_now() -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from revmentor.errors import InvalidFile
-from revmentor.store import DIR_MODE, FILE_MODE, Store
+from revmentor.store import DIR_MODE, FILE_MODE, Store, parse
 
 
 @dataclass
@@ -56,7 +56,8 @@ def diagnose(st: Store) -> Findings:
                 )
             )
         try:
-            st.load(path.stem)
+            # The file itself, not the read cache: this is the check a person asked for.
+            parse(st.read_text(path.stem), path)
         except InvalidFile as exc:
             for line in exc.problems:
                 found.problems.append(

@@ -6,9 +6,8 @@ silently dropped on the next save.
 
 from __future__ import annotations
 
-import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -19,53 +18,39 @@ from pydantic import (
     model_validator,
 )
 
-SCHEMA_VERSION = 1
-
-SLUG_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
-SLUG_RE = re.compile(SLUG_PATTERN)
-
-# C0 and C1 controls other than tab and newline could rewrite a terminal when shown.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from revmentor import records
+from revmentor.vocab import (
+    RATING_MAX,
+    RATING_MIN,
+    SCHEMA_VERSION,
+    SESSION_MINUTES_MAX,
+    SLUG_PATTERN,
+    Decision,
+    Frequency,
+    GoalStatus,
+    HistoryEvent,
+    Kind,
+    Owner,
+    PairingState,
+    Priority,
+    Response,
+    Side,
+    Situation,
+    WrapDecision,
+    control_problem,
+)
 
 
 def _no_control(value: str) -> str:
-    found = _CONTROL_RE.search(value)
-    if found:
-        raise ValueError(
-            f"contains the control character U+{ord(found.group()):04X}; remove it"
-        )
+    problem = control_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
 Text = Annotated[str, AfterValidator(_no_control)]
-Rating = Annotated[int, Field(ge=1, le=5)]
+Rating = Annotated[int, Field(ge=RATING_MIN, le=RATING_MAX)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
-
-Kind = Literal["reverse-mentoring", "on-the-job"]
-Side = Literal["mentee", "mentor", "mutual"]
-Owner = Literal["me", "partner", "shared"]
-GoalStatus = Literal["active", "achieved", "retired"]
-Response = Literal["pending", "accepted", "declined"]
-Frequency = Literal["weekly", "fortnightly", "monthly"]
-PairingState = Literal["active", "concluded"]
-Decision = Literal["keep", "reword", "achieved", "retire"]
-WrapDecision = Literal["renew", "conclude", "extend"]
-Priority = Literal["high", "medium", "low"]
-Situation = Literal[
-    "onboarding",
-    "reassignment",
-    "parental-leave",
-    "handover",
-    "departure",
-    "receiving",
-    "other",
-]
-HistoryEvent = Literal[
-    "created", "reworded", "rated", "achieved", "retired", "reactivated", "carried-over"
-]
-
-PRINCIPLES: tuple[str, ...] = ("open_mind", "respect", "trust", "authenticity")
-FREQUENCY_DAYS: dict[str, int] = {"weekly": 7, "fortnightly": 14, "monthly": 30}
 
 
 class Strict(BaseModel):
@@ -173,12 +158,12 @@ class Pulse(Strict):
     authenticity: Rating | None = None
 
     def values(self) -> dict[str, int]:
-        return {p: v for p in PRINCIPLES if (v := getattr(self, p)) is not None}
+        return records.pulse_values(self)
 
 
 class Session(Strict):
     date: date
-    minutes: int | None = Field(default=None, ge=1, le=1440)
+    minutes: int | None = Field(default=None, ge=1, le=SESSION_MINUTES_MAX)
     topics: list[Text] = Field(default_factory=list)
     i_learned: Text = ""
     they_learned: Text = ""
@@ -265,10 +250,15 @@ class Pairing(Strict):
         return self
 
     def goal(self, goal_id: str) -> Goal | None:
-        return next((g for g in self.goals if g.id == goal_id), None)
+        found: Goal | None = records.find_goal(self, goal_id)
+        return found
 
     def active_goals(self) -> list[Goal]:
-        return [g for g in self.goals if g.status == "active"]
+        return records.active_goals(self)
+
+    def to_json(self) -> dict[str, Any]:
+        """The pairing as JSON-ready data with the file's own key names."""
+        return self.model_dump(mode="json", by_alias=True, exclude_none=True)
 
     def to_data(self) -> dict[str, Any]:
         """The pairing as plain Python data with the file's own key names.

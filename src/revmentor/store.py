@@ -15,11 +15,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from revmentor import yamlio
+from revmentor import __version__, readcache
 from revmentor.errors import AlreadyExists, BadInput, Concluded, InvalidFile, NotFound
-from revmentor.model import SCHEMA_VERSION, SLUG_RE, Pairing
+from revmentor.vocab import MAX_FILE_BYTES, SCHEMA_VERSION, SLUG_RE
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing
 
 ENV_HOME = "REVMENTOR_HOME"
 KEEP_BACKUPS = 20
@@ -72,12 +75,13 @@ class Loaded:
     slug: str
     path: Path
     text: str
-    data: dict[str, Any]
     pairing: Pairing
 
 
 def _problems(path: Path, text: str, exc: Exception) -> list[str]:
     from pydantic import ValidationError
+
+    from revmentor import yamlio
 
     if not isinstance(exc, ValidationError):
         return [f"{path}: {exc}"]
@@ -97,17 +101,15 @@ def _problems(path: Path, text: str, exc: Exception) -> list[str]:
     return out
 
 
-def parse(
-    text: str, path: Path, cache: Path | None = None
-) -> tuple[dict[str, Any], Pairing]:
-    """Parse and validate pairing text; raise InvalidFile naming path, line and field.
-
-    With `cache`, the parse of this exact text may come from (and is kept in) that file.
-    """
+def parse(text: str, path: Path) -> tuple[dict[str, Any], Pairing]:
+    """Parse and validate pairing text; raise InvalidFile naming path, line and field."""
     from pydantic import ValidationError
 
+    from revmentor import yamlio
+    from revmentor.model import Pairing
+
     try:
-        data = yamlio.load_cached(text, cache)
+        data = yamlio.load(text)
     except yamlio.YAMLProblem as exc:
         raise InvalidFile(str(path), [f"{path}:{exc.line or 1}: {exc.message}"]) from None
     if not isinstance(data, dict):
@@ -220,11 +222,11 @@ class Store:
         path = self.path_for(slug)
         try:
             size = path.stat().st_size
-            if size > yamlio.MAX_BYTES:
+            if size > MAX_FILE_BYTES:
                 raise InvalidFile(
                     str(path),
                     [f"{path}:1: the file is {size // (1024 * 1024)} MiB, over the "
-                     f"{yamlio.MAX_BYTES // (1024 * 1024)} MiB a pairing may hold"],
+                     f"{MAX_FILE_BYTES // (1024 * 1024)} MiB a pairing may hold"],
                 )
             return path.read_text(encoding="utf-8")
         except FileNotFoundError:
@@ -235,24 +237,67 @@ class Store:
         except UnicodeDecodeError as exc:
             raise InvalidFile(str(path), [f"{path}:1: not UTF-8 text ({exc.reason})"]) from None
 
-    def load_full(self, slug: str) -> Loaded:
-        text = self.read_text(slug)
-        path = self.path_for(slug)
-        data, pairing = parse(text, path, self.cache_path(slug))
-        return Loaded(slug, path, text, data, pairing)
+    # --- reading --------------------------------------------------------------
+    #
+    # The cache holds, per pairing, the validated model's dump for the file's exact text
+    # (keyed by a digest of it), so an unchanged file is neither parsed nor validated
+    # again. Any change to the text, a hand edit included, misses the cache.
 
     def cache_path(self, slug: str) -> Path:
-        """Where the parse of a pairing's current text is kept, to skip parsing it again."""
         return self.home / "cache" / f"{check_slug(slug)}.json"
+
+    def _cached(self, slug: str, text: str) -> dict[str, Any] | None:
+        found = readcache.read_cache(self.cache_path(slug), readcache.text_key(text), __version__)
+        return found if isinstance(found, dict) else None
+
+    def _remember(self, slug: str, text: str, pairing: Pairing) -> dict[str, Any]:
+        dump = pairing.model_dump(mode="json")
+        readcache.write_cache(
+            self.cache_path(slug), readcache.text_key(text), __version__, dump
+        )
+        return dump
+
+    def load_full(self, slug: str) -> Loaded:
+        """The pairing as a model that may be changed and saved."""
+        from revmentor.model import Pairing
+
+        text = self.read_text(slug)
+        path = self.path_for(slug)
+        dump = self._cached(slug, text)
+        pairing = None
+        if dump is not None:
+            from pydantic import ValidationError
+
+            with contextlib.suppress(ValidationError):
+                pairing = Pairing.model_validate(dump)
+        if pairing is None:
+            _, pairing = parse(text, path)
+            self._remember(slug, text, pairing)
+        return Loaded(slug, path, text, pairing)
 
     def load(self, slug: str) -> Pairing:
         return self.load_full(slug).pairing
 
-    def load_all(self) -> list[tuple[str, Pairing | InvalidFile]]:
+    def read(self, slug: str) -> Pairing:
+        """The pairing for reading only: a view of its validated data, with no models built.
+
+        Use it in commands that show or export; use `load` or `update` to change a pairing.
+        """
+        from revmentor.records import pairing_view
+
+        text = self.read_text(slug)
+        dump = self._cached(slug, text)
+        if dump is None:
+            _, pairing = parse(text, self.path_for(slug))
+            dump = self._remember(slug, text, pairing)
+        return pairing_view(dump)
+
+    def read_all(self) -> list[tuple[str, Pairing | InvalidFile]]:
+        """Every pairing for reading only, or the reason it could not be read."""
         out: list[tuple[str, Pairing | InvalidFile]] = []
         for slug in self.slugs():
             try:
-                out.append((slug, self.load(slug)))
+                out.append((slug, self.read(slug)))
             except InvalidFile as exc:
                 out.append((slug, exc))
         return out
@@ -297,10 +342,12 @@ class Store:
         old = loaded.pairing.to_data()
         if new == old:
             return
+        from revmentor import yamlio
+
         text = yamlio.dump_update(loaded.text, old, new)
         self._backup(loaded.slug, loaded.text)
         atomic_write(loaded.path, text)
-        yamlio.remember(text, self.cache_path(loaded.slug))
+        self._remember(loaded.slug, text, pairing)
 
     @contextlib.contextmanager
     def update(self, slug: str, *, allow_concluded: bool = False) -> Iterator[Pairing]:
@@ -318,7 +365,7 @@ class Store:
                 raise Concluded.read_only(slug)
             working = loaded.pairing.model_copy(deep=True)
             yield working
-            validated = Pairing.model_validate(working.to_data())
+            validated = type(working).model_validate(working.to_data())
             self._write(loaded, validated)
 
     def create(self, slug: str, pairing: Pairing) -> Path:
@@ -329,8 +376,11 @@ class Store:
                     f"a pairing called '{slug}' already exists",
                     "Choose another name with --name, or change it with `revmentor edit`.",
                 )
+            from revmentor import yamlio
+
             text = yamlio.dump_new(pairing.to_data(), FILE_HEADER)
             atomic_write(path, text)
+            self._remember(slug, text, pairing)
         return path
 
     def replace_text(self, slug: str, text: str) -> Pairing:
@@ -341,4 +391,5 @@ class Store:
             if path.exists():
                 self._backup(slug, path.read_text(encoding="utf-8"))
             atomic_write(path, text)
+            self._remember(slug, text, pairing)
         return pairing

@@ -13,15 +13,14 @@ only the values that changed are replaced.
 from __future__ import annotations
 
 import io
-import os
 import re
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-MAX_BYTES = 16 * 1024 * 1024
+from revmentor.vocab import MAX_FILE_BYTES
+
 MAX_DEPTH = 64
 
 _NULL_RE = re.compile(r"^(?:~|null|Null|NULL|)$")
@@ -124,8 +123,8 @@ def _mark_line(exc: yaml.YAMLError) -> int | None:
 
 def load(text: str) -> Any:
     """Parse one YAML document; scalars other than null stay strings."""
-    if len(text) > MAX_BYTES:
-        raise YAMLProblem(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB")
+    if len(text) > MAX_FILE_BYTES:
+        raise YAMLProblem(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
     try:
         data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
@@ -172,89 +171,6 @@ def line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
 # under the hash of that text, so a file read again unchanged costs a JSON read. A
 # cache entry for other text is never used, so a hand edit can never be read stale;
 # a missing, unreadable or damaged cache only means parsing again.
-
-CACHE_VERSION = 1
-_MISS = object()
-# What the fast path last wrote and verified, so a save can fill the cache for free.
-_last_verified: tuple[str, Any] | None = None
-
-
-def _digest(text: str) -> str:
-    import hashlib
-
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-
-
-def _json_safe(data: Any) -> bool:
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            if not all(isinstance(k, str) for k in node):
-                return False
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-        elif node is not None and not isinstance(node, str):
-            return False
-    return True
-
-
-def _read_cache(cache: Path, digest: str) -> Any:
-    import json
-
-    try:
-        if cache.stat().st_size > 4 * MAX_BYTES:
-            return _MISS
-        entry = json.loads(cache.read_bytes())
-    except (OSError, ValueError, RecursionError):
-        return _MISS
-    if isinstance(entry, dict) and entry.get("v") == CACHE_VERSION and entry.get("hash") == digest:
-        return entry.get("data")
-    return _MISS
-
-
-def _write_cache(cache: Path, digest: str, data: Any) -> None:
-    import json
-    import tempfile
-
-    if not _json_safe(data):
-        return
-    try:
-        cache.parent.mkdir(mode=0o700, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{cache.name}.", suffix=".tmp", dir=cache.parent)
-        try:
-            os.fchmod(fd, 0o600)
-            entry = {"v": CACHE_VERSION, "hash": digest, "data": data}
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
-            os.replace(tmp, cache)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, ValueError, RecursionError):
-        pass  # a read-only or full data folder still reads, only more slowly
-
-
-def load_cached(text: str, cache: Path | None) -> Any:
-    """`load(text)`, answered from `cache` when it holds the result for this exact text."""
-    if cache is None:
-        return load(text)
-    digest = _digest(text)
-    data = _read_cache(cache, digest)
-    if data is _MISS:
-        data = load(text)
-        _write_cache(cache, digest, data)
-    return data
-
-
-def remember(text: str, cache: Path) -> None:
-    """After a save of `text`: cache what it loads to, if the save already parsed it."""
-    global _last_verified
-    last, _last_verified = _last_verified, None
-    if last is not None and last[0] == text:
-        _write_cache(cache, _digest(text), last[1])
-
 
 # --- writing ----------------------------------------------------------------------
 
@@ -563,11 +479,8 @@ def splice_update(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | 
         if not splicer.edits:
             return None
         result = splicer.result()
-        loaded = load(result)
-        if loaded != expected:
+        if load(result) != expected:
             return None
-        global _last_verified
-        _last_verified = (result, loaded)
         return result
     except (_CannotSplice, yaml.YAMLError, YAMLProblem, RecursionError):
         return None

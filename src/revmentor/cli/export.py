@@ -133,10 +133,12 @@ def export(
     if exporter.name == "ics" and include_private:
         raise BadInput("a calendar never holds private notes", "Drop --include-private.")
 
+    st = store()
     options = exporters.Options(
         today=clock.today(),
         section=exporters.check_section(section) if section is not None else "all",
         include_private=include_private,
+        cache_dir=st.home / "cache" / "templates",
     )
     if template is not None:
         options = replace(options, template=_read_template(Path(template)), template_name=template)
@@ -149,9 +151,8 @@ def export(
             tz=ics.check_zone(tz) if tz is not None else ics.local_zone(),
         )
 
-    st = store()
     slug = pick_pairing(st, pairing)
-    p = st.load(slug)
+    p = st.read(slug)
     target = _target(output, slug, exporter.extension, force) if to_file else None
     text = exporter.render(p, slug, options)
     if target is None:

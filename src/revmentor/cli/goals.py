@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import typer
 
 from revmentor.cli._common import interactive, need_terminal, pick_pairing, store
 from revmentor.errors import BadInput, Concluded
+
+if TYPE_CHECKING:
+    from revmentor.model import RealFlags
 
 app = typer.Typer(
     help="Review, add and list goals: `goals review`, `goals add`, `goals list`.",
@@ -59,7 +63,6 @@ def review(
     """
     from revmentor import clock
     from revmentor.coach import goals as cg
-    from revmentor.model import RealFlags
     from revmentor.wizard.goals_review import NewGoal
 
     st = store()

@@ -18,7 +18,7 @@ def list_pairings(as_json: bool = typer.Option(False, "--json", help="Print as J
 
     Example: revmentor list --json
     """
-    rows = store().load_all()
+    rows = store().read_all()
     if as_json:
         out: list[dict[str, object]] = []
         for slug, item in rows:

@@ -27,7 +27,7 @@ def prep(
 
     st = store()
     slug = pick_pairing(st, pairing)
-    p = st.load(slug)
+    p = st.read(slug)
     if p.state == "concluded":
         raise Concluded(
             f"'{slug}' is concluded, so there is no next session to prepare",

@@ -22,9 +22,9 @@ def show(
     """
     st = store()
     slug = pick_pairing(st, pairing)
-    p = st.load(slug)
+    p = st.read(slug)
     if as_json:
-        data = p.model_dump(mode="json", by_alias=True, exclude_none=True)
+        data = p.to_json()
         typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
     from revmentor.views.show import render_pairing

@@ -23,7 +23,7 @@ def show_default() -> None:
     from revmentor.errors import InvalidFile
 
     st = store()
-    rows = st.load_all()
+    rows = st.read_all()
     if not rows:
         typer.echo("No pairings yet. Start one with: revmentor start")
         return
@@ -78,7 +78,7 @@ def status(
         show_default()
         return
     slug = pick_pairing(st, pairing, ask=False)
-    report = status_report(st.load(slug), _today())
+    report = status_report(st.read(slug), _today())
     if as_json:
         _print_json(slug, report)
         return

@@ -8,11 +8,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from revmentor.coach.nudges import nudges
 from revmentor.coach.status import GoalLine, StatusReport, short_date, status_report
-from revmentor.model import Goal, Pairing
+
+if TYPE_CHECKING:
+    from revmentor.model import Goal, Pairing
 
 # A target date this close counts as coming up.
 TARGET_NEAR_DAYS = 14

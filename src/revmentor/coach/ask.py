@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from revmentor.model import Side
+if TYPE_CHECKING:
+    from revmentor.vocab import Side
 
 VARIANTS: tuple[str, ...] = ("junior-to-senior", "senior-to-junior", "mutual")
 

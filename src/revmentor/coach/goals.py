@@ -14,17 +14,8 @@ from typing import Protocol, TypeVar
 
 from revmentor.coach.ratings import RatingPoint, goal_ratings
 from revmentor.errors import BadInput
-from revmentor.model import (
-    SLUG_RE,
-    Decision,
-    Goal,
-    HistoryEntry,
-    Owner,
-    Pairing,
-    RealFlags,
-    Review,
-    ReviewEntry,
-)
+from revmentor.model import Goal, HistoryEntry, Pairing, RealFlags, Review, ReviewEntry
+from revmentor.vocab import SLUG_RE, Decision, Owner
 
 T = TypeVar("T")
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
-from revmentor.model import Frequency, Horizon
+if TYPE_CHECKING:
+    from revmentor.model import Horizon
+    from revmentor.vocab import Frequency
 
 HORIZON_MONTHS = 3
 
@@ -26,6 +29,8 @@ def midpoint(start: date, end: date) -> date:
 
 
 def default_horizon(start: date, months: int = HORIZON_MONTHS) -> Horizon:
+    from revmentor.model import Horizon
+
     end = add_months(start, months)
     return Horizon(start=start, end=end, midpoint_review=midpoint(start, end))
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from revmentor.model import Pairing
+if TYPE_CHECKING:
+    from revmentor.model import Pairing
 
 Mutuality = Literal["mutual", "mostly-me", "mostly-partner", "not-yet"]
 

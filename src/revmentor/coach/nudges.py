@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from revmentor.coach.status import StatusReport, short_date, status_report
-from revmentor.model import Pairing
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,13 @@ import copy
 import re
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from revmentor.errors import BadInput, NeedsTerminal
-from revmentor.model import Kind, Pairing, Person
+from revmentor.model import Pairing, Person
+
+if TYPE_CHECKING:
+    from revmentor.vocab import Kind
 
 # What the wizard asks, per kind, as dotted paths into the pairing file. Without a
 # terminal each of these must come from the answers file, a flag or --defaults.

@@ -5,8 +5,12 @@ The rules are data in content/real_rules.yaml; see coach/wording.py for how they
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from revmentor.coach import wording
-from revmentor.coach.verdict import Verdict
+
+if TYPE_CHECKING:
+    from revmentor.coach.verdict import Verdict
 
 RULES = "real_rules.yaml"
 KEYS = ("relevant", "experimental", "aspirational", "learning_based")

@@ -8,11 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from revmentor.coach import horizon as hz
 from revmentor.errors import BadInput
-from revmentor.model import PRINCIPLES, Pairing, Pulse, Session
+from revmentor.vocab import PRINCIPLES
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing, Session
 
 MAX_MINUTES = 1440
 
@@ -117,6 +120,8 @@ def _clean_list(values: Iterable[str]) -> list[str]:
 def build_session(answers: Answers) -> Session:
     """A validated Session; a value the file format refuses becomes a BadInput."""
     from pydantic import ValidationError
+
+    from revmentor.model import Pulse, Session
 
     data: dict[str, Any] = {
         # An object of its own: the YAML writer aliases objects stored twice.

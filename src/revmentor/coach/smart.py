@@ -6,8 +6,12 @@ coach/wording.py for how they apply.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from revmentor.coach import wording
-from revmentor.coach.verdict import Verdict
+
+if TYPE_CHECKING:
+    from revmentor.coach.verdict import Verdict
 
 RULES = "smart_rules.yaml"
 KEYS = ("specific", "measurable", "achievable", "relevant", "time_bound")

@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from revmentor.coach import horizon as hz
 from revmentor.coach import ratings
-from revmentor.model import FREQUENCY_DAYS, PRINCIPLES, Goal, Pairing, Session
+from revmentor.vocab import FREQUENCY_DAYS, PRINCIPLES
+
+if TYPE_CHECKING:
+    from revmentor.model import Goal, Pairing, Session
 
 # A review held up to this many days before the mid-point (or the end) still counts
 # for it: people rarely meet on the exact date.

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from revmentor.coach.wrapup import Retrospective
-from revmentor.model import Pairing, Person, WrapUp
+if TYPE_CHECKING:
+    from revmentor.coach.wrapup import Retrospective
+    from revmentor.model import Pairing, Person, WrapUp
 
 _SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 # After these words a name is the object of the sentence: "patient with me", not "with I".

@@ -13,16 +13,8 @@ from datetime import date, timedelta
 from revmentor.coach.horizon import default_horizon
 from revmentor.coach.ratings import latest_rating
 from revmentor.errors import BadInput
-from revmentor.model import (
-    PRINCIPLES,
-    Goal,
-    HistoryEntry,
-    Horizon,
-    Pairing,
-    Session,
-    WrapDecision,
-    WrapUp,
-)
+from revmentor.model import Goal, HistoryEntry, Horizon, Pairing, Session, WrapUp
+from revmentor.vocab import PRINCIPLES, WrapDecision
 
 DECISIONS: tuple[WrapDecision, ...] = ("renew", "conclude", "extend")
 MAX_WEEKS = 52

@@ -1,20 +1,26 @@
-"""Coaching text shipped as data, loaded on demand."""
+"""Coaching text shipped as data, loaded on demand.
+
+Each `<name>.yaml` here is the file to edit; `scripts/build_content.py` writes the JSON
+copy beside it that the program reads (a test fails when a copy is out of date), because
+loading a YAML parser costs more than a `status` run may take.
+"""
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+HERE = Path(__file__).resolve().parent
 
 
 @cache
 def load(name: str) -> Any:
-    """The parsed YAML file `name` from this package (e.g. 'real_rules.yaml')."""
-    import yaml
+    """The data of the YAML file `name` in this package (e.g. 'real_rules.yaml')."""
+    import json
 
-    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return json.loads((HERE / name).with_suffix(".json").read_text(encoding="utf-8"))
 
 
 def text(name: str) -> str:
-    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return (HERE / name).read_text(encoding="utf-8")

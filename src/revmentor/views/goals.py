@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from revmentor.coach.ratings import RatingPoint
-from revmentor.model import Goal, Review
 from revmentor.views.console import out
 from revmentor.views.text import esc
 
 if TYPE_CHECKING:
+    from revmentor.coach.ratings import RatingPoint
     from revmentor.coach.verdict import Verdict
+    from revmentor.model import Goal, Review
 
 
 def _indented(plain: str, indent: int) -> None:

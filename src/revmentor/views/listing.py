@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from revmentor.errors import InvalidFile
-from revmentor.model import Pairing
 from revmentor.views.console import out
 from revmentor.views.text import esc
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing
 
 
 def render_list(rows: list[tuple[str, Pairing | InvalidFile]]) -> None:

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from revmentor.model import Goal, Pairing, Person
 from revmentor.views.console import out
 from revmentor.views.text import esc
+
+if TYPE_CHECKING:
+    from revmentor.model import Goal, Pairing, Person
 
 REAL_LETTERS = (
     ("relevant", "R"),

@@ -10,10 +10,13 @@ import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from revmentor.coach.agenda import Agenda, AgendaGoal
 from revmentor.coach.status import short_date
 from revmentor.views.text import clean
+
+if TYPE_CHECKING:
+    from revmentor.coach.agenda import Agenda, AgendaGoal
 
 WIDTH = 80
 

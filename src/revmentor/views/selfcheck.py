@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from revmentor.coach.selfcheck import Outcome, Part
-from revmentor.model import SelfCheckLog
+from typing import TYPE_CHECKING
+
 from revmentor.views.console import out
 from revmentor.views.text import esc
+
+if TYPE_CHECKING:
+    from revmentor.coach.selfcheck import Outcome, Part
+    from revmentor.model import SelfCheckLog
 
 BAR_WIDTH = 10
 

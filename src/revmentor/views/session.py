@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from revmentor.coach.dates import WEEKDAYS
-from revmentor.coach.sessions import Summary
-from revmentor.model import Session
 from revmentor.views.console import err, out
 from revmentor.views.text import esc
+
+if TYPE_CHECKING:
+    from revmentor.coach.sessions import Summary
+    from revmentor.model import Session
 
 
 def words() -> Any:

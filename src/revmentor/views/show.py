@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from revmentor.model import Pairing, Person
+from typing import TYPE_CHECKING
+
 from revmentor.views.console import out
 from revmentor.views.text import esc
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing, Person
 
 REAL_KEYS = ("relevant", "experimental", "aspirational", "learning_based")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from revmentor.coach.nudges import Nudge
 from revmentor.coach.status import GoalLine, PulseLine, StatusReport, short_date
 from revmentor.errors import InvalidFile
 from revmentor.views.console import out
@@ -14,6 +13,8 @@ from revmentor.views.text import clean
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
+
+    from revmentor.coach.nudges import Nudge
 
 SPARKS = "▁▂▃▄▅▆▇█"
 HORIZON_WIDTH = 52

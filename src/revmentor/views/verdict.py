@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from revmentor.coach.verdict import Verdict
+from typing import TYPE_CHECKING
+
 from revmentor.views.console import out
 from revmentor.views.text import esc
+
+if TYPE_CHECKING:
+    from revmentor.coach.verdict import Verdict
 
 
 def criterion_name(key: str) -> str:

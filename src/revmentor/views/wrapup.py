@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from revmentor.coach.wrapup import Learned, Retrospective
-from revmentor.model import Pairing, WrapUp
 from revmentor.views.console import out
 from revmentor.views.text import esc
 
 if TYPE_CHECKING:
     from rich.table import Table
+
+    from revmentor.coach.wrapup import Learned, Retrospective
+    from revmentor.model import Pairing, WrapUp
 
 
 def _signed(value: int | None) -> str:

@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Any, cast
 
 from revmentor import prompts
 from revmentor.coach import goals as cg
-from revmentor.model import Goal, Owner, Pairing, RealFlags
+from revmentor.vocab import Owner
 
 if TYPE_CHECKING:
     from revmentor.coach.verdict import Verdict
+    from revmentor.model import Goal, Pairing, RealFlags
 
 
 @dataclass

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from revmentor import prompts
 from revmentor.coach import sessions as cs
 from revmentor.coach.dates import parse_when
 from revmentor.coach.ratings import latest_rating
 from revmentor.errors import BadInput
-from revmentor.model import PRINCIPLES, Pairing
+from revmentor.vocab import PRINCIPLES
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing
 
 
 def _minutes_problem(value: str) -> str | None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revmentor.coach import selfcheck as sc
 from revmentor.errors import NeedsTerminal
-from revmentor.model import SelfCheckLog
+
+if TYPE_CHECKING:
+    from revmentor.model import SelfCheckLog
 
 
 def read_answers_file(file: Path) -> dict[str, int]:

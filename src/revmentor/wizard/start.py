@@ -7,15 +7,18 @@ import copy
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from revmentor.coach import plan
 from revmentor.errors import AlreadyExists, BadInput, NotFound
-from revmentor.model import Kind, Pairing
 from revmentor.store import Store, check_slug, slugify
+from revmentor.vocab import Kind
 from revmentor.wizard import answers as answers_mod
 from revmentor.wizard import drafts
 from revmentor.wizard.start_steps import State, Step
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing
 
 # Keys whose lists are built one item at a time: given up front, they are not extended.
 LIST_KEYS = ("goals", "scan.gaps")

@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from revmentor import prompts
 from revmentor.coach import plan
-from revmentor.model import FREQUENCY_DAYS, Frequency, Kind
+from revmentor.vocab import FREQUENCY_DAYS, Frequency, Kind
 
 # Worked out from other answers: with --defaults they are never asked.
 COMPUTED = frozenset({"ask.topic", "ask.wording", "horizon.end", "horizon.midpoint_review"})

@@ -10,12 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from revmentor.coach import wrapup
 from revmentor.errors import BadInput, NeedsTerminal
-from revmentor.model import Pairing, WrapDecision
-from revmentor.store import Store
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing
+    from revmentor.store import Store
+    from revmentor.vocab import WrapDecision
 
 DEFAULT_STORY = "mentoring-story.md"
 

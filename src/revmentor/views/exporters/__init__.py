@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from datetime import date, time
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, cast
 
 from revmentor.errors import BadInput
@@ -31,6 +32,7 @@ class Options:
     template_name: str = "<template>"
     at: time = field(default_factory=lambda: time(9, 0))
     tz: str | None = None  # an IANA zone name; None means floating local time
+    cache_dir: Path | None = None  # where compiled templates may be kept between runs
 
 
 class Render(Protocol):

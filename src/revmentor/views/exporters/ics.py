@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from revmentor.errors import BadInput
-from revmentor.model import Pairing
-from revmentor.views.exporters import Options
 
 if TYPE_CHECKING:
     from icalendar import Calendar
+
+    from revmentor.model import Pairing
+    from revmentor.views.exporters import Options
 
 PRODID = "-//revmentor//pairing export//EN"
 UID_DOMAIN = "revmentor.local"

@@ -7,17 +7,19 @@ left out unless asked for.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from revmentor.coach import horizon as hz
-from revmentor.model import Pairing
-from revmentor.views.exporters import Options
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing
+    from revmentor.views.exporters import Options
 
 COMPUTED = "computed"
 
 
 def data(pairing: Pairing, slug: str, options: Options) -> dict[str, Any]:
-    out = pairing.model_dump(mode="json", by_alias=True, exclude_none=True)
+    out = pairing.to_json()
     if not options.include_private:
         for session in out.get("sessions", []):
             session.pop("private_note", None)
