@@ -94,6 +94,25 @@ class PairingRecord(Record):
         return {("schema" if k == "schema_version" else k): v for k, v in out.items()}
 
 
+def data_of(record: object) -> Mapping[str, Any]:
+    """The validated data behind a view (in the model's JSON form)."""
+    assert isinstance(record, Record)
+    return record._data
+
+
+def file_form(data: Any, name: str = "") -> Any:
+    """JSON-form data as a file holds it: blanks left out, dates as dates."""
+    if isinstance(data, dict):
+        if name in MAPPING_FIELDS:
+            return dict(data)
+        return {k: file_form(v, k) for k, v in data.items() if v is not None}
+    if isinstance(data, list):
+        return [file_form(v, name) for v in data]
+    if name in DATE_FIELDS and isinstance(data, str):
+        return date.fromisoformat(data)
+    return data
+
+
 # Parts with methods of their own, by the field that holds them.
 _KINDS: dict[str, type[Record]] = {"pulse": PulseRecord}
 

@@ -11,7 +11,7 @@ import contextlib
 import fcntl
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -367,6 +367,66 @@ class Store:
             yield working
             validated = type(working).model_validate(working.to_data())
             self._write(loaded, validated)
+
+    def append(
+        self,
+        slug: str,
+        key: str,
+        item: Mapping[str, Any],
+        check: Callable[[Pairing], None] | None = None,
+    ) -> Pairing:
+        """Add `item` at the end of the top-level list `key`; return the pairing as saved.
+
+        `item` is data already checked against the file format, in the model's JSON form.
+        Under the lock the latest version is read, refused when concluded, and handed to
+        `check`, which may raise to cancel. When the cache holds that version and the
+        list is laid out as revmentor writes it, the item is spliced into the text with
+        no model built; otherwise the save goes through `update`.
+        """
+        from revmentor.records import file_form, pairing_view
+
+        path = self.path_for(slug)
+        if not path.exists():
+            self.read_text(slug)  # raises the friendly NotFound
+        with self.lock(slug):
+            text = self.read_text(slug)
+            dump = self._cached(slug, text)
+            if dump is not None and isinstance(dump.get(key), list):
+                current = pairing_view(dump)
+                if current.state == "concluded":
+                    raise Concluded.read_only(slug)
+                if check is not None:
+                    check(current)
+                from revmentor import yamlio
+
+                new_text = yamlio.append_items(text, key, [file_form(item)])
+                if new_text is not None:
+                    new_dump = {**dump, key: [*dump[key], dict(item)]}
+                    self._backup(slug, text)
+                    atomic_write(path, new_text)
+                    readcache.write_cache(
+                        self.cache_path(slug), readcache.text_key(new_text), __version__, new_dump
+                    )
+                    return pairing_view(new_dump)
+        return self._append_slowly(slug, key, item, check)
+
+    def _append_slowly(
+        self,
+        slug: str,
+        key: str,
+        item: Mapping[str, Any],
+        check: Callable[[Pairing], None] | None,
+    ) -> Pairing:
+        import typing
+
+        from revmentor.model import Pairing
+
+        item_model = typing.get_args(Pairing.model_fields[key].annotation)[0]
+        with self.update(slug) as fresh:
+            if check is not None:
+                check(fresh)
+            getattr(fresh, key).append(item_model.model_validate(item))
+        return fresh
 
     def create(self, slug: str, pairing: Pairing) -> Path:
         path = self.path_for(slug)

@@ -484,3 +484,131 @@ def splice_update(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | 
         return result
     except (_CannotSplice, yaml.YAMLError, YAMLProblem, RecursionError):
         return None
+
+
+# --- the fastest path: items added at the end of a top-level list ------------------
+#
+# Logging a session only appends to `sessions`. Where to put it is found from libyaml's
+# event stream, several times cheaper than building nodes or data, and the result needs
+# no second parse: the new lines go right after the last item's last character, at the
+# list's own indentation, where the original parse shows nothing but comments and blank
+# lines before the list ends. Lines placed there can only add an entry to that list, and
+# the entry is checked by reading the new lines back on their own.
+
+
+def _events(text: str) -> list[Any]:
+    loader = _LOADER(text)
+    try:
+        out = []
+        while loader.check_event():
+            out.append(loader.get_event())
+        return out
+    finally:
+        loader.dispose()
+
+
+def _node_end(events: list[Any], i: int) -> int:
+    """The index just past the node whose first event is at `i`."""
+    if not isinstance(events[i], yaml.CollectionStartEvent):
+        return i + 1
+    depth = 0
+    for j in range(i, len(events)):
+        if isinstance(events[j], yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(events[j], yaml.CollectionEndEvent):
+            depth -= 1
+            if depth == 0:
+                return j + 1
+    raise _CannotSplice("unbalanced events")
+
+
+def _top_level_list(events: list[Any], key: str) -> tuple[int, int] | None:
+    """Indexes of the start and end events of the block list under top-level `key`."""
+    if len(events) < 4 or not isinstance(events[2], yaml.MappingStartEvent):
+        return None
+    if events[2].flow_style:
+        return None
+    i = 3
+    while i < len(events) and not isinstance(events[i], yaml.MappingEndEvent):
+        value = _node_end(events, i)
+        after = _node_end(events, value)
+        head = events[i]
+        plain = isinstance(head, yaml.ScalarEvent) and not head.style
+        if plain and head.value == key:
+            start = events[value]
+            if isinstance(start, yaml.SequenceStartEvent) and not start.flow_style:
+                return value, after - 1
+            return None
+        i = after
+    return None
+
+
+def _last_item(events: list[Any], start: int, end: int) -> list[Any]:
+    """The events of the last entry of the list whose events run from `start` to `end`."""
+    i, last = start + 1, start + 1
+    while i < end:
+        last, i = i, _node_end(events, i)
+    return events[last:end]
+
+
+def _content_end_of(text: str, events: list[Any]) -> tuple[int, int]:
+    """Where the content of `events` ends: (last character + 1, end of the last token).
+
+    They differ when a block scalar (| or >) ends the content: its token runs on over the
+    line breaks that follow it.
+    """
+    end = 0
+    flow = 0
+    for event in events:
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _CannotSplice("anchor or alias")
+        mark = event.end_mark
+        if isinstance(event, yaml.CollectionStartEvent) and event.flow_style:
+            flow += 1
+        elif isinstance(event, yaml.CollectionEndEvent) and flow:
+            flow -= 1
+            end = max(end, mark.index)
+        elif isinstance(event, yaml.ScalarEvent):
+            end = max(end, mark.index)
+    content = end
+    while content > 0 and text[content - 1] in " \n":
+        content -= 1
+    return content, end
+
+
+def append_items(text: str, key: str, items: list[Any]) -> str | None:
+    """`text` with `items` added at the end of the non-empty block list under top-level `key`.
+
+    None when the file is not laid out that way (no such list, an empty `[]`, flow style,
+    a block scalar or anchor ending the last entry...) or when the new lines do not read
+    back as `items`; the caller then saves the whole pairing the slower way.
+    """
+    if not items or "\r" in text or text.startswith("\ufeff"):
+        return None
+    try:
+        events = _events(text)
+        found = _top_level_list(events, key)
+        if found is None or found[1] == found[0] + 1:
+            return None
+        start, end = found
+        dash = events[start].start_mark
+        if dash is None or text[dash.index:dash.index + 1] != "-":
+            return None
+        content, token_end = _content_end_of(text, _last_item(events, start, end))
+        eol = text.find("\n", content)
+        at = len(text) if eol < 0 else eol + 1
+        if token_end > at:
+            return None  # a block scalar whose trailing lines belong to it
+        # The original parse shows the list ending after `at` with nothing but comments
+        # and blank lines between: the next token starts left of the dashes, or the text
+        # ends. The same holds for an indentless list (dashes under the key) only when
+        # that token is not a dash, which the parse also guarantees.
+        nxt = events[end].start_mark
+        if nxt is not None and nxt.index < at:
+            return None
+        block = _block_items(items, dash.column)
+        if load(block) != _as_loaded(items):
+            return None
+        return text[:at] + ("" if eol >= 0 else "\n") + block + text[at:]
+    except (_CannotSplice, yaml.YAMLError, YAMLProblem, RecursionError):
+        return None

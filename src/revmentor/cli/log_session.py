@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from revmentor.cli._common import interactive, pick_pairing, store
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing
 
 app = typer.Typer(add_completion=False)
 
@@ -61,7 +66,7 @@ def log_session(
 
     st = store()
     slug = pick_pairing(st, pairing)
-    p = st.load(slug)
+    p = st.read(slug)
     today = clock.today()
 
     # Every flag is checked before anything is asked or written.
@@ -124,15 +129,20 @@ def log_session(
             render_unsaved(cs.as_flags(slug, answers))
             raise
     session = cs.build_session(answers)
+    warns: list[str] = []
 
-    with st.update(slug) as fresh:
+    def check(fresh: Pairing) -> None:
+        # Against the latest version, read under the lock: a goal may have gone since.
         gone = sorted(set(session.progress) - {g.id for g in fresh.goals})
         if gone:
             raise BadInput(f"--progress: no goal with the id '{gone[0]}' any more")
-        warns = cs.warnings(fresh, session.date, today)
-        fresh.sessions.append(session)
-        summary = cs.summarize(fresh, today)
-        frequency = fresh.ground_rules.frequency
+        warns[:] = cs.warnings(fresh, session.date, today)
+
+    from revmentor.records import data_of
+
+    saved = st.append(slug, "sessions", data_of(session), check)
+    summary = cs.summarize(saved, today)
+    frequency = saved.ground_rules.frequency
 
     from revmentor.views.session import render_logged, render_warnings
 

@@ -8,16 +8,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from revmentor import records
 from revmentor.coach import horizon as hz
 from revmentor.errors import BadInput
-from revmentor.vocab import PRINCIPLES
+from revmentor.vocab import (
+    PRINCIPLES,
+    RATING_MAX,
+    RATING_MIN,
+    SESSION_MINUTES_MAX,
+    control_problem,
+)
 
 if TYPE_CHECKING:
     from revmentor.model import Pairing, Session
 
-MAX_MINUTES = 1440
+MAX_MINUTES = SESSION_MINUTES_MAX
 
 
 @dataclass
@@ -118,29 +125,62 @@ def _clean_list(values: Iterable[str]) -> list[str]:
 
 
 def build_session(answers: Answers) -> Session:
-    """A validated Session; a value the file format refuses becomes a BadInput."""
-    from pydantic import ValidationError
+    """The new session, checked by the file format's rules; a refused value is a BadInput.
 
-    from revmentor.model import Pulse, Session
-
+    The checks are made here rather than by building the model, which alone takes longer
+    than logging a session may; a test holds both to the same verdicts and the same data.
+    The result reads like a Session (see `records`) and `records.data_of` gives its data.
+    """
     data: dict[str, Any] = {
-        # An object of its own: the YAML writer aliases objects stored twice.
-        "date": date.fromordinal(answers.date.toordinal()),
+        "date": answers.date.isoformat(),
         "minutes": answers.minutes,
         "topics": _clean_list(answers.topics),
         "i_learned": answers.i_learned.strip(),
         "they_learned": answers.they_learned.strip(),
         "progress": dict(answers.progress),
-        "pulse": Pulse(**answers.pulse) if answers.pulse else Pulse(),
+        "pulse": {p: answers.pulse.get(p) for p in PRINCIPLES},
         "next_steps": _clean_list(answers.next_steps),
         "private_note": (answers.private_note or "").strip() or None,
     }
-    try:
-        return Session.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "session"
-        raise BadInput(f"{where}: {first['msg']}") from None
+    unknown = sorted(set(answers.pulse) - set(PRINCIPLES))
+    if unknown:
+        raise BadInput(f"pulse.{unknown[0]}: not one of {', '.join(PRINCIPLES)}")
+    problem = session_problem(data)
+    if problem:
+        raise BadInput(problem)
+    return cast("Session", records.Record(data))
+
+
+def session_problem(data: dict[str, Any]) -> str | None:
+    """What the file format refuses in a new session's data, as `where: why`, or None."""
+    minutes = data["minutes"]
+    if minutes is not None and not (
+        type(minutes) is int and 1 <= minutes <= SESSION_MINUTES_MAX
+    ):
+        return f"minutes: must be a whole number from 1 to {SESSION_MINUTES_MAX}"
+    texts: list[tuple[str, object]] = [
+        ("i_learned", data["i_learned"]),
+        ("they_learned", data["they_learned"]),
+        *((f"topics.{i}", t) for i, t in enumerate(data["topics"])),
+        *((f"next_steps.{i}", t) for i, t in enumerate(data["next_steps"])),
+        *((f"progress.{k}", k) for k in data["progress"]),
+    ]
+    if data["private_note"] is not None:
+        texts.append(("private_note", data["private_note"]))
+    for where, text in texts:
+        if not isinstance(text, str):
+            return f"{where}: must be text"
+        problem = control_problem(text)
+        if problem:
+            return f"{where}: {problem}"
+    ratings = [
+        *((f"progress.{k}", v) for k, v in data["progress"].items()),
+        *((f"pulse.{k}", v) for k, v in data["pulse"].items() if v is not None),
+    ]
+    for where, value in ratings:
+        if not (type(value) is int and RATING_MIN <= value <= RATING_MAX):
+            return f"{where}: must be a whole number from {RATING_MIN} to {RATING_MAX}"
+    return None
 
 
 def as_flags(slug: str, answers: Answers) -> list[str]:

@@ -1,0 +1,249 @@
+"""Adding a session without building the models: the splice, the checks, the fallback."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from revmentor import records, yamlio
+from revmentor.coach import sessions as cs
+from revmentor.errors import BadInput, Concluded
+from revmentor.model import Pairing, Session
+from revmentor.store import FILE_HEADER, Store, parse
+from tests.helpers_faults import make_pairing
+from tests.strategies import pairings, rating, sessions, slug, text
+
+NEW = {
+    "date": date(2026, 11, 21),
+    "topics": ["prompt patterns"],
+    "i_learned": "x: y",
+    "they_learned": "'quoted'",
+    "progress": {"genai-for-ops": 4},
+    "pulse": {"trust": 5},
+    "next_steps": ["do it"],
+}
+
+
+def appended(text: str, item: dict[str, Any]) -> Any:
+    """What `text` should load to once `item` is added to its sessions."""
+    data = yamlio.load(text)
+    data["sessions"] = [*data["sessions"], *yamlio._as_loaded([item])]
+    return data
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pairings(), sessions, st.booleans())
+def test_a_spliced_session_reads_back_as_the_old_file_plus_the_session(
+    p: Pairing, session: Session, round_trip: bool
+) -> None:
+    if not p.sessions:
+        p = p.model_copy(update={"sessions": [session]})
+    text = yamlio.dump_new(p.to_data(), FILE_HEADER)
+    if round_trip:
+        # As the comment-keeping writer leaves a file after some other change.
+        changed = p.model_copy(update={"state": "concluded"}).to_data()
+        text = yamlio.dump_update(text, p.to_data(), changed)
+    item = session.model_dump(mode="python", exclude_none=True)
+    result = yamlio.append_items(text, "sessions", [item])
+    if result is None:
+        # Refusing is always safe; it must be for a reason the docstring gives.
+        assert any(s.style in ("|", ">") for s in _scalars(text)), text[-400:]
+        return
+    assert result.startswith(text[: len(text) // 2])
+    assert yamlio.load(result) == appended(text, item)
+    _, again = parse(result, Path("x.yaml"))
+    assert again.sessions[-1] == session
+
+
+def _scalars(text: str) -> list[Any]:
+    import yaml
+
+    return [e for e in yaml.parse(text) if isinstance(e, yaml.ScalarEvent)]
+
+
+LAYOUTS = {
+    "indentless dashes": (
+        "schema: 1\nsessions:\n- date: 2026-10-01\n  topics: [a, b]\nreviews: []\n"
+    ),
+    "comments after the last session": (
+        "schema: 1\nsessions:\n  - date: 2026-10-01\n    i_learned: x  # mine\n"
+        "  # next time: bring the report\n\n# reviews follow\nreviews: []\n"
+    ),
+    "sessions last, no final newline": "schema: 1\nsessions:\n  - date: 2026-10-01",
+    "a flow mapping item": "schema: 1\nsessions:\n  - {date: 2026-10-01, topics: [a]}\nx: 1\n",
+    "deeper dashes": "schema: 1\nsessions:\n    -   date: 2026-10-01\n        minutes: 30\n",
+    "a multi-line quoted scalar": (
+        'schema: 1\nsessions:\n  - date: 2026-10-01\n    i_learned: "one\n  - two"\nz: 1\n'
+    ),
+    "a plain scalar over two lines": (
+        "schema: 1\nsessions:\n  - date: 2026-10-01\n    i_learned: one\n      two\nz: 1\n"
+    ),
+    "block scalar, clipped": (
+        "schema: 1\nsessions:\n  - date: 2026-10-01\n    i_learned: |\n      one\n\n\nz: 1\n"
+    ),
+    "block scalar, kept": (
+        "schema: 1\nsessions:\n  - date: 2026-10-01\n    i_learned: |+\n      one\n\n\nz: 1\n"
+    ),
+}
+
+REFUSED = {
+    "empty flow list": "schema: 1\nsessions: []\n",
+    "flow list": "schema: 1\nsessions: [{date: 2026-10-01}]\n",
+    "no sessions key": "schema: 1\nreviews: []\n",
+    "sessions only nested": "schema: 1\nother:\n  sessions:\n    - date: 2026-10-01\n",
+    "quoted key": "schema: 1\n'sessions':\n  - date: 2026-10-01\n",
+    "windows line ends": "schema: 1\r\nsessions:\r\n  - date: 2026-10-01\r\n",
+    "an anchor": "schema: 1\nsessions:\n  - &a\n    date: 2026-10-01\n",
+    "flow root": "{schema: 1, sessions: [{date: 2026-10-01}]}\n",
+}
+
+
+@pytest.mark.parametrize("text", LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_hand_made_layouts_get_the_session_or_are_left_to_the_slow_path(text: str) -> None:
+    result = yamlio.append_items(text, "sessions", [NEW])
+    if result is not None:
+        assert yamlio.load(result) == appended(text, NEW)
+
+
+def test_most_hand_made_layouts_are_spliced() -> None:
+    done = [k for k, t in LAYOUTS.items() if yamlio.append_items(t, "sessions", [NEW])]
+    assert len(done) >= 6, done
+
+
+@pytest.mark.parametrize("text", REFUSED.values(), ids=REFUSED.keys())
+def test_layouts_it_does_not_handle_are_refused(text: str) -> None:
+    assert yamlio.append_items(text, "sessions", [NEW]) is None
+
+
+# --- the checks made without the model ------------------------------------------------
+
+bad_text = st.sampled_from(["bell\x07", "\x1b[2J", "ok", "", "tab\tand\nnewline", "\x85x"])
+bad_rating = st.integers(-2, 8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    minutes=st.none() | st.integers(-5, 1500),
+    topics=st.lists(bad_text | text, max_size=3),
+    learned=bad_text | text,
+    progress=st.dictionaries(slug | bad_text, bad_rating | rating, max_size=3),
+    pulse=st.fixed_dictionaries(
+        {}, optional={"trust": bad_rating, "respect": bad_rating}
+    ),
+    note=st.none() | bad_text,
+)
+def test_the_session_checks_agree_with_the_model(
+    minutes: int | None,
+    topics: list[str],
+    learned: str,
+    progress: dict[str, int],
+    pulse: dict[str, int],
+    note: str | None,
+) -> None:
+    answers = cs.Answers(
+        date=date(2026, 11, 21),
+        minutes=minutes,
+        topics=topics,
+        i_learned=learned,
+        progress=progress,
+        pulse=pulse,
+        private_note=note,
+    )
+    try:
+        fast = cs.build_session(answers)
+    except BadInput:
+        fast = None
+    data = {
+        "date": answers.date,
+        "minutes": minutes,
+        "topics": [t.strip() for t in topics if t.strip()],
+        "i_learned": learned.strip(),
+        "they_learned": "",
+        "progress": progress,
+        "pulse": pulse,
+        "next_steps": [],
+        "private_note": (note or "").strip() or None,
+    }
+    try:
+        model = Session.model_validate(data)
+    except ValidationError:
+        model = None
+    assert (fast is None) == (model is None), (fast, model)
+    if fast is not None and model is not None:
+        assert records.data_of(fast) == model.model_dump(mode="json")
+        form = records.file_form(records.data_of(fast))
+        assert form == model.model_dump(mode="python", exclude_none=True)
+
+
+# --- through the store ------------------------------------------------------------------
+
+
+def _item(**extra: Any) -> dict[str, Any]:
+    answers = cs.Answers(date=date(2026, 11, 21), topics=["prompts"], **extra)
+    return dict(records.data_of(cs.build_session(answers)))
+
+
+def test_append_saves_keeps_a_backup_and_refreshes_the_cache(home: Path) -> None:
+    path = make_pairing(home, "sam")
+    st_ = Store(home)
+    before = path.read_text(encoding="utf-8")
+    st_.read("sam")  # fills the cache, as any earlier command would
+    saved = st_.append("sam", "sessions", _item())
+    assert len(saved.sessions) == 6
+    assert path.read_text(encoding="utf-8").startswith(before.rstrip("\n").rsplit("\n", 3)[0])
+    assert st_.backups("sam")[-1].read_text(encoding="utf-8") == before
+    _, model = parse(path.read_text(encoding="utf-8"), path)
+    assert model.sessions[-1].topics == ["prompts"]
+    assert records.data_of(st_.read("sam")) == model.model_dump(mode="json")
+
+
+def test_append_falls_back_to_a_full_save_when_it_cannot_splice(home: Path) -> None:
+    make_pairing(home, "sam", n_sessions=0)
+    st_ = Store(home)
+    assert "sessions: []" in st_.path_for("sam").read_text(encoding="utf-8")
+    saved = st_.append("sam", "sessions", _item())
+    _, model = parse(st_.read_text("sam"), st_.path_for("sam"))
+    assert [s.topics for s in model.sessions] == [["prompts"]]
+    assert len(saved.sessions) == 1
+
+
+def test_append_without_a_cache_falls_back_too(home: Path) -> None:
+    make_pairing(home, "sam")
+    st_ = Store(home)
+    st_.cache_path("sam").unlink(missing_ok=True)
+    st_.append("sam", "sessions", _item())
+    _, model = parse(st_.read_text("sam"), st_.path_for("sam"))
+    assert len(model.sessions) == 6
+
+
+@pytest.mark.parametrize("cached", [True, False], ids=["cached", "not cached"])
+def test_append_lets_the_check_cancel_and_refuses_concluded(home: Path, cached: bool) -> None:
+    path = make_pairing(home, "sam")
+    st_ = Store(home)
+    if not cached:
+        st_.cache_path("sam").unlink(missing_ok=True)
+    else:
+        st_.read("sam")
+    before = path.read_bytes()
+
+    def cancel(p: Pairing) -> None:
+        assert len(p.sessions) == 5
+        raise BadInput("no thanks")
+
+    with pytest.raises(BadInput):
+        st_.append("sam", "sessions", _item(), cancel)
+    assert path.read_bytes() == before
+    with st_.update("sam") as p:
+        p.state = "concluded"
+    before = path.read_bytes()
+    if not cached:
+        st_.cache_path("sam").unlink(missing_ok=True)
+    with pytest.raises(Concluded):
+        st_.append("sam", "sessions", _item())
+    assert path.read_bytes() == before
