@@ -19,9 +19,13 @@ CACHE_VERSION = 2
 
 def text_key(text: str) -> str:
     """A digest of `text`: a cache entry answers only for the exact text it was made from."""
-    import hashlib
+    try:
+        # The digest alone, without hashlib loading OpenSSL (a few ms of every read).
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - a Python built without it
+        from hashlib import blake2b
 
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def read_cache(cache: Path, key: str, version: str) -> Any:

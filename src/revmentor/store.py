@@ -196,6 +196,9 @@ class Store:
 
     def __init__(self, home: Path | None = None) -> None:
         self.home = (home or default_home()).expanduser()
+        # The last text read per pairing and its validated data, so that reading the
+        # same text again in this process (under a lock, say) costs nothing.
+        self._seen: dict[str, tuple[str, dict[str, Any]]] = {}
 
     @property
     def pairings_dir(self) -> Path:
@@ -247,11 +250,18 @@ class Store:
         return self.home / "cache" / f"{check_slug(slug)}.json"
 
     def _cached(self, slug: str, text: str) -> dict[str, Any] | None:
+        seen = self._seen.get(slug)
+        if seen is not None and seen[0] == text:
+            return seen[1]
         found = readcache.read_cache(self.cache_path(slug), readcache.text_key(text), __version__)
-        return found if isinstance(found, dict) else None
+        if not isinstance(found, dict):
+            return None
+        self._seen[slug] = (text, found)
+        return found
 
     def _remember(self, slug: str, text: str, pairing: Pairing) -> dict[str, Any]:
         dump = pairing.model_dump(mode="json")
+        self._seen[slug] = (text, dump)
         readcache.write_cache(
             self.cache_path(slug), readcache.text_key(text), __version__, dump
         )
@@ -404,6 +414,7 @@ class Store:
                     new_dump = {**dump, key: [*dump[key], dict(item)]}
                     self._backup(slug, text)
                     atomic_write(path, new_text)
+                    self._seen[slug] = (new_text, new_dump)
                     readcache.write_cache(
                         self.cache_path(slug), readcache.text_key(new_text), __version__, new_dump
                     )

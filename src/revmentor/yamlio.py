@@ -496,59 +496,55 @@ def splice_update(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | 
 # the entry is checked by reading the new lines back on their own.
 
 
-def _events(text: str) -> list[Any]:
+def _skip(get: Any, event: Any) -> list[Any]:
+    """The events of the node that starts with `event`, pulled from the parser by `get`."""
+    taken = [event]
+    if isinstance(event, yaml.CollectionStartEvent):
+        depth = 1
+        while depth:
+            event = get()
+            taken.append(event)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    return taken
+
+
+def _list_tail(text: str, key: str) -> tuple[Any, list[Any], Any] | None:
+    """For the block list under top-level `key`: its first dash, the events of its last
+    entry, and the event that ends it. None when there is no such non-empty list.
+
+    One pass over libyaml's events, keeping only the entry being read.
+    """
     loader = _LOADER(text)
     try:
-        out = []
-        while loader.check_event():
-            out.append(loader.get_event())
-        return out
+        get = loader.get_event
+        if not isinstance(get(), yaml.StreamStartEvent):
+            return None
+        if not isinstance(get(), yaml.DocumentStartEvent):
+            return None
+        root = get()
+        if not isinstance(root, yaml.MappingStartEvent) or root.flow_style:
+            return None
+        while True:
+            head = get()
+            if isinstance(head, yaml.MappingEndEvent):
+                return None
+            if isinstance(head, yaml.ScalarEvent) and not head.style and head.value == key:
+                seq = get()
+                if not isinstance(seq, yaml.SequenceStartEvent) or seq.flow_style:
+                    return None
+                last: list[Any] = []
+                while True:
+                    event = get()
+                    if isinstance(event, yaml.SequenceEndEvent):
+                        return (seq.start_mark, last, event) if last else None
+                    last = _skip(get, event)
+            _skip(get, head)
+            _skip(get, get())
     finally:
         loader.dispose()
-
-
-def _node_end(events: list[Any], i: int) -> int:
-    """The index just past the node whose first event is at `i`."""
-    if not isinstance(events[i], yaml.CollectionStartEvent):
-        return i + 1
-    depth = 0
-    for j in range(i, len(events)):
-        if isinstance(events[j], yaml.CollectionStartEvent):
-            depth += 1
-        elif isinstance(events[j], yaml.CollectionEndEvent):
-            depth -= 1
-            if depth == 0:
-                return j + 1
-    raise _CannotSplice("unbalanced events")
-
-
-def _top_level_list(events: list[Any], key: str) -> tuple[int, int] | None:
-    """Indexes of the start and end events of the block list under top-level `key`."""
-    if len(events) < 4 or not isinstance(events[2], yaml.MappingStartEvent):
-        return None
-    if events[2].flow_style:
-        return None
-    i = 3
-    while i < len(events) and not isinstance(events[i], yaml.MappingEndEvent):
-        value = _node_end(events, i)
-        after = _node_end(events, value)
-        head = events[i]
-        plain = isinstance(head, yaml.ScalarEvent) and not head.style
-        if plain and head.value == key:
-            start = events[value]
-            if isinstance(start, yaml.SequenceStartEvent) and not start.flow_style:
-                return value, after - 1
-            return None
-        i = after
-    return None
-
-
-def _last_item(events: list[Any], start: int, end: int) -> list[Any]:
-    """The events of the last entry of the list whose events run from `start` to `end`."""
-    i, last = start + 1, start + 1
-    while i < end:
-        last, i = i, _node_end(events, i)
-    return events[last:end]
 
 
 def _content_end_of(text: str, events: list[Any]) -> tuple[int, int]:
@@ -586,15 +582,13 @@ def append_items(text: str, key: str, items: list[Any]) -> str | None:
     if not items or "\r" in text or text.startswith("\ufeff"):
         return None
     try:
-        events = _events(text)
-        found = _top_level_list(events, key)
-        if found is None or found[1] == found[0] + 1:
+        found = _list_tail(text, key)
+        if found is None:
             return None
-        start, end = found
-        dash = events[start].start_mark
+        dash, last, closing = found
         if dash is None or text[dash.index:dash.index + 1] != "-":
             return None
-        content, token_end = _content_end_of(text, _last_item(events, start, end))
+        content, token_end = _content_end_of(text, last)
         eol = text.find("\n", content)
         at = len(text) if eol < 0 else eol + 1
         if token_end > at:
@@ -603,7 +597,7 @@ def append_items(text: str, key: str, items: list[Any]) -> str | None:
         # and blank lines between: the next token starts left of the dashes, or the text
         # ends. The same holds for an indentless list (dashes under the key) only when
         # that token is not a dash, which the parse also guarantees.
-        nxt = events[end].start_mark
+        nxt = closing.start_mark
         if nxt is not None and nxt.index < at:
             return None
         block = _block_items(items, dash.column)

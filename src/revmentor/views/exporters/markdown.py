@@ -11,7 +11,7 @@ import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +43,13 @@ def md(value: object) -> str:
     """User text made safe inline: one line, Markdown and HTML characters escaped."""
     if value is None:
         return ""
-    text = " ".join(str(value).split())
+    return _md(str(value))
+
+
+@lru_cache(maxsize=4096)
+def _md(value: str) -> str:
+    # Topics and next steps repeat across hundreds of sessions: each is escaped once.
+    text = " ".join(value.split())
     text = _INLINE_RE.sub(r"\\\g<0>", text)
     text = _ENTITY_RE.sub(r"\\&", text)
     text = _HASH_RE.sub(r"\1\\#", text)
