@@ -78,7 +78,8 @@ class Record:
 
 class PulseRecord(Record):
     def values(self) -> dict[str, int]:
-        return pulse_values(self)
+        # Straight from the data: status asks this of every session.
+        return {p: v for p in PRINCIPLES if (v := self._data.get(p)) is not None}
 
 
 class PairingRecord(Record):
