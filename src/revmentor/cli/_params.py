@@ -11,31 +11,41 @@ left as Typer made them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from typer import _click as click
-from typer._coercion import RuntimeParam, build_runtime_param, resolve_type_descriptor
 
 _PLAIN: dict[Any, type] = {str: str, str | None: str, bool: bool}
 _MANY: dict[Any, type] = {list[str]: str, list[str] | None: str}
 
 
-@dataclass(frozen=True)
-class _Plain(RuntimeParam):
-    kind: type = str
-    many: bool = False
+@cache
+def _plain_coercion() -> type | None:
+    """The coercion class, or None under a Typer whose internals differ."""
+    try:
+        from typer._coercion import RuntimeParam, build_runtime_param, resolve_type_descriptor
+    except ImportError:
+        return None
 
-    def _coerce_value(self, value: Any, param: Any, ctx: click.Context) -> Any:
-        if self.many and isinstance(value, list | tuple):
-            if all(type(v) is self.kind for v in value):
-                return list(value)
-        elif type(value) is self.kind:
-            return value
-        # Anything unusual (a value from an environment variable, say) goes to Typer.
-        typer_way = build_runtime_param(
-            resolve_type_descriptor(self.annotation, self.parameter_info)
-        )
-        return typer_way.coerce(value, param=param, ctx=ctx)
+    @dataclass(frozen=True)
+    class Plain(RuntimeParam):
+        kind: type = str
+        many: bool = False
+
+        def _coerce_value(self, value: Any, param: Any, ctx: click.Context) -> Any:
+            if self.many and isinstance(value, list | tuple):
+                if all(type(v) is self.kind for v in value):
+                    return list(value)
+            elif type(value) is self.kind:
+                return value
+            # Anything unusual (a value from an environment variable, say) goes to Typer.
+            typer_way = build_runtime_param(
+                resolve_type_descriptor(self.annotation, self.parameter_info)
+            )
+            return typer_way.coerce(value, param=param, ctx=ctx)
+
+    return Plain
 
 
 HELP_NAMES = ["-h", "--help"]
@@ -43,6 +53,9 @@ HELP_NAMES = ["-h", "--help"]
 
 def speed_up(command: click.Command) -> click.Command:
     """Give `command`'s text parameters (and its subcommands') the plain coercion."""
+    plain = _plain_coercion()
+    if plain is None:
+        return command
     # The help option is made on first use; making it now lets it be treated too.
     helper = command.get_help_option(click.Context(command, help_option_names=HELP_NAMES))
     for param in [*command.params, *([helper] if helper is not None else [])]:
@@ -52,7 +65,7 @@ def speed_up(command: click.Command) -> click.Command:
         annotation = descriptor.annotation
         kind = _PLAIN.get(annotation) or _MANY.get(annotation)
         if kind is not None:
-            param._runtime_param = _Plain(  # type: ignore[attr-defined]
+            param._runtime_param = plain(  # type: ignore[attr-defined]
                 parameter_info=descriptor.parameter_info,
                 annotation=annotation,
                 kind=kind,
