@@ -158,7 +158,7 @@ class Pulse(Strict):
     authenticity: Rating | None = None
 
     def values(self) -> dict[str, int]:
-        return records.pulse_values(self)
+        return records.rated(self.__dict__)
 
 
 class Session(Strict):

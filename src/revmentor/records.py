@@ -36,17 +36,21 @@ def active_goals(pairing: _HasGoals) -> list[Any]:
     return [g for g in pairing.goals if g.status == "active"]
 
 
-def pulse_values(pulse: object) -> dict[str, int]:
-    """The principles rated in a pulse, left out when skipped."""
-    return {p: v for p in PRINCIPLES if (v := getattr(pulse, p)) is not None}
+def rated(pulse: Mapping[str, Any]) -> dict[str, int]:
+    """The principles rated in a pulse's values, left out when skipped."""
+    return {p: v for p in PRINCIPLES if (v := pulse.get(p)) is not None}
 
 
-def without_blanks(data: Any) -> Any:
-    """`data` with None values left out of every mapping, as files are written."""
+def file_form(data: Any, name: str = "", *, dates: bool = True) -> Any:
+    """JSON-form data as a file holds it: blanks left out and, with `dates`, dates as dates."""
     if isinstance(data, dict):
-        return {k: without_blanks(v) for k, v in data.items() if v is not None}
+        if name in MAPPING_FIELDS:
+            return dict(data)
+        return {k: file_form(v, k, dates=dates) for k, v in data.items() if v is not None}
     if isinstance(data, list):
-        return [without_blanks(v) for v in data]
+        return [file_form(v, name, dates=dates) for v in data]
+    if dates and name in DATE_FIELDS and isinstance(data, str):
+        return date.fromisoformat(data)
     return data
 
 
@@ -79,7 +83,7 @@ class Record:
 class PulseRecord(Record):
     def values(self) -> dict[str, int]:
         # Straight from the data: status asks this of every session.
-        return {p: v for p in PRINCIPLES if (v := self._data.get(p)) is not None}
+        return rated(self._data)
 
 
 class PairingRecord(Record):
@@ -91,7 +95,7 @@ class PairingRecord(Record):
 
     def to_json(self) -> dict[str, Any]:
         """The pairing as JSON-ready data with the file's own key names."""
-        out = without_blanks(dict(self._data))
+        out = file_form(dict(self._data), dates=False)
         return {("schema" if k == "schema_version" else k): v for k, v in out.items()}
 
 
@@ -99,19 +103,6 @@ def data_of(record: object) -> Mapping[str, Any]:
     """The validated data behind a view (in the model's JSON form)."""
     assert isinstance(record, Record)
     return record._data
-
-
-def file_form(data: Any, name: str = "") -> Any:
-    """JSON-form data as a file holds it: blanks left out, dates as dates."""
-    if isinstance(data, dict):
-        if name in MAPPING_FIELDS:
-            return dict(data)
-        return {k: file_form(v, k) for k, v in data.items() if v is not None}
-    if isinstance(data, list):
-        return [file_form(v, name) for v in data]
-    if name in DATE_FIELDS and isinstance(data, str):
-        return date.fromisoformat(data)
-    return data
 
 
 # Parts with methods of their own, by the field that holds them.

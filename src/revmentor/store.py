@@ -261,11 +261,12 @@ class Store:
 
     def _remember(self, slug: str, text: str, pairing: Pairing) -> dict[str, Any]:
         dump = pairing.model_dump(mode="json")
-        self._seen[slug] = (text, dump)
-        readcache.write_cache(
-            self.cache_path(slug), readcache.text_key(text), __version__, dump
-        )
+        self._keep(slug, text, dump)
         return dump
+
+    def _keep(self, slug: str, text: str, dump: dict[str, Any]) -> None:
+        self._seen[slug] = (text, dump)
+        readcache.write_cache(self.cache_path(slug), readcache.text_key(text), __version__, dump)
 
     def load_full(self, slug: str) -> Loaded:
         """The pairing as a model that may be changed and saved."""
@@ -414,10 +415,7 @@ class Store:
                     new_dump = {**dump, key: [*dump[key], dict(item)]}
                     self._backup(slug, text)
                     atomic_write(path, new_text)
-                    self._seen[slug] = (new_text, new_dump)
-                    readcache.write_cache(
-                        self.cache_path(slug), readcache.text_key(new_text), __version__, new_dump
-                    )
+                    self._keep(slug, new_text, new_dump)
                     return pairing_view(new_dump)
         return self._append_slowly(slug, key, item, check)
 

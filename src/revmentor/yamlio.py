@@ -164,14 +164,6 @@ def line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
     return line
 
 
-# --- the read cache ---------------------------------------------------------------
-#
-# Parsing is most of the time a read-only command spends: ~90 ms for a file of 500
-# sessions. What `load` gave for a file's exact text is kept as JSON next to the data,
-# under the hash of that text, so a file read again unchanged costs a JSON read. A
-# cache entry for other text is never used, so a hand edit can never be read stale;
-# a missing, unreadable or damaged cache only means parsing again.
-
 # --- writing ----------------------------------------------------------------------
 
 
@@ -367,7 +359,12 @@ def _content_end(text: str, node: yaml.Node) -> int:
                 stack.extend((key, value))
         else:
             stack.extend(current.value)
-    # Block scalars (| and >) end after their trailing line breaks.
+    return _before_breaks(text, end)
+
+
+def _before_breaks(text: str, end: int) -> int:
+    """`end` moved back over spaces and line breaks: block scalars (| and >) end after
+    their trailing line breaks, and the content proper ends before them."""
     while end > 0 and text[end - 1] in " \n":
         end -= 1
     return end
@@ -566,10 +563,7 @@ def _content_end_of(text: str, events: list[Any]) -> tuple[int, int]:
             end = max(end, mark.index)
         elif isinstance(event, yaml.ScalarEvent):
             end = max(end, mark.index)
-    content = end
-    while content > 0 and text[content - 1] in " \n":
-        content -= 1
-    return content, end
+    return _before_breaks(text, end), end
 
 
 def append_items(text: str, key: str, items: list[Any]) -> str | None:

@@ -24,7 +24,6 @@ from revmentor.vocab import (
 if TYPE_CHECKING:
     from revmentor.model import Pairing, Session
 
-MAX_MINUTES = SESSION_MINUTES_MAX
 
 
 @dataclass
@@ -115,8 +114,8 @@ def parse_pulse(items: Sequence[str]) -> dict[str, int]:
 
 
 def check_minutes(minutes: int | None) -> int | None:
-    if minutes is not None and not 1 <= minutes <= MAX_MINUTES:
-        raise BadInput(f"--minutes: {minutes} is outside 1 to {MAX_MINUTES}")
+    if minutes is not None and not 1 <= minutes <= SESSION_MINUTES_MAX:
+        raise BadInput(f"--minutes: {minutes} is outside 1 to {SESSION_MINUTES_MAX}")
     return minutes
 
 
