@@ -301,10 +301,24 @@ def revmentor_argv() -> list[str]:
     return [found] if found else [sys.executable, "-m", "revmentor"]
 
 
-def run_once(case: Case) -> float:
+def common_env(root: Path) -> dict[str, str]:
+    """The environment every timed process shares, whichever program it runs.
+
+    Each program runs from compiled bytecode, as it would after `pip install`: with
+    PYTHONDONTWRITEBYTECODE set, an editable install would otherwise compile its source
+    on every run while the baseline's and the peers' packages came precompiled. One
+    bytecode folder in the temporary folder serves all of them alike, and is filled by
+    the warm-up.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "PYTHONPYCACHEPREFIX": str(root / "bytecode"), "NO_COLOR": "1",
+            "COLUMNS": "100"}
+
+
+def run_once(case: Case, common: dict[str, str]) -> float:
     if case.before is not None:
         case.before()
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", **case.env}
+    env = {**common, **case.env}
     start = time.perf_counter()
     proc = subprocess.run(case.argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                           stderr=subprocess.PIPE, env=env, check=False)
@@ -315,16 +329,16 @@ def run_once(case: Case) -> float:
     return elapsed
 
 
-def measure(cases: list[Case], runs: int, warmup: int) -> None:
+def measure(cases: list[Case], runs: int, warmup: int, common: dict[str, str]) -> None:
     live = [c for c in cases if not c.problem]
-    for _ in range(warmup):
+    for _ in range(max(1, warmup)):
         for case in live:
-            run_once(case)
+            run_once(case, common)
     # Round-robin, so a burst of load on the machine hits every command alike.
     for _ in range(runs):
         for case in live:
             if not case.problem:
-                case.times.append(run_once(case))
+                case.times.append(run_once(case, common))
 
 
 def table(cases: list[Case], runs: int) -> str:
@@ -354,7 +368,7 @@ def _budget(case: Case) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15, help="timed runs per command (>= 10)")
-    parser.add_argument("--warmup", type=int, default=1)
+    parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (>= 1)")
     parser.add_argument("--no-peers", action="store_true", help="skip jrnl and Watson")
     parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.md")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -366,9 +380,10 @@ def main(argv: list[str] | None = None) -> int:
         many, big = build_stores(root)
         rv = revmentor_argv()
         frozen = {"REVMENTOR_TODAY": TODAY.isoformat()}
+        common = common_env(root)
         # Any first command reads and validates the file and keeps the result in the
         # data folder's cache, as it would on a user's machine.
-        subprocess.run([*rv, "status"], env={**os.environ, "REVMENTOR_HOME": str(big), **frozen},
+        subprocess.run([*rv, "status"], env={**common, "REVMENTOR_HOME": str(big), **frozen},
                        stdout=subprocess.DEVNULL, check=True)
         saved = {p: p.read_bytes() for p in (big / "pairings" / "big.yaml",
                                              big / "cache" / "big.json") if p.exists()}
@@ -404,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
             for peer in setup_peers(root):
                 cases.append(Case(peer.name, peer.argv, env=peer.env, problem=peer.problem))
         print(f"timing {len(cases)} commands x {args.runs} runs ...", file=sys.stderr)
-        measure(cases, args.runs, args.warmup)
+        measure(cases, args.runs, args.warmup, common)
         restore_big()
         text = table(cases, args.runs)
         text += _verdict(cases)

@@ -35,11 +35,13 @@ def render() -> str:
     """The SVG text of the status view, as of TODAY."""
     from rich.console import Console
     from rich.terminal_theme import MONOKAI
+    from rich.text import Text
 
     from revmentor.coach.nudges import nudges
     from revmentor.coach.status import status_report
     from revmentor.store import parse
     from revmentor.views.status import render_status
+    from revmentor.views.styled import Screen
 
     console = Console(
         record=True,
@@ -56,7 +58,11 @@ def render() -> str:
     _, pairing = parse(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE)
     report = status_report(pairing, TODAY)
     console.print("$ revmentor status", style="dim")
-    render_status(SLUG, report, nudges(report), console=console)
+    # The view writes what a colour terminal gets; rich reads it back to draw the image.
+    ansi = io.StringIO()
+    render_status(SLUG, report, nudges(report), screen=Screen(ansi, width=WIDTH, styles=True))
+    for line in ansi.getvalue().splitlines():
+        console.print(Text.from_ansi(line))
     return console.export_svg(title="revmentor status", theme=MONOKAI, code_format=_svg_format())
 
 

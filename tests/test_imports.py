@@ -132,3 +132,16 @@ def test_adding_a_session_does_not_need_ruamel(home: Path) -> None:
     result = probe(home, "log-session", "sam", "--yes", "--topic", "prompts")
     assert result["code"] == 0
     assert not [m for m in heavy_in(result["modules"]) if m.startswith("ruamel")]
+
+
+@pytest.mark.parametrize("args", [(), ("status",), ("status", "sam"), ("status", "kim")], ids=repr)
+def test_status_prints_without_rich(home: Path, args: tuple[str, ...]) -> None:
+    # status is the command run most; rich's import alone would double its time.
+    make_pairing(home, "sam")
+    if args != ():
+        make_pairing(home, "kim")
+    probe(home, *args)
+    result = probe(home, *args)
+    assert result["code"] == 0
+    assert str(result["stdout"]).strip()
+    assert heavy_in(result["modules"]) == []

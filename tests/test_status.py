@@ -269,15 +269,14 @@ def test_short_date_needs_no_locale() -> None:
 def render(p: Pairing, slug: str = "pair", today: date = TODAY, width: int = 100) -> str:
     import io
 
-    from rich.console import Console
-
     from revmentor.coach.nudges import nudges
     from revmentor.views.status import render_status
+    from revmentor.views.styled import Screen
 
-    con = Console(file=io.StringIO(), width=width, no_color=True, _environ={})
+    buf = io.StringIO()
     r = status_report(p, today)
-    render_status(slug, r, nudges(r), console=con)
-    return con.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+    render_status(slug, r, nudges(r), screen=Screen(buf, width=width, styles=False))
+    return buf.getvalue()
 
 
 def test_view_glance_elements() -> None:

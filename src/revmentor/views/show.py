@@ -49,8 +49,7 @@ def render_pairing(slug: str, p: Pairing) -> None:
         flags = f"{met}/4"
         base = f" baseline {g.baseline}" if g.baseline else ""
         con.print(
-            f"  - \\[{g.status}] {esc(g.id)}: {esc(g.text)}"
-            f" (owner {g.owner}, REAL {flags}{base})"
+            f"  - \\[{g.status}] {esc(g.id)}: {esc(g.text)} (owner {g.owner}, REAL {flags}{base})"
         )
         if g.why:
             con.print(f"      why: {esc(g.why)}")

@@ -1,4 +1,8 @@
-"""The `revmentor status` view: the pairing at a glance, then the numbers, then nudges."""
+"""The `revmentor status` view: the pairing at a glance, then the numbers, then nudges.
+
+Printed through `views.styled` rather than rich: status is the command run most often,
+and rich's import alone would double its time.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,10 @@ from typing import TYPE_CHECKING
 
 from revmentor.coach.status import GoalLine, PulseLine, StatusReport, short_date
 from revmentor.errors import InvalidFile
-from revmentor.views.console import out
+from revmentor.views.styled import Screen, Styled, as_styled
 from revmentor.views.text import clean
 
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
-
     from revmentor.coach.nudges import Nudge
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -43,16 +44,14 @@ def spark(values: Sequence[int | None]) -> str:
     )
 
 
-def horizon_line(r: StatusReport, width: int = HORIZON_WIDTH) -> Text:
+def horizon_line(r: StatusReport, width: int = HORIZON_WIDTH) -> Styled:
     """The horizon as a line: the part gone bold, the mid-point ◆, today ●."""
-    from rich.text import Text
-
     today_at = round(r.progress * (width - 1))
     mid_at = None
     if r.midpoint is not None:
         span = max(1, (r.end - r.start).days)
         mid_at = round((r.midpoint - r.start).days / span * (width - 1))
-    line = Text()
+    line = Styled()
     for i in range(width):
         if i == today_at and r.started and not r.ended:
             line.append("●", style="bold magenta")
@@ -65,13 +64,11 @@ def horizon_line(r: StatusReport, width: int = HORIZON_WIDTH) -> Text:
     return line
 
 
-def goal_bar(g: GoalLine) -> Text:
+def goal_bar(g: GoalLine) -> Styled:
     """Baseline ▒ in grey, the gain since █ in green (a fall ░ in red), the rest dotted."""
-    from rich.text import Text
-
     base = g.baseline or 0
     now = g.latest if g.latest is not None else base
-    bar = Text()
+    bar = Styled()
     low, high = min(base, now), max(base, now)
     bar.append("▒" * (low * CELLS_PER_POINT), style="bright_black")
     if now > base:
@@ -97,12 +94,10 @@ def _trend(line: PulseLine) -> str:
     return f"{line.first} {arrow} {line.last}"
 
 
-def _title(slug: str, r: StatusReport) -> Text:
-    from rich.text import Text
-
+def _title(slug: str, r: StatusReport) -> Styled:
     kind = "on-the-job learning" if r.on_the_job else "reverse mentoring"
     names = " ⇄ ".join(clean(n) for n in (r.me, r.partner) if n.strip()) or clean(slug)
-    title = Text(names, style="bold")
+    title = Styled(names, style="bold")
     title.append(f"  ·  {kind}  ·  {clean(slug)}", style="dim")
     if r.concluded:
         when = f" {short_date(r.concluded_on, r.today)}" if r.concluded_on else ""
@@ -110,12 +105,10 @@ def _title(slug: str, r: StatusReport) -> Text:
     return title
 
 
-def _facts(r: StatusReport) -> list[tuple[str, Text]]:
-    from rich.text import Text
-
-    rows: list[tuple[str, Text]] = []
+def _facts(r: StatusReport) -> list[tuple[str, Styled]]:
+    rows: list[tuple[str, Styled]] = []
     freq = r.frequency
-    sessions = Text(f"{r.held} held")
+    sessions = Styled(f"{r.held} held")
     if r.concluded:
         sessions.append(f" in the last cycle, {r.held_all} in all")
     else:
@@ -124,7 +117,7 @@ def _facts(r: StatusReport) -> list[tuple[str, Text]]:
             sessions.append(f" · {r.behind} behind", style="bold red" if r.behind > 1 else "yellow")
     rows.append(("Check-ins" if r.on_the_job else "Sessions", sessions))
 
-    last = Text()
+    last = Styled()
     if r.last_session is None:
         last.append("none logged yet")
     else:
@@ -135,19 +128,19 @@ def _facts(r: StatusReport) -> list[tuple[str, Text]]:
     rows.append(("Last check-in" if r.on_the_job else "Last session", last))
     if not r.concluded:
         nxt = (
-            Text(short_date(r.next_planned, r.today, weekday=True) + " (by the rhythm)")
+            Styled(short_date(r.next_planned, r.today, weekday=True) + " (by the rhythm)")
             if r.next_planned
-            else Text("none planned: the horizon has passed", style="yellow")
+            else Styled("none planned: the horizon has passed", style="yellow")
         )
         rows.append(("Next", nxt))
 
     both = "learning on both sides" if not r.on_the_job else "learning noted on both sides"
-    mutual = Text(f"{r.mutual} of {r.mutual_of} sessions with {both}")
+    mutual = Styled(f"{r.mutual} of {r.mutual_of} sessions with {both}")
     if r.mutual_of and r.mutual * 2 < r.mutual_of:
         mutual.stylize("yellow")
     rows.append(("Mutuality", mutual))
 
-    review = Text()
+    review = Styled()
     if r.review_due is not None:
         why = {
             "midpoint": f"the mid-point was {short_date(r.review_due.since, r.today)}",
@@ -165,7 +158,7 @@ def _facts(r: StatusReport) -> list[tuple[str, Text]]:
     rows.append(("Goal review", review))
 
     if r.ask is not None and not r.on_the_job:
-        ask = Text(r.ask.response)
+        ask = Styled(r.ask.response)
         if r.ask.response == "pending":
             ask.stylize("yellow")
         if r.ask.asked_on is not None:
@@ -179,54 +172,30 @@ def _facts(r: StatusReport) -> list[tuple[str, Text]]:
     if r.gaps:
         high = [g for g in r.gaps if g.priority == "high"]
         open_high = [g for g in high if not g.covered]
-        gaps = Text(f"{len(r.gaps)} in the scan, {len(high)} high priority")
+        gaps = Styled(f"{len(r.gaps)} in the scan, {len(high)} high priority")
         if open_high:
             gaps.append(f" · {len(open_high)} without a goal", style="yellow")
         rows.append(("Learning gaps", gaps))
     return rows
 
 
-def _hanging(con: Console, lead: Text, body: Text, indent: int) -> None:
-    """Print `lead` then `body` wrapped under itself, without trailing spaces."""
-    from rich.text import Text
-
-    if not body.plain.strip():
-        lead = lead.copy()
-        lead.rstrip()
-        con.print(lead)
-        return
-    width = max(20, con.width - indent)
-    for i, line in enumerate(body.wrap(con, width)):
-        line.rstrip()
-        con.print(lead if i == 0 else Text(" " * indent), line, sep="", end="\n")
-
-
-def _rows(con: Console, rows: Sequence[Sequence[Text | str]]) -> None:
-    """Aligned columns; the last one wraps under itself. Plain text, no padding at the end."""
-    from rich.text import Text
-
+def _rows(scr: Screen, rows: Sequence[Sequence[Styled | str]]) -> None:
+    """Aligned columns; the last one wraps under itself. No padding at the end."""
     if not rows:
         return
-
-    def cells(value: Text | str) -> int:
-        return Text(value).cell_len if isinstance(value, str) else value.cell_len
-
-    widths = [max(cells(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    sized = [[(cell, as_styled(cell).cells()) for cell in row] for row in rows]
+    widths = [max(r[i][1] for r in sized) for i in range(len(rows[0]) - 1)]
     indent = sum(widths) + 2 * len(widths)
-    for row in rows:
-        lead = Text()
-        for cell, width in zip(row[:-1], widths, strict=True):
-            piece = Text(cell) if isinstance(cell, str) else cell.copy()
-            piece.pad_right(width - piece.cell_len)
-            lead.append_text(piece)
-            lead.append("  ")
-        last = row[-1]
-        _hanging(con, lead, Text(last) if isinstance(last, str) else last, indent)
+    for row in sized:
+        lead = Styled()
+        for (cell, size), width in zip(row[:-1], widths, strict=True):
+            lead.extend(cell).append(" " * (width - size + 2))
+        scr.hanging(lead, row[-1][0], indent)
 
 
-def _goal_rows(r: StatusReport) -> list[list[Text | str]]:
+def _goal_rows(r: StatusReport) -> list[list[Styled | str]]:
     goals = [g for g in r.goals if g.status == "active" or r.concluded]
-    rows: list[list[Text | str]] = []
+    rows: list[list[Styled | str]] = []
     for g in goals:
         name = clean(g.id)
         if g.owner == "partner":
@@ -252,100 +221,94 @@ def _goal_rows(r: StatusReport) -> list[list[Text | str]]:
     return rows
 
 
-def _pulse_rows(r: StatusReport) -> list[list[Text | str]]:
-    from rich.text import Text
-
+def _pulse_rows(r: StatusReport) -> list[list[Styled | str]]:
     if not any(line.rated for line in r.pulse):
         return []
     return [
-        [PRINCIPLE_LABELS[line.principle], Text(spark(line.values), style="cyan"), _trend(line)]
+        [PRINCIPLE_LABELS[line.principle], Styled(spark(line.values), style="cyan"), _trend(line)]
         for line in r.pulse
     ]
 
 
 def render_status(
-    slug: str, r: StatusReport, nudges: Sequence[Nudge], console: Console | None = None
+    slug: str, r: StatusReport, nudges: Sequence[Nudge], screen: Screen | None = None
 ) -> None:
-    from rich.text import Text
-
-    con = console or out()
-    con.print(_title(slug, r))
+    scr = screen or Screen()
+    scr.print(_title(slug, r))
     if r.situation is not None:
-        context = Text(SITUATIONS[r.situation].capitalize(), style="bold")
+        context = Styled(SITUATIONS[r.situation].capitalize(), style="bold")
         if r.context.strip():
             context.append(f": {clean(r.context)}")
-        _hanging(con, Text(), context, 0)
+        scr.hanging(Styled(), context, 0)
     if r.started and not r.ended:
         when = f"Week {r.week} of {r.total_weeks} · {r.days_left} days left"
     elif r.ended:
         when = f"The horizon ended on {short_date(r.end, r.today)}"
     else:
         when = f"Starts {short_date(r.start, r.today, weekday=True)}"
-    con.print(Text(when))
-    con.print()
+    scr.print(Styled(when))
+    scr.print()
 
     ends = len(short_date(r.start, r.today)) + len(short_date(r.end, r.today)) + 2
-    line = Text(f"{short_date(r.start, r.today)} ", style="dim")
-    line.append_text(horizon_line(r, max(10, min(HORIZON_WIDTH, con.width - ends))))
+    line = Styled(f"{short_date(r.start, r.today)} ", style="dim")
+    line.extend(horizon_line(r, max(10, min(HORIZON_WIDTH, scr.width - ends))))
     line.append(f" {short_date(r.end, r.today)}", style="dim")
-    con.print(line)
-    legend = Text(" " * (len(short_date(r.start, r.today)) + 1))
+    scr.print(line)
+    legend = Styled(" " * (len(short_date(r.start, r.today)) + 1))
     legend.append("━ gone  ", style="dim")
     legend.append("● ", style="bold magenta")
     legend.append(f"today {short_date(r.today, r.today)}", style="dim")
     if r.midpoint:
         legend.append("  ◆ ", style="yellow")
         legend.append(f"mid-point review {short_date(r.midpoint, r.today)}", style="dim")
-    con.print(legend)
-    con.print()
+    scr.print(legend)
+    scr.print()
 
-    _rows(con, [[Text(label, style="bold"), value] for label, value in _facts(r)])
+    _rows(scr, [[Styled(label, style="bold"), value] for label, value in _facts(r)])
 
     goals = _goal_rows(r)
     if goals:
-        con.print()
-        con.print(Text("Goals", style="bold").append("  baseline ▒ → latest █, 1-5", style="dim"))
-        _rows(con, goals)
+        scr.print()
+        scr.print(Styled("Goals", style="bold").append("  baseline ▒ → latest █, 1-5", style="dim"))
+        _rows(scr, goals)
     pulse = _pulse_rows(r)
     if pulse:
-        con.print()
-        con.print(Text("Pulse", style="bold").append("  per session, first → latest", style="dim"))
-        _rows(con, pulse)
+        scr.print()
+        scr.print(Styled("Pulse", "bold").append("  per session, first → latest", "dim"))
+        _rows(scr, pulse)
 
     if r.concluded:
-        con.print()
-        con.print(
-            Text("Concluded: read-only until you run ", style="dim")
+        scr.print()
+        scr.print(
+            Styled("Concluded: read-only until you run ", style="dim")
             .append(f"revmentor reopen {clean(slug)}", style="bold")
             .append(".", style="dim")
         )
         return
-    con.print()
+    scr.print()
     if not nudges:
-        con.print(Text("Nothing to nudge about: keep going.", style="green"))
+        scr.print(Styled("Nothing to nudge about: keep going.", style="green"))
         return
-    con.print(Text("Suggestions", style="bold"))
+    scr.print(Styled("Suggestions", style="bold"))
     for n in nudges:
-        body = Text(clean(n.text))
+        body = Styled(clean(n.text))
         body.append(f" ({n.tie}: {n.tied_to})", style="dim")
-        _hanging(con, Text("• "), body, 2)
+        scr.hanging(Styled("• "), body, 2)
 
 
 def render_summary(
-    rows: Sequence[tuple[str, StatusReport | InvalidFile, int]], console: Console | None = None
+    rows: Sequence[tuple[str, StatusReport | InvalidFile, int]], screen: Screen | None = None
 ) -> None:
     """One line per pairing; `int` is how many suggestions its status has."""
-    from rich.text import Text
-
-    con = console or out()
-    header: list[Text | str] = [
-        Text(col, style="bold")
+    scr = screen or Screen()
+    header: list[Styled | str] = [
+        Styled(col, style="bold")
         for col in ("pairing", "partner", "where", "sessions", "last", "to look at")
     ]
-    table: list[list[Text | str]] = [header]
+    table: list[list[Styled | str]] = [header]
     for slug, r, tips in rows:
         if isinstance(r, InvalidFile):
-            invalid = Text("invalid file", style="red")
+            invalid = Styled("invalid file", style="red")
             table.append([clean(slug), invalid, "", "", "", "see `revmentor doctor`"])
             continue
         partner = clean(r.partner) or "-"
@@ -355,7 +318,7 @@ def render_summary(
             if r.concluded_on:
                 done += f" {short_date(r.concluded_on, r.today)}"
             table.append(
-                [clean(slug), partner, Text(done, style="dim"), f"{r.held_all} held", last, ""]
+                [clean(slug), partner, Styled(done, style="dim"), f"{r.held_all} held", last, ""]
             )
             continue
         if not r.started:
@@ -380,10 +343,10 @@ def render_summary(
                 where,
                 f"{r.held} of {r.expected}",
                 last,
-                ", ".join(look) or Text("on track", style="green"),
+                ", ".join(look) or Styled("on track", style="green"),
             ]
         )
     # Aligned by hand rather than with rich's Table, which measured every cell twice and
     # took as long as the rest of the command.
-    _rows(con, table)
-    con.print(Text("Details: revmentor status PAIRING", style="dim"))
+    _rows(scr, table)
+    scr.print(Styled("Details: revmentor status PAIRING", style="dim"))
