@@ -10,9 +10,8 @@ left as Typer made them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, ClassVar
 
 from typer import _click as click
 
@@ -21,17 +20,18 @@ _MANY: dict[Any, type] = {list[str]: str, list[str] | None: str}
 
 
 @cache
-def _plain_coercion() -> type | None:
-    """The coercion class, or None under a Typer whose internals differ."""
+def _plain_coercion() -> dict[tuple[type, bool], type] | None:
+    """The coercion classes by (kind, many), or None under a Typer whose internals differ."""
     try:
         from typer._coercion import RuntimeParam, build_runtime_param, resolve_type_descriptor
     except ImportError:
         return None
 
-    @dataclass(frozen=True)
+    # Plain subclasses of Typer's dataclass rather than dataclasses of their own: they add
+    # no fields, and making a dataclass would cost a millisecond of every run.
     class Plain(RuntimeParam):
-        kind: type = str
-        many: bool = False
+        kind: ClassVar[type] = str
+        many: ClassVar[bool] = False
 
         def _coerce_value(self, value: Any, param: Any, ctx: click.Context) -> Any:
             if self.many and isinstance(value, list | tuple):
@@ -45,7 +45,13 @@ def _plain_coercion() -> type | None:
             )
             return typer_way.coerce(value, param=param, ctx=ctx)
 
-    return Plain
+    class Flag(Plain):
+        kind = bool
+
+    class Many(Plain):
+        many = True
+
+    return {(str, False): Plain, (bool, False): Flag, (str, True): Many}
 
 
 HELP_NAMES = ["-h", "--help"]
@@ -65,11 +71,9 @@ def speed_up(command: click.Command) -> click.Command:
         annotation = descriptor.annotation
         kind = _PLAIN.get(annotation) or _MANY.get(annotation)
         if kind is not None:
-            param._runtime_param = plain(  # type: ignore[attr-defined]
-                parameter_info=descriptor.parameter_info,
-                annotation=annotation,
-                kind=kind,
-                many=annotation in _MANY,
+            coercion = plain[kind, annotation in _MANY]
+            param._runtime_param = coercion(  # type: ignore[attr-defined]
+                parameter_info=descriptor.parameter_info, annotation=annotation
             )
     for sub in getattr(command, "commands", {}).values():
         speed_up(sub)

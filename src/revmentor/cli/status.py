@@ -86,19 +86,26 @@ def status(
 
 
 def _print_json(slug: str, report: StatusReport) -> None:
-    import dataclasses
     import json
-    from datetime import date as _date
 
     from revmentor.coach.nudges import nudges
 
-    def plain(value: object) -> object:
-        if isinstance(value, _date):
-            return value.isoformat()
-        raise TypeError(type(value).__name__)
-
-    data = dataclasses.asdict(report)
+    data = _plain(report)
+    assert isinstance(data, dict)
     data["slug"] = slug
     data["behind"] = report.behind
-    data["nudges"] = [dataclasses.asdict(n) for n in nudges(report)]
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=plain))
+    data["nudges"] = [_plain(n) for n in nudges(report)]
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _plain(value: object) -> object:
+    """The report as JSON-ready data: named tuples as objects, dates as ISO text."""
+    from datetime import date as _date
+
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return {k: _plain(v) for k, v in value._asdict().items()}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, _date):
+        return value.isoformat()
+    return value

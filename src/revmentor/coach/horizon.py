@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from dateutil.relativedelta import relativedelta
-
 if TYPE_CHECKING:
     from revmentor.model import Horizon
     from revmentor.vocab import Frequency
@@ -21,6 +19,9 @@ def next_monday(today: date) -> date:
 
 def add_months(day: date, months: int) -> date:
     """Same day of the month, `months` later, clamped to the month end (31 Jan -> 28 Feb)."""
+    # Imported here: only monthly rhythms and new horizons need it, not every status.
+    from dateutil.relativedelta import relativedelta
+
     return day + relativedelta(months=months)
 
 

@@ -7,9 +7,8 @@ decides which apply. Pure: it works from a StatusReport, whose `today` is fixed.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from revmentor.coach.status import StatusReport, short_date, status_report
 
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from revmentor.model import Pairing
 
 
-@dataclass(frozen=True)
-class Nudge:
+class Nudge(NamedTuple):
     id: str
     tie: str  # "principle" or "ground rule"
     tied_to: str  # as shown, e.g. "open mind", "rhythm"

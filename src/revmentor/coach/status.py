@@ -5,9 +5,9 @@ Pure: everything is computed from the pairing and the `today` passed in.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from revmentor.coach import horizon as hz
 from revmentor.coach import ratings
@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 # for it: people rarely meet on the exact date.
 REVIEW_SLACK_DAYS = 7
 
+# The report types are named tuples rather than dataclasses: status runs many times a
+# day, and creating these classes as dataclasses cost more than computing a report.
 
-@dataclass(frozen=True)
-class GoalLine:
+
+class GoalLine(NamedTuple):
     """One goal: where it started, where it is, and when it was last looked at."""
 
     id: str
@@ -45,8 +47,7 @@ class GoalLine:
         return self.latest - self.baseline
 
 
-@dataclass(frozen=True)
-class PulseLine:
+class PulseLine(NamedTuple):
     """One principle across the sessions that recorded a pulse (None where skipped)."""
 
     principle: str
@@ -58,37 +59,33 @@ class PulseLine:
 
     @property
     def first(self) -> int | None:
-        return self.rated[0] if self.rated else None
+        return next((v for v in self.values if v is not None), None)
 
     @property
     def last(self) -> int | None:
-        return self.rated[-1] if self.rated else None
+        return next((v for v in reversed(self.values) if v is not None), None)
 
 
-@dataclass(frozen=True)
-class ReviewDue:
+class ReviewDue(NamedTuple):
     reason: str  # "midpoint" | "stale" | "end"
     since: date
 
 
-@dataclass(frozen=True)
-class AskState:
+class AskState(NamedTuple):
     topic: str
     response: str
     asked_on: date | None
     days_waiting: int | None  # only while the reply is pending
 
 
-@dataclass(frozen=True)
-class GapLine:
+class GapLine(NamedTuple):
     id: str
     text: str
     priority: str
     covered: bool  # some goal names this gap
 
 
-@dataclass(frozen=True)
-class StatusReport:
+class StatusReport(NamedTuple):
     kind: str
     state: str
     concluded_on: date | None
@@ -176,8 +173,12 @@ def goal_ratings(p: Pairing, goal: Goal, today: date) -> list[tuple[date, int]]:
     A session and a review giving the same rating on the same day is one data point on
     a chart.
     """
+    return _chart_points(ratings.goal_ratings(p, goal.id, until=today))
+
+
+def _chart_points(points: Iterable[ratings.RatingPoint]) -> list[tuple[date, int]]:
     out: list[tuple[date, int]] = []
-    for r in ratings.goal_ratings(p, goal.id, until=today):
+    for r in points:
         if not out or out[-1] != (r.date, r.rating):
             out.append((r.date, r.rating))
     return out
@@ -188,9 +189,8 @@ def _goal_set_on(p: Pairing, goal: Goal) -> date:
     return max(created) if created else max(p.horizon.start, p.created)
 
 
-def _goal_line(p: Pairing, goal: Goal, today: date) -> GoalLine:
-    ratings = goal_ratings(p, goal, today)
-    latest_on, latest = ratings[-1] if ratings else (None, None)
+def _goal_line(p: Pairing, goal: Goal, today: date, points: list[tuple[date, int]]) -> GoalLine:
+    latest_on, latest = points[-1] if points else (None, None)
     since = latest_on or _goal_set_on(p, goal)
     return GoalLine(
         id=goal.id,
@@ -200,7 +200,7 @@ def _goal_line(p: Pairing, goal: Goal, today: date) -> GoalLine:
         baseline=goal.baseline,
         latest=latest,
         latest_on=latest_on,
-        ratings=tuple(r for _, r in ratings),
+        ratings=tuple(r for _, r in points),
         days_unrated=max(0, (today - since).days),
         gap=goal.gap,
         target_date=goal.target_date,
@@ -248,10 +248,9 @@ def status_report(p: Pairing, today: date) -> StatusReport:
     reviews = sorted(r.date for r in p.reviews if r.date <= today)
     last_review = reviews[-1] if reviews else None
 
-    with_pulse = [s for s in past if s.pulse.values()]
-    pulse = tuple(
-        PulseLine(pr, tuple(getattr(s.pulse, pr) for s in with_pulse)) for pr in PRINCIPLES
-    )
+    pulses = [rated for rated in (s.pulse.values() for s in past) if rated]
+    pulse = tuple(PulseLine(pr, tuple(v.get(pr) for v in pulses)) for pr in PRINCIPLES)
+    by_goal = ratings.ratings_by_goal(p, until=today)
 
     recorded = [s for s in past if _has(s.i_learned) or _has(s.they_learned)]
     both = [s for s in recorded if _has(s.i_learned) and _has(s.they_learned)]
@@ -313,7 +312,7 @@ def status_report(p: Pairing, today: date) -> StatusReport:
             h, freq, today + timedelta(days=1) if last == today else today
         ),
         session_overdue=overdue,
-        goals=tuple(_goal_line(p, g, today) for g in p.goals),
+        goals=tuple(_goal_line(p, g, today, _chart_points(by_goal.get(g.id, ()))) for g in p.goals),
         last_review=last_review,
         review_due=_review_due(p, today, last_review) if p.state == "active" else None,
         pulse=pulse,

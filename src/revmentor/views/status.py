@@ -222,7 +222,7 @@ def _goal_rows(r: StatusReport) -> list[list[Styled | str]]:
 
 
 def _pulse_rows(r: StatusReport) -> list[list[Styled | str]]:
-    if not any(line.rated for line in r.pulse):
+    if all(line.first is None for line in r.pulse):
         return []
     return [
         [PRINCIPLE_LABELS[line.principle], Styled(spark(line.values), style="cyan"), _trend(line)]

@@ -99,10 +99,21 @@ def cells(text: str) -> int:
     """Terminal cells `text` takes: 2 for wide East Asian characters, 0 for combining."""
     if text.isascii() and text.isprintable():
         return len(text)
-    return sum(_char_cells(ch) for ch in text)
+    known = _CELLS
+    return sum(known[ch] if ch in known else _char_cells(ch) for ch in text)
+
+
+# Widths found so far: the spark and bar characters recur hundreds of times in a view.
+_CELLS: dict[str, int] = {}
 
 
 def _char_cells(ch: str) -> int:
+    if ch not in _CELLS:
+        _CELLS[ch] = _measure(ch)
+    return _CELLS[ch]
+
+
+def _measure(ch: str) -> int:
     import unicodedata
 
     if ch < " " or "\x7f" <= ch < "\xa0":
