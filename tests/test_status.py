@@ -279,6 +279,22 @@ def render(p: Pairing, slug: str = "pair", today: date = TODAY, width: int = 100
     return buf.getvalue()
 
 
+def test_a_long_pulse_shows_the_latest_sessions_that_fit() -> None:
+    days = [date(2025, 1, 6) + timedelta(days=2 * i) for i in range(150)]
+    pulses = [{"open_mind": 1 + i % 5, "trust": 5 - i % 5} for i in range(150)]
+    p = make(sessions=[session(d.isoformat(), pulse=v) for d, v in zip(days, pulses, strict=True)])
+    for width in (60, 100):
+        text = render(p, width=width)
+        assert all(len(line) <= width for line in text.splitlines())
+        heading = next(line for line in text.splitlines() if line.startswith("Pulse"))
+        shown = int(re.search(r"the latest (\d+) of 150", heading).group(1))  # type: ignore[union-attr]
+        row = next(line for line in text.splitlines() if line.startswith("open mind"))
+        marks = row.split()[2]
+        assert marks.startswith("…") and len(marks) == shown + 1
+        # The newest session (150th: open mind 5) is the last mark; the trend is all of them.
+        assert marks.endswith("█") and row.endswith("1 ↗ 5")
+
+
 def test_view_glance_elements() -> None:
     text = render(load_example(), EXAMPLE_SLUG)
     assert "Week 11 of 13 · 16 days left" in text

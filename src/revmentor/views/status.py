@@ -221,13 +221,21 @@ def _goal_rows(r: StatusReport) -> list[list[Styled | str]]:
     return rows
 
 
-def _pulse_rows(r: StatusReport) -> list[list[Styled | str]]:
+def _pulse_rows(r: StatusReport, room: int) -> list[list[Styled | str]]:
+    """A row per principle; only the latest `room` sessions when there are more."""
     if all(line.first is None for line in r.pulse):
         return []
-    return [
-        [PRINCIPLE_LABELS[line.principle], Styled(spark(line.values), style="cyan"), _trend(line)]
-        for line in r.pulse
-    ]
+    rows: list[list[Styled | str]] = []
+    for line in r.pulse:
+        values = line.values
+        marks = spark(values) if len(values) <= room else "…" + spark(values[-(room - 1) :])
+        rows.append([PRINCIPLE_LABELS[line.principle], Styled(marks, "cyan"), _trend(line)])
+    return rows
+
+
+def _pulse_room(width: int) -> int:
+    # The widest label ("authenticity"), a trend ("5 ↗ 5") and the gaps between columns.
+    return max(10, width - len("authenticity") - len("5 ↗ 5") - 4)
 
 
 def render_status(
@@ -271,10 +279,13 @@ def render_status(
         scr.print()
         scr.print(Styled("Goals", style="bold").append("  baseline ▒ → latest █, 1-5", style="dim"))
         _rows(scr, goals)
-    pulse = _pulse_rows(r)
+    room = _pulse_room(scr.width)
+    pulse = _pulse_rows(r, room)
     if pulse:
         scr.print()
-        scr.print(Styled("Pulse", "bold").append("  per session, first → latest", "dim"))
+        sessions = len(r.pulse[0].values)
+        which = f"the latest {room - 1} of {sessions}" if sessions > room else "per session"
+        scr.print(Styled("Pulse", "bold").append(f"  {which}, first → latest", "dim"))
         _rows(scr, pulse)
 
     if r.concluded:

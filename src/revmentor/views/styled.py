@@ -250,9 +250,11 @@ class Screen:
         if not body.plain.strip():
             self._write(self._fit(lead.copy().rstrip()))
             return
+        # Columns wider than the screen leave the body at least 20 cells, under itself.
+        indent = max(0, min(indent, self.width - 20))
         pad = Styled(" " * indent)
         lines: list[Styled] = []
-        for i, line in enumerate(wrap(body, max(20, self.width - indent))):
+        for i, line in enumerate(wrap(body, self.width - indent)):
             lines += self._fit((lead if i == 0 else pad).copy().extend(line))
         self._write(lines)
 
