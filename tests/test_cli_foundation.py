@@ -197,6 +197,20 @@ def test_doctor(cli: Callable[..., Result], example_home: Path) -> None:
     assert stat.S_IMODE((pairings / "helen-sam.yaml").stat().st_mode) == 0o644  # only reports
 
 
+def test_doctor_checks_the_cache_folder(cli: Callable[..., Result], example_home: Path) -> None:
+    # The cache holds each pairing's data too; a loosened folder is reported like the rest.
+    for folder in (example_home, example_home / "pairings"):
+        os.chmod(folder, 0o700)
+    os.chmod(example_home / "pairings" / "helen-sam.yaml", 0o600)
+    assert cli("status", "helen-sam").code == 0  # fills the cache
+    cache = example_home / "cache"
+    assert cli("doctor").code == 0
+    os.chmod(cache, 0o755)
+    sick = cli("doctor")
+    assert sick.code == 1
+    assert f"{cache} can be read by others" in sick.out
+
+
 def test_unexpected_errors_have_no_traceback_unless_debug(
     cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, example_home: Path
 ) -> None:

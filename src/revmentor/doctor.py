@@ -28,7 +28,9 @@ def _mode(path: Path) -> int:
 
 def diagnose(st: Store) -> Findings:
     found = Findings()
-    for folder in (st.home, st.pairings_dir, st.backups_dir):
+    # The cache holds the same data as the pairings, so it gets the same check.
+    cache = st.home / "cache"
+    for folder in (st.home, st.pairings_dir, st.backups_dir, cache, cache / "templates"):
         if folder.is_dir() and _mode(folder) & 0o077:
             found.problems.append(
                 Problem(
