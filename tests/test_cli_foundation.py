@@ -35,6 +35,17 @@ def test_every_command_has_help(cli: Callable[..., Result], name: str) -> None:
     result = cli(*args)
     assert result.code == 0, result.output
     assert "Usage:" in result.out
+    # Flags and names carry no "<bool>" or "<str>" label; values keep their metavar.
+    assert "<bool>" not in result.out and "<str>" not in result.out, result.out
+
+
+@pytest.mark.parametrize("name", ["goals review", "goals add", "goals list"])
+def test_every_subcommand_has_help_without_type_labels(
+    cli: Callable[..., Result], name: str
+) -> None:
+    result = cli(*name.split(), "--help")
+    assert result.code == 0, result.output
+    assert "<bool>" not in result.out and "<str>" not in result.out, result.out
 
 
 def test_paths_follow_revmentor_home_and_home_option(

@@ -1,5 +1,7 @@
 """Plain coercion for text and flag parameters, so reading a command line costs little.
 
+(It also keeps "<bool>" and "<str>" out of the help, where they only add noise.)
+
 Typer coerces each parameter through a pydantic TypeAdapter that it builds on first use,
 even for an option that was not given. For `str`, `list[str]` and `bool` parameters the
 parser's strings and flags already are the answer, and building those adapters (and
@@ -54,6 +56,10 @@ def _plain_coercion() -> dict[tuple[type, bool], type] | None:
     return {(str, False): Plain, (bool, False): Flag, (str, True): Many}
 
 
+def _no_type(ctx: click.Context) -> None:
+    return None
+
+
 HELP_NAMES = ["-h", "--help"]
 
 
@@ -70,6 +76,10 @@ def speed_up(command: click.Command) -> click.Command:
             continue
         annotation = descriptor.annotation
         kind = _PLAIN.get(annotation) or _MANY.get(annotation)
+        flag = getattr(param, "is_flag", False)
+        if flag or (kind is str and param.param_type_name == "argument"):
+            # Help would show "<bool>" beside a flag and "<str>" beside a name: noise.
+            param.display_type_rich = _no_type  # type: ignore[attr-defined]
         if kind is not None:
             coercion = plain[kind, annotation in _MANY]
             param._runtime_param = coercion(  # type: ignore[attr-defined]
