@@ -279,3 +279,19 @@ def test_resume_refuses_another_kind(cli: Cli, home: Path) -> None:
     result = cli("start", "--resume", "--kind", "on-the-job")
     assert result.code == 1
     assert "the unfinished plan is reverse-mentoring" in result.err
+
+
+def test_a_goal_short_of_real_gets_a_next_step(cli: Cli, home: Path) -> None:
+    result = cli(
+        "start", "--defaults", "--partner", "Kim Lee", "--goal", "Get better", "--goal", GOAL,
+        "--name", "kim",
+    )
+    assert result.code == 0, result.err
+    out = " ".join(result.out.split())
+    p = Store(home).load("kim")
+    weak, strong = p.goals
+    missing = [k for k, v in weak.real.model_dump().items() if not v]
+    assert missing, "the vague goal should fall short of REAL"
+    assert f"Goal {weak.id} meets {4 - len(missing)} of the 4 REAL tests" in out
+    assert f"Goal {strong.id} meets" not in out
+    assert "revmentor check-goal" in out

@@ -39,6 +39,19 @@ def _p(markup: str, indent: int) -> None:
     out().print(Padding(Text.from_markup(markup), (0, 0, 0, indent), expand=False))
 
 
+def _bullet(markup: str, indent: int) -> None:
+    """'- ' then `markup`, its lines wrapping under the text rather than under the dash."""
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row("- ", Text.from_markup(markup))
+    out().print(Padding(grid, (0, 0, 0, indent), expand=False))
+
+
 def render_intro(title: str, lines: Sequence[str]) -> None:
     con = out()
     con.print()
@@ -55,7 +68,7 @@ def render_goals_so_far(goals: Sequence[dict[str, object]]) -> None:
     con = out()
     con.print("Your goals so far:")
     for goal in goals:
-        _p(f"- {esc(str(goal.get('text', '')))}", 2)
+        _bullet(f"{esc(str(goal.get('text', '')))}", 2)
 
 
 def short_date(day: date) -> str:
@@ -86,7 +99,7 @@ def _section(number: int, title: str) -> None:
 def _goal_lines(goal: Goal, smart: bool, partner: str) -> None:
     owner = "" if goal.owner == "me" else f" [dim](for {esc(partner or goal.owner)})[/]"
     base = f", baseline {goal.baseline}/5" if goal.baseline else ""
-    _p(f"- {esc(goal.text)}{owner}", 3)
+    _bullet(f"{esc(goal.text)}{owner}", 3)
     _p(f"[dim]{esc(goal.id)} · {_flags(goal, smart)}{base}[/]", 5)
     if goal.why:
         _p(f"why: {esc(goal.why)}", 5)
@@ -163,7 +176,7 @@ def _summary_on_the_job(p: Pairing, slug: str | None) -> None:
         if scan.current_skills:
             _p(f"Already there: {'; '.join(esc(s) for s in scan.current_skills)}", 3)
         for gap in scan.gaps:
-            _p(f"- gap \\[{gap.priority}] {esc(gap.text)}", 3)
+            _bullet(f"gap \\[{gap.priority}] {esc(gap.text)}", 3)
     _section(3, "SMART goals")
     for goal in p.goals:
         _goal_lines(goal, True, p.partner.name)
@@ -186,4 +199,4 @@ def render_saved(path: str, next_steps: Sequence[str]) -> None:
     con.print(f"\nSaved your plan to {esc(path)}")
     con.print("[bold]What to do next[/]:")
     for line in next_steps:
-        _p(f"- {esc(line)}", 2)
+        _bullet(f"{esc(line)}", 2)

@@ -144,7 +144,30 @@ def _next_steps(pairing: Pairing, slug: str) -> list[str]:
     partner = pairing.partner.name or "your partner"
     if pairing.kind == "reverse-mentoring" and pairing.ask and pairing.ask.asked_on:
         lines = lines[1:]  # already sent
-    return [line.format(partner=partner, slug=slug, start=pairing.horizon.start) for line in lines]
+    steps = [line.format(partner=partner, slug=slug, start=pairing.horizon.start) for line in lines]
+    if pairing.kind == "reverse-mentoring":
+        steps += _weak_goals(pairing, content.load("start.yaml")["weak_goal"], partner)
+    return steps
+
+
+def _weak_goals(pairing: Pairing, template: str, partner: str) -> list[str]:
+    """A step per goal that falls short of REAL, as the owner assessed it."""
+    names = {
+        "relevant": "Relevant",
+        "experimental": "Experimental",
+        "aspirational": "Aspirational",
+        "learning_based": "Learning-based",
+    }
+    steps = []
+    for goal in pairing.goals:
+        missing = [label for key, label in names.items() if not getattr(goal.real, key)]
+        if missing:
+            steps.append(
+                template.format(
+                    goal=goal.id, met=4 - len(missing), missing=", ".join(missing), partner=partner
+                )
+            )
+    return steps
 
 
 def _resolve_draft(st: Store, opts: Options, tty: bool) -> tuple[drafts.Draft | None, bool]:
