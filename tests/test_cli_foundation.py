@@ -237,3 +237,19 @@ def test_unexpected_errors_have_no_traceback_unless_debug(
     assert "Traceback" not in result.err
     with pytest.raises(ZeroDivisionError):
         cli("--debug", "show")
+
+
+@pytest.mark.parametrize("args", [("status", "helen-sam"), ("show", "helen-sam")], ids=" ".join)
+def test_a_terminal_that_cannot_show_the_text_gets_a_hint(
+    example_home: Path, args: tuple[str, ...]
+) -> None:
+    import subprocess
+
+    env = {**os.environ, "REVMENTOR_HOME": str(example_home), "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "revmentor", *args], capture_output=True, env=env, check=False
+    )
+    err = done.stderr.decode("ascii")
+    assert done.returncode == 1
+    assert "Traceback" not in err
+    assert "PYTHONIOENCODING=utf-8" in err

@@ -29,7 +29,11 @@ RANGES = [
     (0x2010, 0x2027),
 ]
 CHARS = st.one_of(*[st.integers(low, high).map(chr) for low, high in RANGES])
-TEXTS = st.text(st.one_of(CHARS, st.sampled_from(" \n")), max_size=200)
+TEXTS = st.text(st.one_of(CHARS, st.sampled_from(" \n\t")), max_size=200)
+# Emoji sequences: joined by U+200D, or common symbols widened by U+FE0F.
+JOINED = st.lists(
+    st.one_of(CHARS, st.sampled_from(["\u200d", "\u2764\ufe0f", "\u2600\ufe0f", "\xad"]))
+).map("".join)
 
 
 def rich_lines(text: str, width: int) -> list[str]:
@@ -48,7 +52,7 @@ def test_lines_break_where_rich_breaks_them(text: str, width: int) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(CHARS, max_size=40))
+@given(st.one_of(st.text(CHARS, max_size=40), JOINED))
 def test_widths_agree_with_rich(text: str) -> None:
     from rich.cells import cell_len
 
@@ -59,6 +63,13 @@ def test_wide_and_combining_characters() -> None:
     assert cells("abc") == 3
     assert cells("漢字") == 4
     assert cells("é") == 1  # e and a combining accent
+    assert cells("👩\u200d💻") == 2  # one glyph made of two emoji
+    assert cells("❤\ufe0f") == 2  # a symbol drawn as an emoji
+
+
+def test_tabs_stop_every_eight_cells_from_the_start_of_the_line() -> None:
+    text = Styled("ab", "bold").append("c\td\n漢\te")
+    assert [line.plain for line in wrap(text, 40)] == ["abc     d", "漢      e"]
 
 
 def test_wrapping_keeps_each_runs_style() -> None:
@@ -84,7 +95,10 @@ def test_hanging_indent_and_no_trailing_spaces() -> None:
     screen = Screen(buf, width=30, styles=False)
     screen.hanging("• ", Styled("one two three four five six seven eight nine   "), 2)
     screen.hanging(Styled("Label   "), "", 8)
-    assert buf.getvalue() == "• one two three four five six\n  seven eight nine\nLabel\n"
+    screen.hanging("• ", "a\n\nb", 2)
+    assert buf.getvalue() == (
+        "• one two three four five six\n  seven eight nine\nLabel\n• a\n\n  b\n"
+    )
 
 
 def test_styles_become_escape_codes_only_when_styling() -> None:

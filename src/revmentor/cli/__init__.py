@@ -166,6 +166,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             return 1
         if debug:
             raise
+        if isinstance(exc, UnicodeEncodeError):
+            _print_error(
+                f"this terminal's encoding ({exc.encoding}) cannot show some of the text",
+                "Use a UTF-8 locale (LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8, and run again.",
+            )
+            return 1
         _print_error(
             f"unexpected {type(exc).__name__}: {exc}",
             "Nothing was saved by the failing step. Run again with --debug for details.",

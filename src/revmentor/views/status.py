@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from revmentor.coach.status import GoalLine, PulseLine, StatusReport, short_date
 from revmentor.errors import InvalidFile
-from revmentor.views.styled import Screen, Styled, as_styled
+from revmentor.views.styled import Screen, Styled, as_styled, expand_tabs
 from revmentor.views.text import clean
 
 if TYPE_CHECKING:
@@ -183,13 +183,13 @@ def _rows(scr: Screen, rows: Sequence[Sequence[Styled | str]]) -> None:
     """Aligned columns; the last one wraps under itself. No padding at the end."""
     if not rows:
         return
-    sized = [[(cell, as_styled(cell).cells()) for cell in row] for row in rows]
+    sized = [[(cell, expand_tabs(as_styled(cell)).cells()) for cell in row] for row in rows]
     widths = [max(r[i][1] for r in sized) for i in range(len(rows[0]) - 1)]
     indent = sum(widths) + 2 * len(widths)
     for row in sized:
         lead = Styled()
         for (cell, size), width in zip(row[:-1], widths, strict=True):
-            lead.extend(cell).append(" " * (width - size + 2))
+            lead.extend(expand_tabs(as_styled(cell))).append(" " * (width - size + 2))
         scr.hanging(lead, row[-1][0], indent)
 
 

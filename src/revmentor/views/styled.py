@@ -99,12 +99,39 @@ def cells(text: str) -> int:
     """Terminal cells `text` takes: 2 for wide East Asian characters, 0 for combining."""
     if text.isascii() and text.isprintable():
         return len(text)
+    if "\u200d" in text or "\ufe0f" in text:
+        return _joined_cells(text)
     known = _CELLS
     return sum(known[ch] if ch in known else _char_cells(ch) for ch in text)
 
 
+def _joined_cells(text: str) -> int:
+    # rich's rule for emoji sequences: a zero-width joiner hides the character after it,
+    # and a variation selector 16 widens a narrow symbol before it to two cells.
+    total = 0
+    last = ""
+    chars = iter(text)
+    for ch in chars:
+        if ch == "\u200d":
+            next(chars, None)
+        elif ch == "\ufe0f":
+            if last and _char_cells(last) == 1 and _is_symbol(last):
+                total += 1
+            last = ""
+        elif size := _char_cells(ch):
+            total += size
+            last = ch
+    return total
+
+
 # Widths found so far: the spark and bar characters recur hundreds of times in a view.
 _CELLS: dict[str, int] = {}
+
+
+def _is_symbol(ch: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(ch) == "So"
 
 
 def _char_cells(ch: str) -> int:
@@ -120,8 +147,9 @@ def _measure(ch: str) -> int:
         return 0  # a control character (a tab or a newline, after views.text.clean)
 
     kind = unicodedata.category(ch)
-    # Combining marks, format characters and skin-tone modifiers join the one before.
-    if kind in ("Mn", "Me", "Cf") or "\U0001f3fb" <= ch <= "\U0001f3ff":
+    # Combining marks, format characters and skin-tone modifiers join the one before
+    # (a soft hyphen, though a format character, is drawn).
+    if (kind in ("Mn", "Me", "Cf") and ch != "\xad") or "\U0001f3fb" <= ch <= "\U0001f3ff":
         return 0
     # An unassigned code point has no agreed width; terminals draw one cell.
     return 2 if kind != "Cn" and unicodedata.east_asian_width(ch) in ("W", "F") else 1
@@ -167,10 +195,31 @@ def breaks(text: str, width: int) -> list[int]:
     return found
 
 
+def expand_tabs(text: Styled) -> Styled:
+    """Tabs as spaces to the next stop of 8 cells, counted from the start of each line."""
+    if "\t" not in text.plain:
+        return text
+    column = 0
+    runs: list[tuple[str, str]] = []
+    for run, style in text.runs:
+        parts: list[str] = []
+        for part in re.split(r"([\t\n])", run):
+            if part == "\t":
+                parts.append(" " * (8 - column % 8))
+                column += len(parts[-1])
+            elif part == "\n":
+                parts.append(part)
+                column = 0
+            else:
+                parts.append(part)
+                column += cells(part)
+        runs.append(("".join(parts), style))
+    return Styled()._with(runs)
+
+
 def wrap(text: Styled, width: int) -> list[Styled]:
     """`text` as lines of at most `width` cells, without trailing whitespace."""
-    if "\t" in text.plain:
-        text = Styled()._with([(t.expandtabs(8), s) for t, s in text.runs])
+    text = expand_tabs(text)
     lines: list[Styled] = []
     at = 0
     for part in text.plain.split("\n"):
@@ -255,7 +304,7 @@ class Screen:
         pad = Styled(" " * indent)
         lines: list[Styled] = []
         for i, line in enumerate(wrap(body, self.width - indent)):
-            lines += self._fit((lead if i == 0 else pad).copy().extend(line))
+            lines += self._fit((lead if i == 0 else pad).copy().extend(line).rstrip())
         self._write(lines)
 
     def _fit(self, line: Styled) -> list[Styled]:
