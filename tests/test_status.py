@@ -488,3 +488,18 @@ def test_view_fits_the_width(width: int) -> None:
     horizon = [line for line in text.splitlines() if "●" in line and "today" not in line]
     assert len(horizon) == 1 and horizon[0].startswith("7 Sep ━")
     assert horizon[0].endswith("─ 7 Dec")
+
+
+def test_bidirectional_overrides_in_names_are_shown_as_codes(
+    cli: Callable[..., Result], home: Path
+) -> None:
+    # U+202E would make the rest of the line read right to left on the terminal.
+    p = make(partner={"name": "Sam \u202egnirts"}, goals=[{"id": "ai", "text": "Learn \u2066AI"}])
+    text = render(p)
+    assert "\u202e" not in text and "Sam \\u202egnirts" in text
+    from revmentor.store import Store
+
+    Store(home).create("sam", p)
+    for args in (("show", "sam"), ("status",), ("status", "sam")):
+        out = cli(*args).out
+        assert "\u202e" not in out and "\u2066" not in out, args

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Controls that could rewrite the terminal, and the bidirectional overrides and isolates
+# that could make text read differently from what it holds.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str) -> str:
@@ -12,7 +14,12 @@ def clean(text: str) -> str:
 
     Names and notes come from hand-edited files; they must never reach the terminal raw.
     """
-    return _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return _CONTROL_RE.sub(_visible, text)
+
+
+def _visible(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def esc(text: str) -> str:
