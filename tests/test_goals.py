@@ -8,12 +8,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from revmentor.coach import goals as cg
 from revmentor.coach.ratings import latest_rating
 from revmentor.errors import BadInput
 from revmentor.model import Pairing, RealFlags
 from revmentor.store import Store
+from tests import strategies as model_st
 from tests.conftest import EXAMPLE_SLUG, Result
 
 Cli = Callable[..., Result]
@@ -435,3 +438,18 @@ def test_review_with_nothing_active_changes_nothing(
     assert pairing_file(example_home).read_bytes() == before
     listed = cli("goals", "list").out
     assert "No active goals (3 achieved or retired: see them with --all)" in listed
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(model_st.pairings(), st.integers(-30, 200))
+def test_ratings_of_every_goal_at_once_match_each_goal_alone(p: Pairing, offset: int) -> None:
+    from datetime import timedelta
+
+    from revmentor.coach.ratings import goal_ratings, ratings_by_goal
+
+    until = p.horizon.start + timedelta(days=offset)
+    together = ratings_by_goal(p, until)
+    ids = {g.id for g in p.goals} | {k for s in p.sessions for k in s.progress}
+    ids |= {e.goal for r in p.reviews for e in r.entries}
+    for goal_id in ids:
+        assert together.get(goal_id, []) == goal_ratings(p, goal_id, until)

@@ -167,16 +167,9 @@ def past_sessions(p: Pairing, today: date) -> list[Session]:
     return sorted((s for s in p.sessions if s.date <= today), key=lambda s: s.date)
 
 
-def goal_ratings(p: Pairing, goal: Goal, today: date) -> list[tuple[date, int]]:
-    """Every 1-5 rating the goal received up to today, oldest first.
-
-    A session and a review giving the same rating on the same day is one data point on
-    a chart.
-    """
-    return _chart_points(ratings.goal_ratings(p, goal.id, until=today))
-
-
 def _chart_points(points: Iterable[ratings.RatingPoint]) -> list[tuple[date, int]]:
+    """A goal's ratings as points on a chart: a session and a review giving the same
+    rating on the same day are one point."""
     out: list[tuple[date, int]] = []
     for r in points:
         if not out or out[-1] != (r.date, r.rating):

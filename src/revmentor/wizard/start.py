@@ -152,15 +152,12 @@ def _next_steps(pairing: Pairing, slug: str) -> list[str]:
 
 def _weak_goals(pairing: Pairing, template: str, partner: str) -> list[str]:
     """A step per goal that falls short of REAL, as the owner assessed it."""
-    names = {
-        "relevant": "Relevant",
-        "experimental": "Experimental",
-        "aspirational": "Aspirational",
-        "learning_based": "Learning-based",
-    }
+    from revmentor.coach.real import KEYS
+    from revmentor.views.verdict import criterion_name
+
     steps = []
     for goal in pairing.goals:
-        missing = [label for key, label in names.items() if not getattr(goal.real, key)]
+        missing = [criterion_name(key) for key in KEYS if not getattr(goal.real, key)]
         if missing:
             steps.append(
                 template.format(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from revmentor.coach import horizon as hz
 from revmentor.coach.learned import learned_so_far
-from revmentor.coach.ratings import goal_ratings
+from revmentor.coach.ratings import ratings_by_goal
 from revmentor.errors import BadInput
 
 if TYPE_CHECKING:
@@ -122,8 +122,9 @@ def _checks(goal: Goal, on_the_job: bool) -> tuple[str, list[CheckRow]]:
 def _latest_ratings(p: Pairing) -> dict[str, tuple[int, date, str]]:
     """Each goal's latest self-rating, with its date and where it was recorded."""
     found: dict[str, tuple[int, date, str]] = {}
+    by_goal = ratings_by_goal(p)
     for goal in p.goals:
-        points = goal_ratings(p, goal.id)
+        points = by_goal.get(goal.id)
         if points:
             found[goal.id] = (points[-1].rating, points[-1].date, points[-1].source)
     return found
