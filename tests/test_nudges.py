@@ -420,6 +420,7 @@ def test_every_nudge_is_a_filled_in_suggestion_tied_to_something() -> None:
         otj(),
         only_i_learned(),
         otj(goals=[{"id": "slides-goal", "text": "x", "gap": "slides"}]),
+        calm(ask={"topic": "AI", "response": "pending"}, sessions=[]),
     ]
     days = [TODAY, date(2026, 12, 2), date(2026, 12, 20)]
     seen: set[str] = set()
@@ -437,3 +438,21 @@ def test_every_nudge_is_a_filled_in_suggestion_tied_to_something() -> None:
 def test_partner_without_a_name() -> None:
     p = calm(partner={"name": ""}, ask={"topic": "AI", "asked_on": "2026-10-01"})
     assert fired(p)["ask-unanswered"].text.startswith("Your partner has not replied")
+
+
+def test_an_ask_never_sent_is_a_nudge_until_the_first_session() -> None:
+    unsent = {"topic": "AI", "response": "pending"}
+    n = fired(calm(ask=unsent, sessions=[]))["ask-unsent"]
+    assert (n.tie, n.tied_to) == ("ground rule", "the ask")
+    assert n.text.startswith("Your ask to Sam is written but not marked as sent")
+    assert "revmentor edit" in n.text
+    # Once a session is logged, or the ask is marked sent or answered, it goes quiet.
+    assert "ask-unsent" not in fired(calm(ask=unsent))
+    for ask in (
+        {"topic": "AI", "asked_on": "2026-11-20", "response": "pending"},
+        {"topic": "AI", "response": "accepted"},
+        None,
+    ):
+        assert "ask-unsent" not in fired(calm(ask=ask, sessions=[]))
+    on_the_job = calm(kind="on-the-job", ask=unsent, sessions=[])
+    assert "ask-unsent" not in fired(on_the_job)

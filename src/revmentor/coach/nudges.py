@@ -32,6 +32,12 @@ def _partner(r: StatusReport) -> str:
     return r.partner.strip() or "your partner"
 
 
+def _ask_unsent(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
+    if r.ask is None or r.ask.asked_on is not None or r.ask.response != "pending":
+        return None
+    return None if r.held_all else {}
+
+
 def _ask_unanswered(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
     if r.ask is None or r.ask.days_waiting is None or r.ask.days_waiting < params["days"]:
         return None
@@ -132,6 +138,7 @@ def _gap_uncovered(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
 
 
 CHECKS: dict[str, Check] = {
+    "ask-unsent": _ask_unsent,
     "ask-unanswered": _ask_unanswered,
     "sessions-slipping": _sessions_slipping,
     "pulse-falling": _pulse_falling,
