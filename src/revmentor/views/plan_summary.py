@@ -14,7 +14,7 @@ from revmentor.views.console import out
 from revmentor.views.text import esc
 
 if TYPE_CHECKING:
-    from revmentor.model import Goal, Pairing, Person
+    from revmentor.model import Goal, GroundRules, Pairing, Person
 
 REAL_LETTERS = (
     ("relevant", "R"),
@@ -31,12 +31,26 @@ SMART_LETTERS = (
 )
 
 
-def _p(markup: str, indent: int) -> None:
+def indented(markup: str, indent: int) -> None:
     """A line indented by `indent`, wrapping under itself rather than at the margin."""
     from rich.padding import Padding
     from rich.text import Text
 
     out().print(Padding(Text.from_markup(markup), (0, 0, 0, indent), expand=False))
+
+
+def ground_rule_notes(gr: GroundRules) -> list[str]:
+    """The ground rules agreed in words, as 'label: text' markup, left out when blank."""
+    return [
+        f"{label}: {esc(value)}"
+        for label, value in (
+            ("between sessions", gr.between_sessions),
+            ("confidentiality", gr.confidentiality),
+            ("feedback", gr.feedback),
+            ("scheduling", gr.scheduling),
+        )
+        if value
+    ]
 
 
 def _bullet(markup: str, indent: int) -> None:
@@ -100,9 +114,9 @@ def _goal_lines(goal: Goal, smart: bool, partner: str) -> None:
     owner = "" if goal.owner == "me" else f" [dim](for {esc(partner or goal.owner)})[/]"
     base = f", baseline {goal.baseline}/5" if goal.baseline else ""
     _bullet(f"{esc(goal.text)}{owner}", 3)
-    _p(f"[dim]{esc(goal.id)} · {_flags(goal, smart)}{base}[/]", 5)
+    indented(f"[dim]{esc(goal.id)} · {_flags(goal, smart)}{base}[/]", 5)
     if goal.why:
-        _p(f"why: {esc(goal.why)}", 5)
+        indented(f"why: {esc(goal.why)}", 5)
 
 
 def _dates_line(p: Pairing, label: str) -> None:
@@ -110,10 +124,10 @@ def _dates_line(p: Pairing, label: str) -> None:
 
     h = p.horizon
     mid = f", mid-point review {h.midpoint_review}" if h.midpoint_review else ""
-    _p(f"{h.start} → {h.end}{mid}", 3)
+    indented(f"{h.start} → {h.end}{mid}", 3)
     dates = planned_dates(h, p.ground_rules.frequency)
     shown = ", ".join(short_date(d) for d in dates)
-    _p(f"{len(dates)} planned {label} ({p.ground_rules.frequency}): {shown}", 3)
+    indented(f"{len(dates)} planned {label} ({p.ground_rules.frequency}): {shown}", 3)
 
 
 def render_summary(p: Pairing, slug: str | None) -> None:
@@ -128,32 +142,26 @@ def _summary_reverse(p: Pairing, slug: str | None) -> None:
     name = f" ({esc(slug)})" if slug else ""
     con.print(f"\n[bold underline]Your reverse-mentoring plan{name}[/]")
     _section(1, "Goals")
-    _p(f"Me: {_person(p.me)} · side: {p.me.side}", 3)
+    indented(f"Me: {_person(p.me)} · side: {p.me.side}", 3)
     if p.me.offers:
-        _p(f"I offer: {'; '.join(esc(o) for o in p.me.offers)}", 3)
+        indented(f"I offer: {'; '.join(esc(o) for o in p.me.offers)}", 3)
     for goal in p.goals:
         _goal_lines(goal, False, p.partner.name)
     _section(2, "Partner")
-    _p(f"{_person(p.partner)}", 3)
+    indented(f"{_person(p.partner)}", 3)
     if p.partner.offers:
-        _p(f"They offer: {'; '.join(esc(o) for o in p.partner.offers)}", 3)
+        indented(f"They offer: {'; '.join(esc(o) for o in p.partner.offers)}", 3)
     _section(3, "The ask")
     if p.ask:
         sent = f"sent {p.ask.asked_on}" if p.ask.asked_on else "not sent yet"
-        _p(f"Topic: {esc(p.ask.topic)} · {sent} · answer: {p.ask.response}", 3)
-        _p(f'"{esc(p.ask.wording)}"', 3)
+        indented(f"Topic: {esc(p.ask.topic)} · {sent} · answer: {p.ask.response}", 3)
+        indented(f'"{esc(p.ask.wording)}"', 3)
     gr = p.ground_rules
     _section(4, "Ground rules")
     channel = f", {esc(gr.channel)}" if gr.channel else ""
-    _p(f"{gr.frequency}, {gr.session_minutes} minutes{channel}", 3)
-    for label, value in (
-        ("between sessions", gr.between_sessions),
-        ("confidentiality", gr.confidentiality),
-        ("feedback", gr.feedback),
-        ("scheduling", gr.scheduling),
-    ):
-        if value:
-            _p(f"{label}: {esc(value)}", 3)
+    indented(f"{gr.frequency}, {gr.session_minutes} minutes{channel}", 3)
+    for line in ground_rule_notes(gr):
+        indented(line, 3)
     _section(5, "Launch")
     _dates_line(p, "sessions")
 
@@ -165,33 +173,33 @@ def _summary_on_the_job(p: Pairing, slug: str | None) -> None:
     _section(1, "Context")
     if p.context:
         desc = f" · {esc(p.context.description)}" if p.context.description else ""
-        _p(f"{p.context.situation}{desc}", 3)
-    _p(f"Me ({p.me.side}): {_person(p.me)}", 3)
-    _p(f"Partner: {_person(p.partner)}", 3)
+        indented(f"{p.context.situation}{desc}", 3)
+    indented(f"Me ({p.me.side}): {_person(p.me)}", 3)
+    indented(f"Partner: {_person(p.partner)}", 3)
     _section(2, "Scan")
     scan = p.scan
     if scan:
         if scan.role_requirements:
-            _p(f"The role needs: {'; '.join(esc(r) for r in scan.role_requirements)}", 3)
+            indented(f"The role needs: {'; '.join(esc(r) for r in scan.role_requirements)}", 3)
         if scan.current_skills:
-            _p(f"Already there: {'; '.join(esc(s) for s in scan.current_skills)}", 3)
+            indented(f"Already there: {'; '.join(esc(s) for s in scan.current_skills)}", 3)
         for gap in scan.gaps:
             _bullet(f"gap \\[{gap.priority}] {esc(gap.text)}", 3)
     _section(3, "SMART goals")
     for goal in p.goals:
         _goal_lines(goal, True, p.partner.name)
         if goal.gap:
-            _p(f"closes gap: {esc(goal.gap)}", 5)
+            indented(f"closes gap: {esc(goal.gap)}", 5)
     _section(4, "The plan")
-    _p(f"Check-ins: {p.ground_rules.frequency}, {p.ground_rules.session_minutes} minutes", 3)
+    indented(f"Check-ins: {p.ground_rules.frequency}, {p.ground_rules.session_minutes} minutes", 3)
     _dates_line(p, "check-ins")
     for goal in p.goals:
-        _p(f"{esc(goal.id)}: target {goal.target_date or p.horizon.end}", 3)
+        indented(f"{esc(goal.id)}: target {goal.target_date or p.horizon.end}", 3)
         if goal.practice:
-            _p(f"practice: {'; '.join(esc(x) for x in goal.practice)}", 5)
+            indented(f"practice: {'; '.join(esc(x) for x in goal.practice)}", 5)
         who = goal.feedback_from or "-"
         when = goal.feedback_when or "-"
-        _p(f"feedback from {esc(who)}, {esc(when)}", 5)
+        indented(f"feedback from {esc(who)}, {esc(when)}", 5)
 
 
 def render_saved(path: str, next_steps: Sequence[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from revmentor.views.console import out
+from revmentor.views.plan_summary import ground_rule_notes, indented
 from revmentor.views.text import esc
 
 if TYPE_CHECKING:
@@ -62,14 +63,8 @@ def render_pairing(slug: str, p: Pairing) -> None:
         f"[bold]Ground rules[/]: {gr.frequency}, {gr.session_minutes} min"
         + (f"; channel: {esc(gr.channel)}" if gr.channel else "")
     )
-    for label, value in (
-        ("between sessions", gr.between_sessions),
-        ("confidentiality", gr.confidentiality),
-        ("feedback", gr.feedback),
-        ("scheduling", gr.scheduling),
-    ):
-        if value:
-            con.print(f"  {label}: {esc(value)}")
+    for line in ground_rule_notes(gr):
+        indented(line, 2)
     con.print(f"[bold]Sessions[/]: {len(p.sessions)} logged")
     for s in p.sessions[-5:]:
         topics = "; ".join(esc(t) for t in s.topics) or "-"
