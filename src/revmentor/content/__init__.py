@@ -1,8 +1,7 @@
 """Coaching text shipped as data, loaded on demand.
 
-Each `<name>.yaml` here is the file to edit; `scripts/build_content.py` writes the JSON
-copy beside it that the program reads (a test fails when a copy is out of date), because
-loading a YAML parser costs more than a `status` run may take.
+Each `<name>.yaml` here is the one source of its text; it is read as it is, with
+libyaml's parser, the first time a command needs it.
 """
 
 from __future__ import annotations
@@ -17,9 +16,10 @@ HERE = Path(__file__).resolve().parent
 @cache
 def load(name: str) -> Any:
     """The data of the YAML file `name` in this package (e.g. 'real_rules.yaml')."""
-    import json
+    import yaml
 
-    return json.loads((HERE / name).with_suffix(".json").read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((HERE / name).read_text(encoding="utf-8"), Loader=loader)
 
 
 def text(name: str) -> str:
