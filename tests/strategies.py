@@ -68,6 +68,8 @@ text = st.one_of(
     ),
 )
 nonempty = text.filter(lambda s: len(s) > 0)
+# One line of text: names, roles, topics, ids.
+line = text.filter(lambda s: not any(c in s for c in "\n\r\u2028\u2029"))
 slug = st.from_regex(r"\A[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?\Z")
 days = st.dates(min_value=date(2020, 1, 1), max_value=date(2035, 12, 31))
 rating = st.integers(1, 5)
@@ -113,7 +115,7 @@ sessions = st.builds(
     Session,
     date=days,
     minutes=st.none() | st.integers(1, 600),
-    topics=st.lists(text, max_size=3),
+    topics=st.lists(line, max_size=3),
     i_learned=text,
     they_learned=text,
     progress=st.dictionaries(slug, rating, max_size=3),
@@ -130,11 +132,11 @@ def pairings(draw: st.DrawFn) -> Pairing:
     ids = draw(st.lists(slug, max_size=4, unique=True))
     person = st.builds(
         Person,
-        name=text,
-        role=text,
-        generation=text,
-        background=text,
-        offers=st.lists(text, max_size=3),
+        name=line,
+        role=line,
+        generation=line,
+        background=line,
+        offers=st.lists(line, max_size=3),
     )
     partner = draw(person)
     me = Me(**draw(person).model_dump(), side=draw(st.sampled_from(["mentee", "mentor", "mutual"])))
@@ -147,7 +149,7 @@ def pairings(draw: st.DrawFn) -> Pairing:
             st.none()
             | st.builds(
                 Ask,
-                topic=text,
+                topic=line,
                 wording=text,
                 asked_on=st.none() | days,
                 response=st.sampled_from(["pending", "accepted", "declined"]),

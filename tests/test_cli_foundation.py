@@ -69,7 +69,7 @@ def test_examples_load_through_the_real_store() -> None:
     st = Store(EXAMPLES)
     assert st.slugs() == [EXAMPLE_SLUG]
     for slug in st.slugs():
-        p = st.load(slug)
+        p = st.read(slug)
         assert p.sessions and p.reviews and p.goals
 
 
@@ -166,7 +166,7 @@ def test_edit_saves_a_valid_change_and_keeps_a_backup(
     result = proc("edit", env={"EDITOR": editor})
     assert result.code == 0, result.output
     st = Store(example_home)
-    assert st.load(EXAMPLE_SLUG).partner.role == "Senior Analyst"
+    assert st.read(EXAMPLE_SLUG).partner.role == "Senior Analyst"
     assert "# Helen, a chief operating officer" in st.path_for(EXAMPLE_SLUG).read_text()
     assert len(st.backups(EXAMPLE_SLUG)) == 1
 

@@ -32,7 +32,7 @@ def test_log_session_with_nothing_given_and_no_terminal_is_refused(
     assert path.read_bytes() == before
     logged = proc("log-session", "--topic", "prompts")
     assert logged.code == 0, logged.output
-    assert Store(example_home).load(EXAMPLE_SLUG).sessions[-1].topics == ["prompts"]
+    assert Store(example_home).read(EXAMPLE_SLUG).sessions[-1].topics == ["prompts"]
 
 
 def test_reopen_without_a_name_when_there_is_one_pairing(
@@ -41,7 +41,7 @@ def test_reopen_without_a_name_when_there_is_one_pairing(
     assert cli("wrap-up", "--decision", "conclude", "--yes").code == 0
     result = cli("reopen")
     assert result.code == 0, result.output
-    assert Store(example_home).load(EXAMPLE_SLUG).state == "active"
+    assert Store(example_home).read(EXAMPLE_SLUG).state == "active"
 
 
 def test_an_editor_that_cannot_start(

@@ -23,7 +23,7 @@ def test_json_has_the_files_keys_and_validates_back(
     assert r.code == 0, r.err
     data = json.loads(r.out)
     computed = data.pop("computed")
-    original = Store().load(EXAMPLE_SLUG)
+    original = Store().read(EXAMPLE_SLUG)
     assert set(data) == set(original.to_data())
     assert data["schema"] == 1
     assert data["me"]["name"] == "Helen Okafor"

@@ -279,6 +279,8 @@ FREE_TEXT = {
     "added", "description", "worked", "awkward", "practice", "feedback_from",
     "feedback_when", "previous", "role_requirements", "current_skills",
 }  # fmt: skip
+# Fields the file format keeps to one line: their hostile text has no line breaks.
+ONE_LINE = {"name", "role", "generation", "background", "offers", "topic", "topics", "added"}
 
 
 def replace_text(data: Any, make: Callable[[], str], key: str = "") -> Any:
@@ -287,7 +289,7 @@ def replace_text(data: Any, make: Callable[[], str], key: str = "") -> Any:
     if isinstance(data, list):
         return [replace_text(v, make, key) for v in data]
     if isinstance(data, str) and key in FREE_TEXT:
-        return make()
+        return make().replace("\n", " ") if key in ONE_LINE else make()
     return data
 
 

@@ -59,7 +59,7 @@ def test_review_one_goal_keeps_the_rest_with_yes(
         "--decision", "keep", "--note", "Steady.", "--yes",
     )  # fmt: skip
     assert result.code == 0, result.output
-    p = Store().load(EXAMPLE_SLUG)
+    p = Store().read(EXAMPLE_SLUG)
     review = p.reviews[-1]
     assert review.date == TODAY
     assert review.note == "Steady."
@@ -85,7 +85,7 @@ def test_review_without_yes_or_terminal_records_only_the_named_goal(
         env={"REVMENTOR_TODAY": "2026-11-21"},
     )  # fmt: skip
     assert result.code == 0, result.output
-    p = Store().load(EXAMPLE_SLUG)
+    p = Store().read(EXAMPLE_SLUG)
     goal = p.goal("sam-strategy")
     assert goal is not None
     assert goal.status == "achieved"
@@ -98,13 +98,13 @@ def test_review_without_yes_or_terminal_records_only_the_named_goal(
 def test_reword_rechecks_real_and_records_the_old_wording(
     example_home: Path, frozen: None, cli: Cli
 ) -> None:
-    old = Store().load(EXAMPLE_SLUG).goal("sam-strategy").text  # type: ignore[union-attr]
+    old = Store().read(EXAMPLE_SLUG).goal("sam-strategy").text  # type: ignore[union-attr]
     result = cli(
         "goals", "review", "--goal", "sam-strategy", "--decision", "reword",
         "--text", GOOD_GOAL, "--reason", "narrower", "--yes",
     )  # fmt: skip
     assert result.code == 0, result.output
-    goal = Store().load(EXAMPLE_SLUG).goal("sam-strategy")
+    goal = Store().read(EXAMPLE_SLUG).goal("sam-strategy")
     assert goal is not None
     assert goal.text == GOOD_GOAL
     h = goal.history[-1]
@@ -120,7 +120,7 @@ def test_retire_records_the_reason(example_home: Path, frozen: None, cli: Cli) -
         "--reason", "the team was reorganised",
     )  # fmt: skip
     assert result.code == 0, result.output
-    goal = Store().load(EXAMPLE_SLUG).goal("gen-z-expectations")
+    goal = Store().read(EXAMPLE_SLUG).goal("gen-z-expectations")
     assert goal is not None
     assert goal.status == "retired"
     assert goal.history[-1].event == "retired"
@@ -220,7 +220,7 @@ def test_add_takes_real_from_the_check(example_home: Path, frozen: None, cli: Cl
         "--why", "retros drag", "--baseline", "2",
     )  # fmt: skip
     assert result.code == 0, result.output
-    goal = Store().load(EXAMPLE_SLUG).goals[-1]
+    goal = Store().read(EXAMPLE_SLUG).goals[-1]
     assert goal.id == "learn-to-run-team-retros-with-ai"
     assert (goal.text, goal.owner, goal.why, goal.baseline) == (
         GOOD_GOAL, "shared", "retros drag", 2
@@ -235,7 +235,7 @@ def test_add_shows_a_failing_verdict_and_own_flags_win(
 ) -> None:
     result = cli("goals", "add", "--text", "Finish the Q3 report", "--id", "q3", "--real", "RL")
     assert result.code == 0, result.output
-    goal = Store().load(EXAMPLE_SLUG).goal("q3")
+    goal = Store().read(EXAMPLE_SLUG).goal("q3")
     assert goal is not None
     assert goal.real == RealFlags(relevant=True, learning_based=True)
     # The automatic verdict is still shown, so the user sees what the check thinks.
@@ -246,13 +246,13 @@ def test_add_without_own_flags_takes_the_failing_verdict(
     example_home: Path, frozen: None, cli: Cli
 ) -> None:
     assert cli("goals", "add", "--text", "Finish the Q3 report").code == 0
-    assert Store().load(EXAMPLE_SLUG).goals[-1].real == RealFlags()
+    assert Store().read(EXAMPLE_SLUG).goals[-1].real == RealFlags()
 
 
 def test_add_twice_gets_unique_ids(example_home: Path, frozen: None, cli: Cli) -> None:
     assert cli("goals", "add", "--text", GOOD_GOAL).code == 0
     assert cli("goals", "add", "--text", GOOD_GOAL).code == 0
-    ids = [g.id for g in Store().load(EXAMPLE_SLUG).goals[-2:]]
+    ids = [g.id for g in Store().read(EXAMPLE_SLUG).goals[-2:]]
     assert ids == ["learn-to-run-team-retros-with-ai", "learn-to-run-team-retros-with-ai-2"]
 
 
@@ -336,7 +336,7 @@ def test_list_escapes_markup(home: Path, cli: Cli) -> None:
 def example() -> Pairing:
     from tests.conftest import EXAMPLES
 
-    return Store(EXAMPLES).load(EXAMPLE_SLUG)
+    return Store(EXAMPLES).read(EXAMPLE_SLUG)
 
 
 def test_ratings_merge_sessions_and_reviews() -> None:

@@ -77,7 +77,7 @@ def test_a_whole_review(example_home: Path, pty: Callable[..., Any]) -> None:
     child.close()
     assert child.exitstatus == 0
 
-    p = Store().load(EXAMPLE_SLUG)
+    p = Store().read(EXAMPLE_SLUG)
     review = p.reviews[-1]
     assert review.date == TODAY
     assert review.note == "Good talk"
@@ -157,7 +157,7 @@ def test_flags_decide_one_goal_and_the_rest_are_asked(
     child.expect(pexpect.EOF, timeout=TIMEOUT)
     child.close()
     assert child.exitstatus == 0
-    review = Store().load(EXAMPLE_SLUG).reviews[-1]
+    review = Store().read(EXAMPLE_SLUG).reviews[-1]
     assert [(e.goal, e.decision) for e in review.entries] == [
         ("sam-strategy", "achieved"),
         ("genai-for-ops", "keep"),
@@ -177,7 +177,7 @@ def test_goals_add_asks_when_there_is_no_text(example_home: Path, pty: Callable[
     child.expect(pexpect.EOF, timeout=TIMEOUT)
     child.close()
     assert child.exitstatus == 0
-    goal = Store().load(EXAMPLE_SLUG).goal("finish-the-q3-report")
+    goal = Store().read(EXAMPLE_SLUG).goal("finish-the-q3-report")
     assert goal is not None
     assert (goal.owner, goal.why, goal.baseline) == ("me", "the board asked", None)
     assert goal.real.learning_based is False

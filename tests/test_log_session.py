@@ -68,7 +68,7 @@ def frozen(today: Callable[[str], None]) -> None:
 def test_every_flag_lands_in_the_new_session(example_home: Path, frozen: None, cli: Cli) -> None:
     result = cli(*FULL)
     assert result.code == 0, result.output
-    p = Store().load(EXAMPLE_SLUG)
+    p = Store().read(EXAMPLE_SLUG)
     assert len(p.sessions) == 6
     s = p.sessions[-1]
     assert s.date == date(2026, 11, 20)
@@ -110,7 +110,7 @@ def test_comments_of_the_example_file_survive(example_home: Path, frozen: None, 
 def test_yes_leaves_everything_unasked_empty(example_home: Path, frozen: None, cli: Cli) -> None:
     result = cli("log-session", "--yes")
     assert result.code == 0, result.output
-    s = Store().load(EXAMPLE_SLUG).sessions[-1]
+    s = Store().read(EXAMPLE_SLUG).sessions[-1]
     assert s == Session(date=date(2026, 11, 21))
     assert "No next steps yet." in result.out
 
@@ -127,7 +127,7 @@ def test_without_a_terminal_missing_answers_are_left_empty(
         env={"REVMENTOR_TODAY": "2026-11-17"},
     )
     assert result.code == 0, result.output
-    s = Store().load(EXAMPLE_SLUG).sessions[-1]
+    s = Store().read(EXAMPLE_SLUG).sessions[-1]
     assert s.date == date(2026, 11, 17)
     assert s.topics == ["meeting formats"]
     assert s.minutes is None
@@ -201,7 +201,7 @@ def test_odd_dates_are_warned_about_but_logged(
     result = cli("log-session", "--date", when, "--yes")
     assert result.code == 0
     assert f"Warning: {warning}" in result.err
-    assert str(Store().load(EXAMPLE_SLUG).sessions[-1].date) == when
+    assert str(Store().read(EXAMPLE_SLUG).sessions[-1].date) == when
 
 
 def test_after_the_horizon_points_to_wrap_up(
@@ -261,7 +261,7 @@ def test_a_hand_written_file_keeps_its_comments(home: Path, frozen: None, cli: C
     text = path.read_text(encoding="utf-8")
     for comment in ("# Written by hand", "# the day we agreed", "# an id YAML 1.1"):
         assert comment in text
-    s = Store().load("mine").sessions[0]
+    s = Store().read("mine").sessions[0]
     assert s.progress == {"no": 2}
     assert s.topics == ["9:30"]
     # Weekly from 2026-11-02 to 2027-02-02: 14 planned sessions; the next one is Monday.
@@ -283,7 +283,7 @@ def test_two_loggers_at_once_keep_both_sessions(example_home: Path) -> None:
     ]
     for p in procs:
         assert p.wait(timeout=60) == 0
-    topics = sorted(s.topics[0] for s in Store().load(EXAMPLE_SLUG).sessions[5:])
+    topics = sorted(s.topics[0] for s in Store().read(EXAMPLE_SLUG).sessions[5:])
     assert topics == ["first", "second"]
 
 

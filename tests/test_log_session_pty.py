@@ -54,7 +54,7 @@ def test_every_question_answered(example_home: Path, pty: Callable[..., Any]) ->
     child.close()
     assert child.exitstatus == 0
 
-    s = Store().load(EXAMPLE_SLUG).sessions[-1]
+    s = Store().read(EXAMPLE_SLUG).sessions[-1]
     assert s.date == date(2026, 11, 20)
     assert s.minutes == 50
     assert s.topics == ["approved assistants", "pitch rehearsal"]
@@ -101,7 +101,7 @@ def test_flags_are_not_asked_again_and_pulse_can_be_skipped_at_once(
     assert child.exitstatus == 0
     assert "When did you meet?" not in before_end
     assert "What did you talk about?" not in before_end
-    s = Store().load(EXAMPLE_SLUG).sessions[-1]
+    s = Store().read(EXAMPLE_SLUG).sessions[-1]
     assert s.progress == {"genai-for-ops": 2, "gen-z-expectations": 3}
     assert s.pulse.values() == {}
     assert s.private_note is None
@@ -124,7 +124,7 @@ def test_a_bad_date_is_asked_again(example_home: Path, pty: Callable[..., Any]) 
     child.expect_exact(pexpect.EOF, timeout=TIMEOUT)
     child.close()
     assert child.exitstatus == 130
-    assert len(Store().load(EXAMPLE_SLUG).sessions) == 6
+    assert len(Store().read(EXAMPLE_SLUG).sessions) == 6
 
 
 def test_ctrl_c_hands_back_every_answer_as_flags(
@@ -145,7 +145,7 @@ def test_ctrl_c_hands_back_every_answer_as_flags(
     args = shlex.split(line)[1:]
     result = proc(*args, env=ENV)
     assert result.code == 0, result.output
-    s = Store().load(EXAMPLE_SLUG).sessions[-1]
+    s = Store().read(EXAMPLE_SLUG).sessions[-1]
     assert (s.date, s.minutes, s.i_learned) == (date(2026, 11, 20), 30, "a lot")
     assert s.topics == ['it\'s "quoted"; $HOME']
     assert s.progress == {"genai-for-ops": 4}

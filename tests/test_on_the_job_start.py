@@ -59,7 +59,7 @@ def test_answers_file_with_defaults(cli: Cli, home: Path, tmp_path: Path) -> Non
     path.write_text(ANSWERS, encoding="utf-8")
     result = cli("start", "--answers", str(path), "--defaults")
     assert result.code == 0, result.err
-    p = Store(home).load("tom-berg")
+    p = Store(home).read("tom-berg")
     assert p.kind == "on-the-job"
     assert p.ask is None
     assert p.context is not None and p.context.situation == "handover"
@@ -154,7 +154,7 @@ def test_on_the_job_wizard_in_a_terminal(pty: Callable[..., Any], home: Path) ->
     child.close()
     assert child.exitstatus == 0
 
-    p = Store(home).load("tom-berg")
+    p = Store(home).read("tom-berg")
     assert p.kind == "on-the-job" and p.ask is None
     assert p.context is not None and p.context.situation == "handover"
     assert p.scan is not None and [g.priority for g in p.scan.gaps] == ["high", "medium"]

@@ -48,7 +48,7 @@ def topics_in(home: Path, slug: str) -> set[str]:
     st = Store(home)
     path = st.path_for(slug)
     _, pairing = parse(path.read_text(encoding="utf-8"), path)
-    assert st.load(slug) == pairing, "the read cache must agree with the file"
+    assert st.read(slug) == pairing, "the read cache must agree with the file"
     return {t for s in pairing.sessions for t in s.topics}
 
 

@@ -88,7 +88,7 @@ def test_partial_answers_with_defaults(cli: Cli, home: Path, tmp_path: Path) -> 
     assert result.code == 0, result.err
     path = home / "pairings" / "no.yaml"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    p = Store(home).load("no")
+    p = Store(home).read("no")
     assert p.partner.name == "No"  # a YAML 1.1 boolean stays a name
     assert p.ground_rules.channel == "9:30 video call"
     assert p.ground_rules.frequency == "fortnightly"
@@ -105,7 +105,7 @@ def test_partial_answers_with_defaults(cli: Cli, home: Path, tmp_path: Path) -> 
 def test_complete_answers_without_defaults(cli: Cli, home: Path, tmp_path: Path) -> None:
     result = cli("start", "--answers", str(write(tmp_path, COMPLETE)))
     assert result.code == 0, result.err
-    p = Store(home).load("sam-rivera")
+    p = Store(home).read("sam-rivera")
     assert p.ground_rules.frequency == "weekly"
     assert p.horizon.start == date(2026, 12, 7)
     assert p.goals[0].baseline == 1
@@ -154,7 +154,7 @@ def test_flags_alone(cli: Cli, home: Path) -> None:
         "sam",
     )
     assert result.code == 0, result.err
-    p = Store(home).load("sam")
+    p = Store(home).read("sam")
     assert p.me.side == "mentee"
     assert p.ground_rules.frequency == "monthly"
     assert p.horizon.end == date(2027, 4, 30)
@@ -183,8 +183,8 @@ def test_a_saved_pairing_is_a_valid_answers_file(cli: Cli, home: Path) -> None:
     result = cli("start", "--answers", str(source), "--name", "helen-again")
     assert result.code == 0, result.err
     assert "not copied" in result.out
-    p = Store(home).load("helen-again")
-    original = Store(EXAMPLES).load("helen-sam")
+    p = Store(home).read("helen-again")
+    original = Store(EXAMPLES).read("helen-sam")
     assert p.sessions == [] and p.reviews == []
     assert [g.id for g in p.goals] == [g.id for g in original.goals]
     assert p.goals[2].real == original.goals[2].real  # given flags are kept as they are
@@ -262,7 +262,7 @@ def test_resume_a_draft_without_a_terminal(cli: Cli, home: Path) -> None:
     assert stat.S_IMODE(drafts.path(st).parent.stat().st_mode) == 0o700
     result = cli("start", "--resume", "--defaults")
     assert result.code == 0, result.err
-    assert st.load("from-draft").partner.name == "Sam"
+    assert st.read("from-draft").partner.name == "Sam"
     assert not drafts.exists(st)
 
 
@@ -288,7 +288,7 @@ def test_a_goal_short_of_real_gets_a_next_step(cli: Cli, home: Path) -> None:
     )
     assert result.code == 0, result.err
     out = " ".join(result.out.split())
-    p = Store(home).load("kim")
+    p = Store(home).read("kim")
     weak, strong = p.goals
     missing = [k for k, v in weak.real.model_dump().items() if not v]
     assert missing, "the vague goal should fall short of REAL"

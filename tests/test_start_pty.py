@@ -114,7 +114,7 @@ def test_whole_wizard_with_a_go_back_from_the_summary(pty: Callable[..., Any], h
     child.expect_exact("revmentor log-session sam-rivera", timeout=TIMEOUT)
     assert wait_exit(child) == 0
 
-    p = Store(home).load("sam-rivera")
+    p = Store(home).read("sam-rivera")
     assert p.me.side == "mentee" and p.me.generation == "Gen X"
     assert p.me.offers == ["career guidance"]
     mine, theirs = p.goals
@@ -191,7 +191,7 @@ def test_ctrl_c_saves_a_draft_and_the_next_start_resumes_it(
     answer(child, "Save this plan, or go back", ENTER)
     child.expect_exact("Saved your plan to", timeout=TIMEOUT)
     assert wait_exit(child) == 0
-    p = Store(home).load("sam-rivera")
+    p = Store(home).read("sam-rivera")
     assert p.me.name == "Helen Okafor"
     assert p.ground_rules.channel == "in person"
     assert str(p.horizon.start) == "2026-11-30"
@@ -219,8 +219,8 @@ def test_resume_flag_skips_the_question_and_name_clash_asks_for_another(
     answer(child, "A pairing called 'sam-rivera' already exists", ENTER)  # takes sam-rivera-2
     child.expect_exact("Saved your plan to", timeout=TIMEOUT)
     assert wait_exit(child) == 0
-    assert st.load("sam-rivera-2").me.name == "Helen"
-    assert st.load("sam-rivera").me.name == "Helen Okafor"  # untouched
+    assert st.read("sam-rivera-2").me.name == "Helen"
+    assert st.read("sam-rivera").me.name == "Helen Okafor"  # untouched
     assert not drafts.exists(st)
 
 
@@ -244,6 +244,6 @@ def test_same_generation_and_background_warns(
     answer(child, "Keep this list?", ENTER)
     child.expect_exact("Saved your plan to", timeout=TIMEOUT)
     assert wait_exit(child) == 0
-    p = Store(home).load("maria-lopez")
+    p = Store(home).read("maria-lopez")
     assert p.partner.generation == "Baby boomer"
     assert p.partner.offers == ["generative AI"]

@@ -31,7 +31,7 @@ def test_create_then_load_gives_the_same_pairing(home: Path) -> None:
     p = minimal(goals=[Goal(id="g1", text="Learn prompt writing", baseline=2)])
     path = st.create("sam", p)
     assert path == home / "pairings" / "sam.yaml"
-    assert st.load("sam") == p
+    assert st.read("sam") == p
     assert st.slugs() == ["sam"]
 
 
@@ -45,11 +45,11 @@ def test_every_model_round_trips_through_the_store(home: Path, p: Pairing, extra
     if st.exists(slug):
         st.path_for(slug).unlink()
     st.create(slug, p)
-    assert st.load(slug) == p
+    assert st.read(slug) == p
     with st.update(slug) as q:
         q.sessions.append(extra)
         q.partner.name = q.partner.name + "!"
-    again = st.load(slug)
+    again = st.read(slug)
     assert again.sessions == [*p.sessions, extra]
     assert again.partner.name == p.partner.name + "!"
 
@@ -78,11 +78,11 @@ def test_yaml_edge_cases_come_back_as_written(home: Path) -> None:
     st.pairings_dir.mkdir(parents=True)
     st.path_for("edge").write_text(EDGE, encoding="utf-8")
     with pytest.raises(InvalidFile) as bad:
-        st.load("edge")
+        st.read("edge")
     # a goal text written as bare null is "no text": refused, with its line
     assert ":10: goals.0.text:" in str(bad.value)
     st.path_for("edge").write_text(EDGE.replace("text: null", "text: null and void"))
-    p = st.load("edge")
+    p = st.read("edge")
     assert p.partner.name == "No"
     assert p.partner.role == "yes"
     assert p.goals[0].id == "1e3"
@@ -114,7 +114,7 @@ def test_edge_values_survive_a_save_by_the_tool(home: Path) -> None:
     assert plain["partner"]["role"] == "9:30"
     assert plain["goals"][0]["id"] == "1e3"
     assert plain["sessions"][0]["private_note"] == "null"
-    assert st.load("edge") == p
+    assert st.read("edge") == p
 
 
 HAND = """\
@@ -154,7 +154,7 @@ def test_comments_and_key_order_survive_a_save(home: Path) -> None:
     assert "Senior Analyst" in role_line and "# role first, name second: my order" in role_line
     assert text.index("  end: 2026-12-07") < text.index("  start: 2026-09-07")
     assert text.index("role:") < text.index("name: Sam")
-    assert st.load("hand").sessions[-1].topics == ["agents"]
+    assert st.read("hand").sessions[-1].topics == ["agents"]
 
 
 @pytest.mark.parametrize(
@@ -195,7 +195,7 @@ def test_invalid_files_are_reported_with_lines_and_left_untouched(
     path.write_text(content)
     before = path.stat()
     with pytest.raises(InvalidFile) as exc:
-        st.load("bad")
+        st.read("bad")
     assert expected in str(exc.value)
     assert str(exc.value).startswith(str(path))
     with pytest.raises(InvalidFile), st.update("bad"):
@@ -289,16 +289,16 @@ def test_create_never_overwrites(home: Path) -> None:
     st.create("sam", minimal())
     with pytest.raises(AlreadyExists):
         st.create("sam", minimal(partner=Person(name="Other")))
-    assert st.load("sam").partner.name == "Sam"
+    assert st.read("sam").partner.name == "Sam"
 
 
 def test_missing_and_concluded(home: Path) -> None:
     st = Store()
     with pytest.raises(NotFound):
-        st.load("nobody")
+        st.read("nobody")
     st.create("done", minimal(state="concluded"))
     with pytest.raises(Concluded, match="revmentor reopen done"), st.update("done"):
         pass
     with st.update("done", allow_concluded=True) as p:
         p.state = "active"
-    assert st.load("done").state == "active"
+    assert st.read("done").state == "active"

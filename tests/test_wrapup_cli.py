@@ -32,7 +32,7 @@ def frozen(today: Callable[[str], None]) -> None:
 def test_renew_through_flags_moves_dates_and_keeps_history(
     example_home: Path, frozen: None, cli: Cli
 ) -> None:
-    before = Store().load(EXAMPLE_SLUG)
+    before = Store().read(EXAMPLE_SLUG)
     result = cli(
         "wrap-up",
         EXAMPLE_SLUG,
@@ -49,7 +49,7 @@ def test_renew_through_flags_moves_dates_and_keeps_history(
     assert result.code == 0, result.output
     assert "Renewed: the new cycle runs from 2026-12-08 to 2027-03-08" in result.out
     assert "Retired: gen-z-expectations" in result.out
-    after = Store().load(EXAMPLE_SLUG)
+    after = Store().read(EXAMPLE_SLUG)
     assert (after.horizon.start, after.horizon.end) == (date(2026, 12, 8), date(2027, 3, 8))
     assert after.sessions == before.sessions
     assert after.reviews == before.reviews
@@ -83,7 +83,7 @@ def test_extend_moves_the_end_only(example_home: Path, frozen: None, cli: Cli) -
     result = cli("wrap-up", EXAMPLE_SLUG, "--decision", "extend", "--weeks", "3", "--yes")
     assert result.code == 0, result.output
     assert "Extended by 3 weeks: the cycle now ends on 2026-12-28." in result.out
-    h = Store().load(EXAMPLE_SLUG).horizon
+    h = Store().read(EXAMPLE_SLUG).horizon
     assert (h.start, h.midpoint_review, h.end) == (
         date(2026, 9, 7),
         date(2026, 10, 19),
@@ -141,7 +141,7 @@ def test_conclude_then_log_session_is_refused_until_reopened(
     example_home: Path, frozen: None, cli: Cli, proc: Callable[..., Result]
 ) -> None:
     assert cli("wrap-up", EXAMPLE_SLUG, "--decision", "conclude", "--yes").code == 0
-    p = Store().load(EXAMPLE_SLUG)
+    p = Store().read(EXAMPLE_SLUG)
     assert p.state == "concluded"
     path = pairing_file(example_home)
     before = path.read_bytes()
@@ -160,12 +160,12 @@ def test_conclude_then_log_session_is_refused_until_reopened(
     reopened = cli("reopen", EXAMPLE_SLUG)
     assert reopened.code == 0, reopened.output
     assert "active again" in reopened.out
-    p = Store().load(EXAMPLE_SLUG)
+    p = Store().read(EXAMPLE_SLUG)
     assert p.state == "active"
     assert p.wrap_ups[-1].decision == "conclude"  # the record of the conclusion stays
     logged = proc("log-session", EXAMPLE_SLUG, "--yes", env={"REVMENTOR_TODAY": "2026-11-21"})
     assert logged.code == 0, logged.output
-    assert len(Store().load(EXAMPLE_SLUG).sessions) == 6
+    assert len(Store().read(EXAMPLE_SLUG).sessions) == 6
 
 
 def test_reopen_an_active_pairing_is_an_error(example_home: Path, cli: Cli) -> None:
@@ -236,7 +236,7 @@ def test_story_leaves_names_out_and_refuses_to_overwrite(
     assert forced.code == 0, forced.output
     named = story.read_text(encoding="utf-8")
     assert "Helen Okafor" in named and "Sam Rivera" in named
-    assert Store().load(EXAMPLE_SLUG).horizon.end == date(2027, 1, 4)  # two extensions of 2
+    assert Store().read(EXAMPLE_SLUG).horizon.end == date(2027, 1, 4)  # two extensions of 2
 
 
 def test_story_into_a_missing_folder_saves_nothing(
@@ -270,4 +270,4 @@ def test_retrospective_is_printed(example_home: Path, frozen: None, cli: Cli) ->
 def test_the_only_pairing_needs_no_name(example_home: Path, frozen: None, cli: Cli) -> None:
     result = cli("wrap-up", "--decision", "conclude", "--yes")
     assert result.code == 0, result.output
-    assert Store().load(EXAMPLE_SLUG).state == "concluded"
+    assert Store().read(EXAMPLE_SLUG).state == "concluded"

@@ -42,7 +42,7 @@ def test_extend_early_asking_everything(example_home: Path, pty: Callable[..., A
     child.send("n" + ENTER)
     child.expect("Extended by 2 weeks: the cycle now ends on 2026-12-21.")
     assert finish(child) == 0
-    p = Store().load(EXAMPLE_SLUG)
+    p = Store().read(EXAMPLE_SLUG)
     assert p.horizon.end == date(2026, 12, 21)
     assert p.horizon.midpoint_review == date(2026, 10, 19)
     record = p.wrap_ups[-1]
@@ -78,7 +78,7 @@ def test_renew_choosing_goals_and_writing_a_story(
     child.expect("Retired: gen-z-expectations")
     child.expect("names left out")
     assert finish(child) == 0
-    p = Store().load(EXAMPLE_SLUG)
+    p = Store().read(EXAMPLE_SLUG)
     assert [g.id for g in p.active_goals()] == ["genai-for-ops", "sam-strategy"]
     assert p.horizon.start == date(2026, 12, 8)
     text = story.read_text(encoding="utf-8")
@@ -121,6 +121,6 @@ def test_after_the_end_no_early_question_and_conclude(
     child.send("n" + ENTER)
     child.expect("Concluded. The pairing is now read-only")
     assert finish(child) == 0
-    p = Store().load(EXAMPLE_SLUG)
+    p = Store().read(EXAMPLE_SLUG)
     assert p.state == "concluded"
     assert (p.wrap_ups[-1].worked, p.wrap_ups[-1].awkward) == ("w", "a")

@@ -28,6 +28,14 @@ class InvalidFile(RevmentorError):
         super().__init__(first, "\n".join(x for x in (more, hint) if x) or None)
 
 
+class SaveError(RevmentorError):
+    """A file could not be written (disk full, permissions...); nothing was changed."""
+
+
+class Conflict(RevmentorError):
+    """The file changed under a change that was made to an older version of it."""
+
+
 class NotFound(RevmentorError):
     pass
 

@@ -2,24 +2,32 @@
 
 Every model forbids unknown keys, so a typo in a hand edit is reported instead of being
 silently dropped on the next save.
+
+The models are built on first use (`defer_build`): commands that only read get their
+pairing from the read cache through `from_validated`, which needs no validator.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Any
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from functools import cache
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     field_validator,
     model_validator,
 )
 
-from revmentor import records
 from revmentor.vocab import (
+    DATE_MAX,
+    DATE_MIN,
+    PRINCIPLES,
     RATING_MAX,
     RATING_MIN,
     SCHEMA_VERSION,
@@ -37,18 +45,47 @@ from revmentor.vocab import (
     Side,
     Situation,
     WrapDecision,
-    control_problem,
+    line_problem,
+    text_problem,
 )
 
 
-def _no_control(value: str) -> str:
-    problem = control_problem(value)
+def _text(value: str) -> str:
+    problem = text_problem(value)
     if problem:
         raise ValueError(problem)
     return value
 
 
-Text = Annotated[str, AfterValidator(_no_control)]
+def _line(value: str) -> str:
+    problem = line_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _day(value: object) -> date:
+    # Only a date as written in the file (YYYY-MM-DD): pydantic would also take a number
+    # as a Unix time stamp, so `date: 0` would quietly become 1 January 1970.
+    if isinstance(value, datetime):
+        raise ValueError("must be a date written YYYY-MM-DD, without a time")
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a date on the calendar") from None
+    if not isinstance(value, date):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    if not DATE_MIN <= value <= DATE_MAX:
+        raise ValueError(f"must fall between {DATE_MIN.year} and {DATE_MAX.year}")
+    return value
+
+
+# Free text: anything printable, line breaks included. A line: one line of it, for names,
+# roles, topics and ids, which go into one-line places (a calendar's fields, a table row).
+Text = Annotated[str, AfterValidator(_text)]
+Line = Annotated[str, AfterValidator(_line)]
+Day = Annotated[date, BeforeValidator(_day)]
 Rating = Annotated[int, Field(ge=RATING_MIN, le=RATING_MAX)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 
@@ -56,15 +93,17 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
 class Strict(BaseModel):
     """Base for every part of the file: unknown keys are errors, names stay as written."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, populate_by_name=True, defer_build=True
+    )
 
 
 class Person(Strict):
-    name: Text = ""
-    role: Text = ""
-    generation: Text = ""
-    background: Text = ""
-    offers: list[Text] = Field(default_factory=list)
+    name: Line = ""
+    role: Line = ""
+    generation: Line = ""
+    background: Line = ""
+    offers: list[Line] = Field(default_factory=list)
 
 
 class Me(Person):
@@ -91,7 +130,7 @@ class SmartFlags(Strict):
 
 
 class HistoryEntry(Strict):
-    date: date
+    date: Day
     event: HistoryEvent
     text: Text | None = None
     previous: Text | None = None
@@ -114,13 +153,13 @@ class Goal(Strict):
     practice: list[Text] = Field(default_factory=list)
     feedback_from: Text | None = None
     feedback_when: Text | None = None
-    target_date: date | None = None
+    target_date: Day | None = None
 
 
 class Ask(Strict):
-    topic: Text = ""
+    topic: Line = ""
     wording: Text = ""
-    asked_on: date | None = None
+    asked_on: Day | None = None
     response: Response = "pending"
 
 
@@ -135,9 +174,9 @@ class GroundRules(Strict):
 
 
 class Horizon(Strict):
-    start: date
-    end: date
-    midpoint_review: date | None = None
+    start: Day
+    end: Day
+    midpoint_review: Day | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Horizon:
@@ -158,23 +197,24 @@ class Pulse(Strict):
     authenticity: Rating | None = None
 
     def values(self) -> dict[str, int]:
-        return records.rated(self.__dict__)
+        """The principles rated, left out when skipped."""
+        return {p: v for p in PRINCIPLES if (v := getattr(self, p)) is not None}
 
 
 class Session(Strict):
-    date: date
+    date: Day
     minutes: int | None = Field(default=None, ge=1, le=SESSION_MINUTES_MAX)
-    topics: list[Text] = Field(default_factory=list)
+    topics: list[Line] = Field(default_factory=list)
     i_learned: Text = ""
     they_learned: Text = ""
-    progress: dict[Text, Rating] = Field(default_factory=dict)
+    progress: dict[Line, Rating] = Field(default_factory=dict)
     pulse: Pulse = Field(default_factory=Pulse)
     next_steps: list[Text] = Field(default_factory=list)
     private_note: Text | None = None
 
 
 class ReviewEntry(Strict):
-    goal: Text
+    goal: Line
     rating: Rating | None = None
     decision: Decision = "keep"
     text: Text | None = None
@@ -182,9 +222,9 @@ class ReviewEntry(Strict):
 
 
 class Review(Strict):
-    date: date
+    date: Day
     entries: list[ReviewEntry] = Field(default_factory=list)
-    added: list[Text] = Field(default_factory=list)
+    added: list[Line] = Field(default_factory=list)
     note: Text | None = None
 
 
@@ -197,7 +237,7 @@ class Context(Strict):
 
 class Gap(Strict):
     id: Slug
-    text: Text = Field(min_length=1)
+    text: Line = Field(min_length=1)
     priority: Priority = "medium"
 
 
@@ -208,7 +248,7 @@ class Scan(Strict):
 
 
 class WrapUp(Strict):
-    date: date
+    date: Day
     decision: WrapDecision
     weeks: int | None = Field(default=None, ge=1, le=52)
     worked: Text = ""
@@ -219,7 +259,7 @@ class WrapUp(Strict):
 class Pairing(Strict):
     schema_version: int = Field(default=SCHEMA_VERSION, alias="schema")
     kind: Kind = "reverse-mentoring"
-    created: date
+    created: Day
     state: PairingState = "active"
     me: Me = Field(default_factory=Me)
     partner: Person = Field(default_factory=Person)
@@ -250,11 +290,10 @@ class Pairing(Strict):
         return self
 
     def goal(self, goal_id: str) -> Goal | None:
-        found: Goal | None = records.find_goal(self, goal_id)
-        return found
+        return next((g for g in self.goals if g.id == goal_id), None)
 
     def active_goals(self) -> list[Goal]:
-        return records.active_goals(self)
+        return [g for g in self.goals if g.status == "active"]
 
     def to_json(self) -> dict[str, Any]:
         """The pairing as JSON-ready data with the file's own key names."""
@@ -272,12 +311,91 @@ class Pairing(Strict):
 class SelfCheckResult(Strict):
     """One run of the mentor self-check (stored in <home>/self-check.yaml)."""
 
-    date: date
-    answers: dict[Text, Rating] = Field(default_factory=dict)
-    scores: dict[Text, float] = Field(default_factory=dict)
+    date: Day
+    answers: dict[Line, Rating] = Field(default_factory=dict)
+    scores: dict[Line, float] = Field(default_factory=dict)
     next_step: Text = ""
 
 
 class SelfCheckLog(Strict):
     schema_version: int = Field(default=SCHEMA_VERSION, alias="schema")
     results: list[SelfCheckResult] = Field(default_factory=list)
+
+
+# --- building models from data the schema has already validated ---------------------
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def checked(cls: type[M], data: Mapping[str, Any], what: str = "") -> M:
+    """`data` validated as `cls`; the first thing the file format refuses is a BadInput.
+
+    For values a person gave (flags, answers, prompts), so the message names the field.
+    """
+    from pydantic import ValidationError
+
+    from revmentor.errors import BadInput
+
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        raise BadInput(first_problem(exc, what)) from None
+
+
+def first_problem(exc: Any, what: str = "") -> str:
+    """The first error of a pydantic ValidationError as `where: why`."""
+    first = exc.errors()[0]
+    loc = [str(p) for p in first["loc"] if not str(p).startswith("function-")]
+    where = " ".join(x for x in (what, ".".join(loc)) if x)
+    msg = str(first["msg"]).removeprefix("Value error, ")
+    return f"{where}: {msg}" if where else msg
+_Convert = Callable[[Any], Any]
+
+
+def from_validated(cls: type[M], data: Mapping[str, Any]) -> M:
+    """`cls` made from `data`, its `model_dump(mode="json")`, without validating again.
+
+    Only for data this schema validated: the read cache, which is keyed by a digest of
+    the schema so that any change to it validates afresh. Nested parts become models
+    too, and dates become dates, so the result is the same as `model_validate` gives.
+    """
+    built: M = _builder(cls)(data)
+    return built
+
+
+@cache
+def _builder(cls: type[BaseModel]) -> _Convert:
+    convert = {name: _converter(f.annotation) for name, f in cls.model_fields.items()}
+
+    def build(data: Mapping[str, Any]) -> BaseModel:
+        values = {}
+        for name, value in data.items():
+            change = convert[name]
+            values[name] = value if change is None or value is None else change(value)
+        return cls.model_construct(**values)
+
+    return build
+
+
+def _converter(annotation: Any) -> _Convert | None:
+    """How to turn a JSON value of `annotation` back into its Python value; None: as is."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _converter(get_args(annotation)[0])
+    if annotation is date:
+        return date.fromisoformat
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _builder(annotation)
+    if origin is list:
+        item = _converter(get_args(annotation)[0])
+        return None if item is None else (lambda v: [item(x) for x in v])
+    if origin is dict:
+        value = _converter(get_args(annotation)[1])
+        return None if value is None else (lambda v: {k: value(x) for k, x in v.items()})
+    if origin is Union or type(annotation).__name__ == "UnionType":
+        options = [a for a in get_args(annotation) if a is not type(None)]
+        if len(options) == 1:
+            return _converter(options[0])
+        if any(_converter(a) is not None for a in options):
+            raise TypeError(f"cannot rebuild a value of {annotation!r}")
+    return None

@@ -1,69 +1,79 @@
 """The read cache: what a pairing file's exact text validated to, kept as JSON.
 
-Parsing YAML and building the models cost more than a read command may take. Each entry
-is keyed by a digest of the file's text and by the program's version, so any change to
-the file (a hand edit included) or an upgrade is read afresh. The folder may be deleted
-at any time; a cache that cannot be read or written only makes commands slower.
+Parsing YAML and validating it cost more than a read command may take. Each entry is
+keyed by a digest of the file's text together with a digest of the schema (the source
+of the modules that define the file format, and the pydantic that applies it), so any
+change to the file, a hand edit included, or to any rule of the format is read afresh.
+The folder may be deleted at any time; a cache that cannot be read or written only makes
+commands slower.
 """
 
 from __future__ import annotations
 
-import os
+import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from revmentor.vocab import MAX_FILE_BYTES
 
-CACHE_VERSION = 2
+# Raised when the layout of an entry changes.
+CACHE_FORMAT = 3
+
+# The modules whose source defines what a valid pairing file is.
+_SCHEMA_MODULES = ("model.py", "vocab.py")
+
+
+@cache
+def schema_digest() -> str:
+    """A digest of everything that decides what validates: a change to any rule changes it."""
+    import hashlib
+
+    import pydantic_core
+
+    from revmentor import __version__
+
+    digest = hashlib.blake2b(digest_size=16)
+    here = Path(__file__).resolve().parent
+    for name in _SCHEMA_MODULES:
+        digest.update((here / name).read_bytes())
+    digest.update(f"{CACHE_FORMAT}|{__version__}|{pydantic_core.__version__}".encode())
+    return digest.hexdigest()
 
 
 def text_key(text: str) -> str:
-    """A digest of `text`: a cache entry answers only for the exact text it was made from."""
+    """The cache key of a file's `text` under the current schema."""
+    import hashlib
+
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20)
+    digest.update(schema_digest().encode())
+    return digest.hexdigest()
+
+
+def read_cache(cache_file: Path, key: str) -> dict[str, Any] | None:
+    """The validated data cached under `key`, or None."""
     try:
-        # The digest alone, without hashlib loading OpenSSL (a few ms of every read).
-        from _blake2 import blake2b
-    except ImportError:  # pragma: no cover - a Python built without it
-        from hashlib import blake2b
-
-    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-
-
-def read_cache(cache: Path, key: str, version: str) -> Any:
-    """The data cached for `key` by this `version` of the program, or None."""
-    import json
-
-    try:
-        if cache.stat().st_size > 4 * MAX_FILE_BYTES:
+        if cache_file.stat().st_size > 4 * MAX_FILE_BYTES:
             return None
-        entry = json.loads(cache.read_bytes())
+        entry = json.loads(cache_file.read_bytes())
     except (OSError, ValueError, RecursionError):
         return None
-    if (
-        isinstance(entry, dict)
-        and entry.get("v") == CACHE_VERSION
-        and entry.get("app") == version
-        and entry.get("hash") == key
-    ):
-        return entry.get("data")
+    if isinstance(entry, dict) and entry.get("key") == key:
+        data = entry.get("data")
+        if isinstance(data, dict):
+            return data
     return None
 
 
-def write_cache(cache: Path, key: str, version: str, data: Any) -> None:
+def write_cache(cache_file: Path, key: str, data: dict[str, Any]) -> None:
     """Keep `data` for `key`; a cache that cannot be written only makes reads slower."""
-    import json
-    import tempfile
+    from revmentor.errors import SaveError
+    from revmentor.files import atomic_write, make_dirs
 
     try:
-        cache.parent.mkdir(mode=0o700, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{cache.name}.", suffix=".tmp", dir=cache.parent)
-        try:
-            os.fchmod(fd, 0o600)
-            entry = {"v": CACHE_VERSION, "app": version, "hash": key, "data": data}
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
-            os.replace(tmp, cache)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, ValueError, TypeError, RecursionError):
+        make_dirs(cache_file.parent)
+        entry = {"key": key, "data": data}
+        text = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        atomic_write(cache_file, text, durable=False)
+    except (SaveError, OSError, ValueError, TypeError, RecursionError):
         pass

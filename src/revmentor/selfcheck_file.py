@@ -6,14 +6,14 @@ writes are atomic, and comments someone added by hand survive a save.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from revmentor import yamlio
-from revmentor.errors import InvalidFile
+from revmentor.errors import InvalidFile, SaveError
+from revmentor.files import atomic_write, locked, read_regular_file
 from revmentor.model import SelfCheckLog, SelfCheckResult
-from revmentor.store import Store, atomic_write, ensure_dir, file_lock
+from revmentor.store import Store
 
 FILE_NAME = "self-check.yaml"
 HEADER = (
@@ -48,9 +48,17 @@ def _parse(text: str, where: Path) -> SelfCheckLog:
         raise InvalidFile(str(where), problems, hint) from None
 
 
+def _reads_back(text: str, where: Path, intended: dict[str, Any]) -> bool:
+    try:
+        again = _parse(text, where)
+    except InvalidFile:
+        return False
+    return again.model_dump(mode="python", by_alias=True, exclude_none=True) == intended
+
+
 def _read(where: Path) -> tuple[str | None, SelfCheckLog]:
     try:
-        text = where.read_text(encoding="utf-8")
+        text = read_regular_file(where)
     except FileNotFoundError:
         return None, SelfCheckLog()
     except UnicodeDecodeError as exc:
@@ -63,22 +71,22 @@ def load(home: Path | None = None) -> SelfCheckLog:
     return _read(path(home))[1]
 
 
-@contextlib.contextmanager
-def _locked(home: Path) -> Iterator[None]:
-    ensure_dir(home)
-    with file_lock(home / ".self-check.lock"):
-        yield
-
-
 def append(result: SelfCheckResult, home: Path | None = None) -> Path:
     """Add one result to the history and save it atomically."""
     home = home if home is not None else Store().home
     where = path(home)
-    with _locked(home):
+    with locked(where):
         text, log = _read(where)
         old = log.model_dump(mode="python", by_alias=True, exclude_none=True)
         log.results.append(result)
         new = log.model_dump(mode="python", by_alias=True, exclude_none=True)
-        out = yamlio.dump_update(text, old, new) if text else yamlio.dump_new(new, HEADER)
+        try:
+            out = (
+                yamlio.dump_update(text, old, new, lambda t: _reads_back(t, where, new))
+                if text
+                else yamlio.dump_new(new, HEADER)
+            )
+        except yamlio.YAMLProblem as exc:
+            raise SaveError(f"could not save {where}: {exc.message}") from None
         atomic_write(where, out)
     return where

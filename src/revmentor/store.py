@@ -1,32 +1,43 @@
 """Every read and write of pairing files.
 
-Writes take a per-pairing lock, keep the previous version in backups/, and replace the
-file atomically, so a crash at any moment leaves either the old file or the new one.
-A file that does not parse or validate is reported with its line and never written over.
+Writes take a per-pairing lock, keep the previous version in backups/, check that what
+they are about to write reads back as the data intended, and replace the file
+atomically, so a crash at any moment leaves either the old file or the new one. A file
+that does not parse or validate is reported with its line and never written over.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from revmentor import __version__, readcache
-from revmentor.errors import AlreadyExists, BadInput, Concluded, InvalidFile, NotFound
-from revmentor.vocab import MAX_FILE_BYTES, SCHEMA_VERSION, SLUG_RE
+from revmentor import readcache
+from revmentor.errors import AlreadyExists, BadInput, Concluded, InvalidFile, NotFound, SaveError
+from revmentor.files import (
+    DIR_MODE,
+    FILE_MODE,
+    atomic_write,
+    clean_temp_files,
+    locked,
+    make_dirs,
+    read_regular_file,
+)
+from revmentor.vocab import SCHEMA_VERSION, SLUG_RE
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from revmentor.model import Pairing
+
+__all__ = ["DIR_MODE", "FILE_HEADER", "FILE_MODE", "Loaded", "Store", "parse"]
 
 ENV_HOME = "REVMENTOR_HOME"
 KEEP_BACKUPS = 20
-FILE_MODE = 0o600
-DIR_MODE = 0o700
 
 FILE_HEADER = (
     "revmentor pairing file (schema 1). You may edit it by hand: comments and key order\n"
@@ -75,6 +86,8 @@ class Loaded:
     path: Path
     text: str
     pairing: Pairing
+    # The validated data in its JSON form, as the read cache keeps it.
+    dump: dict[str, Any]
 
 
 def _problems(path: Path, text: str, exc: Exception) -> list[str]:
@@ -91,7 +104,7 @@ def _problems(path: Path, text: str, exc: Exception) -> list[str]:
         )
         line = yamlio.line_of(text, loc)
         field = ".".join(str(p) for p in loc) or "(top level)"
-        msg = err["msg"]
+        msg = str(err["msg"]).removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             msg = "unknown key (check its spelling against the file format in the README)"
         elif err["type"] == "missing":
@@ -146,57 +159,29 @@ def _migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
+def _reads_back(path: Path, text: str, intended: dict[str, Any]) -> bool:
+    """Whether `text` reads and validates as exactly the pairing data `intended`."""
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        _, again = parse(text, path)
+    except InvalidFile:
+        return False
+    return again.to_data() == intended
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a crash leaves the old file or the new, never half."""
-    import tempfile  # only saves need it; reads start faster without
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-@contextlib.contextmanager
-def file_lock(lock_path: Path) -> Iterator[None]:
-    """Hold an exclusive lock on `lock_path` (created 0600) for the duration."""
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
-
-
-def ensure_dir(path: Path) -> Path:
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    if path.stat().st_mode & 0o777 != DIR_MODE:
-        os.chmod(path, DIR_MODE)
-    return path
+def _unsaved(path: Path, why: str) -> SaveError:
+    return SaveError(
+        f"could not save {path}: {why}",
+        "Nothing was changed. Run again with --debug and report it.",
+    )
 
 
 class Store:
     """Pairing files under one data folder."""
 
-    def __init__(self, home: Path | None = None) -> None:
+    def __init__(self, home: Path | None = None, *, command: str = "") -> None:
         self.home = (home or default_home()).expanduser()
+        # The command making changes, named in the backups it leaves.
+        self.command = command
         # The last text read per pairing and its validated data, so that reading the
         # same text again in this process (under a lock, say) costs nothing.
         self._seen: dict[str, tuple[str, dict[str, Any]]] = {}
@@ -209,15 +194,17 @@ class Store:
     def backups_dir(self) -> Path:
         return self.home / "backups"
 
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
     def path_for(self, slug: str) -> Path:
         return self.pairings_dir / f"{check_slug(slug)}.yaml"
 
     def slugs(self) -> list[str]:
         if not self.pairings_dir.is_dir():
             return []
-        return sorted(
-            p.stem for p in self.pairings_dir.glob("*.yaml") if SLUG_RE.match(p.stem)
-        )
+        return sorted(p.stem for p in self.pairings_dir.glob("*.yaml") if SLUG_RE.match(p.stem))
 
     def exists(self, slug: str) -> bool:
         return self.path_for(slug).exists()
@@ -225,87 +212,56 @@ class Store:
     def read_text(self, slug: str) -> str:
         path = self.path_for(slug)
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise InvalidFile(
-                    str(path),
-                    [f"{path}:1: the file is {size // (1024 * 1024)} MiB, over the "
-                     f"{MAX_FILE_BYTES // (1024 * 1024)} MiB a pairing may hold"],
-                )
-            return path.read_text(encoding="utf-8")
+            return read_regular_file(path)
         except FileNotFoundError:
             raise NotFound(
                 f"no pairing called '{slug}'",
                 "See `revmentor list` for the pairings you have.",
             ) from None
-        except UnicodeDecodeError as exc:
-            raise InvalidFile(str(path), [f"{path}:1: not UTF-8 text ({exc.reason})"]) from None
+        except OSError as exc:
+            raise InvalidFile(str(path), [f"{path}:1: cannot be read ({exc.strerror})"]) from None
 
     # --- reading --------------------------------------------------------------
     #
-    # The cache holds, per pairing, the validated model's dump for the file's exact text
-    # (keyed by a digest of it), so an unchanged file is neither parsed nor validated
+    # The cache holds, per pairing, the validated pairing's JSON dump for the file's exact
+    # text under the current schema, so an unchanged file is neither parsed nor validated
     # again. Any change to the text, a hand edit included, misses the cache.
 
     def cache_path(self, slug: str) -> Path:
-        return self.home / "cache" / f"{check_slug(slug)}.json"
+        return self.cache_dir / f"{check_slug(slug)}.json"
 
     def _cached(self, slug: str, text: str) -> dict[str, Any] | None:
         seen = self._seen.get(slug)
         if seen is not None and seen[0] == text:
             return seen[1]
-        found = readcache.read_cache(self.cache_path(slug), readcache.text_key(text), __version__)
-        if not isinstance(found, dict):
-            return None
-        self._seen[slug] = (text, found)
+        found = readcache.read_cache(self.cache_path(slug), readcache.text_key(text))
+        if found is not None:
+            self._seen[slug] = (text, found)
         return found
-
-    def _remember(self, slug: str, text: str, pairing: Pairing) -> dict[str, Any]:
-        dump = pairing.model_dump(mode="json")
-        self._keep(slug, text, dump)
-        return dump
 
     def _keep(self, slug: str, text: str, dump: dict[str, Any]) -> None:
         self._seen[slug] = (text, dump)
-        readcache.write_cache(self.cache_path(slug), readcache.text_key(text), __version__, dump)
+        readcache.write_cache(self.cache_path(slug), readcache.text_key(text), dump)
 
-    def load_full(self, slug: str) -> Loaded:
-        """The pairing as a model that may be changed and saved."""
-        from revmentor.model import Pairing
+    def _load(self, slug: str) -> Loaded:
+        from revmentor.model import Pairing, from_validated
 
         text = self.read_text(slug)
         path = self.path_for(slug)
         dump = self._cached(slug, text)
-        pairing = None
         if dump is not None:
-            from pydantic import ValidationError
-
-            with contextlib.suppress(ValidationError):
-                pairing = Pairing.model_validate(dump)
-        if pairing is None:
-            _, pairing = parse(text, path)
-            self._remember(slug, text, pairing)
-        return Loaded(slug, path, text, pairing)
-
-    def load(self, slug: str) -> Pairing:
-        return self.load_full(slug).pairing
+            return Loaded(slug, path, text, from_validated(Pairing, dump), dump)
+        _, pairing = parse(text, path)
+        dump = pairing.model_dump(mode="json")
+        self._keep(slug, text, dump)
+        return Loaded(slug, path, text, pairing, dump)
 
     def read(self, slug: str) -> Pairing:
-        """The pairing for reading only: a view of its validated data, with no models built.
-
-        Use it in commands that show or export; use `load` or `update` to change a pairing.
-        """
-        from revmentor.records import pairing_view
-
-        text = self.read_text(slug)
-        dump = self._cached(slug, text)
-        if dump is None:
-            _, pairing = parse(text, self.path_for(slug))
-            dump = self._remember(slug, text, pairing)
-        return pairing_view(dump)
+        """The pairing as its file holds it now (validated, from the cache when unchanged)."""
+        return self._load(slug).pairing
 
     def read_all(self) -> list[tuple[str, Pairing | InvalidFile]]:
-        """Every pairing for reading only, or the reason it could not be read."""
+        """Every pairing, or the reason it could not be read."""
         out: list[tuple[str, Pairing | InvalidFile]] = []
         for slug in self.slugs():
             try:
@@ -318,25 +274,19 @@ class Store:
 
     @contextlib.contextmanager
     def lock(self, slug: str) -> Iterator[None]:
-        self._dir(self.pairings_dir)
-        with file_lock(self.pairings_dir / f".{check_slug(slug)}.lock"):
+        make_dirs(self.pairings_dir)
+        with locked(self.path_for(slug)):
             yield
-
-    def _dir(self, path: Path) -> Path:
-        """Create `path` and every folder of ours above it, private to the owner."""
-        ensure_dir(self.home)
-        for part in reversed(path.relative_to(self.home).parents[:-1]):
-            ensure_dir(self.home / part)
-        return ensure_dir(path)
 
     def _backup(self, slug: str, text: str) -> None:
         # A sequence number orders backups even when the clock stands still or jumps back;
-        # the time stamp is there for people browsing the folder.
-        folder = self._dir(self.backups_dir / slug)
+        # the time stamp and the command are there for people browsing the folder.
+        folder = make_dirs(self.backups_dir / slug)
         existing = self.backups(slug)
         seq = int(existing[-1].name.split("-", 1)[0]) + 1 if existing else 1
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-        atomic_write(folder / f"{seq:06d}-{stamp}.yaml", text)
+        command = f"-{self.command}" if self.command and SLUG_RE.match(self.command) else ""
+        atomic_write(folder / f"{seq:06d}-{stamp}{command}.yaml", text)
         for old in self.backups(slug)[:-KEEP_BACKUPS]:
             with contextlib.suppress(FileNotFoundError):
                 old.unlink()
@@ -349,96 +299,113 @@ class Store:
         found = [p for p in folder.glob("*.yaml") if p.name.split("-", 1)[0].isdigit()]
         return sorted(found, key=lambda p: int(p.name.split("-", 1)[0]))
 
-    def _write(self, loaded: Loaded, pairing: Pairing) -> None:
-        new = pairing.to_data()
-        old = loaded.pairing.to_data()
-        if new == old:
-            return
+    def _replace(self, slug: str, old_text: str | None, text: str, dump: dict[str, Any]) -> None:
+        """Write checked `text` over the pairing (under its lock), keeping the old version."""
+        path = self.path_for(slug)
+        clean_temp_files(path)
+        if old_text is not None:
+            self._backup(slug, old_text)
+        atomic_write(path, text)
+        self._keep(slug, text, dump)
+
+    def _write(self, loaded: Loaded, old: dict[str, Any], pairing: Pairing) -> None:
         from revmentor import yamlio
 
-        text = yamlio.dump_update(loaded.text, old, new)
-        self._backup(loaded.slug, loaded.text)
-        atomic_write(loaded.path, text)
-        self._remember(loaded.slug, text, pairing)
+        new = pairing.to_data()
+        if new == old:
+            return
+        try:
+            text = yamlio.dump_update(
+                loaded.text, old, new, lambda t: _reads_back(loaded.path, t, new)
+            )
+        except yamlio.YAMLProblem as exc:
+            raise _unsaved(loaded.path, exc.message) from None
+        self._replace(loaded.slug, loaded.text, text, pairing.model_dump(mode="json"))
 
     @contextlib.contextmanager
     def update(self, slug: str, *, allow_concluded: bool = False) -> Iterator[Pairing]:
         """Lock, read the latest version, let the caller change it, then save it.
 
         Reading under the lock is what lets two processes each add a session without
-        either overwriting the other's.
+        either overwriting the other's. The changed pairing is validated as a whole
+        before anything is written; an exception inside the block saves nothing.
         """
+        from revmentor.model import Pairing
+
         path = self.path_for(slug)
         if not path.exists():
             self.read_text(slug)  # raises the friendly NotFound
         with self.lock(slug):
-            loaded = self.load_full(slug)
+            loaded = self._load(slug)
             if loaded.pairing.state == "concluded" and not allow_concluded:
                 raise Concluded.read_only(slug)
-            working = loaded.pairing.model_copy(deep=True)
-            yield working
-            validated = type(working).model_validate(working.to_data())
-            self._write(loaded, validated)
+            old = loaded.pairing.to_data()
+            yield loaded.pairing
+            validated = Pairing.model_validate(loaded.pairing.to_data())
+            self._write(loaded, old, validated)
 
     def append(
         self,
         slug: str,
         key: str,
-        item: Mapping[str, Any],
+        item: BaseModel,
         check: Callable[[Pairing], None] | None = None,
     ) -> Pairing:
-        """Add `item` at the end of the top-level list `key`; return the pairing as saved.
+        """Add `item` (a validated model) at the end of the top-level list `key`.
 
-        `item` is data already checked against the file format, in the model's JSON form.
         Under the lock the latest version is read, refused when concluded, and handed to
-        `check`, which may raise to cancel. When the cache holds that version and the
-        list is laid out as revmentor writes it, the item is spliced into the text with
-        no model built; otherwise the save goes through `update`.
+        `check`, which may raise to cancel. When the list is laid out as a block list, the
+        item's lines are added to the text, which is then read back and compared with the
+        old data plus the item; otherwise the save goes through `update`. Returns the
+        pairing as saved.
         """
-        from revmentor.records import file_form, pairing_view
+        from revmentor import yamlio
+        from revmentor.model import Pairing, from_validated
 
         path = self.path_for(slug)
         if not path.exists():
             self.read_text(slug)  # raises the friendly NotFound
         with self.lock(slug):
-            text = self.read_text(slug)
-            dump = self._cached(slug, text)
-            if dump is not None and isinstance(dump.get(key), list):
-                current = pairing_view(dump)
-                if current.state == "concluded":
-                    raise Concluded.read_only(slug)
-                if check is not None:
-                    check(current)
-                from revmentor import yamlio
-
-                new_text = yamlio.append_items(text, key, [file_form(item)])
-                if new_text is not None:
-                    new_dump = {**dump, key: [*dump[key], dict(item)]}
-                    self._backup(slug, text)
-                    atomic_write(path, new_text)
-                    self._keep(slug, new_text, new_dump)
-                    return pairing_view(new_dump)
-        return self._append_slowly(slug, key, item, check)
-
-    def _append_slowly(
-        self,
-        slug: str,
-        key: str,
-        item: Mapping[str, Any],
-        check: Callable[[Pairing], None] | None,
-    ) -> Pairing:
-        import typing
-
-        from revmentor.model import Pairing
-
-        item_model = typing.get_args(Pairing.model_fields[key].annotation)[0]
+            loaded = self._load(slug)
+            current = loaded.pairing
+            if current.state == "concluded":
+                raise Concluded.read_only(slug)
+            if check is not None:
+                check(current)
+            item_data = item.model_dump(mode="python", by_alias=True, exclude_none=True)
+            new_text = yamlio.append_items(loaded.text, key, [item_data])
+            if new_text is not None and self._appended(loaded.text, new_text, key, item_data):
+                dump = dict(loaded.dump)
+                dump[key] = [*dump[key], item.model_dump(mode="json")]
+                self._replace(slug, loaded.text, new_text, dump)
+                return from_validated(Pairing, dump)
+        # Laid out otherwise: the whole pairing is saved, from its latest version again.
         with self.update(slug) as fresh:
             if check is not None:
                 check(fresh)
-            getattr(fresh, key).append(item_model.model_validate(item))
+            getattr(fresh, key).append(item)
         return fresh
 
+    @staticmethod
+    def _appended(old_text: str, new_text: str, key: str, item: dict[str, Any]) -> bool:
+        """Whether `new_text` reads back as `old_text` with `item` added under `key`."""
+        from revmentor import yamlio
+
+        try:
+            before, after = yamlio.load(old_text), yamlio.load(new_text)
+            expected = yamlio.as_loaded(item)
+        except (yamlio.YAMLProblem, ValueError):
+            return False
+        if not (isinstance(before, dict) and isinstance(after, dict)):
+            return False
+        items = before.get(key)
+        if not isinstance(items, list):
+            return False
+        return bool(after == {**before, key: [*items, expected]})
+
     def create(self, slug: str, pairing: Pairing) -> Path:
+        from revmentor import yamlio
+
         path = self.path_for(slug)
         with self.lock(slug):
             if path.exists():
@@ -446,20 +413,25 @@ class Store:
                     f"a pairing called '{slug}' already exists",
                     "Choose another name with --name, or change it with `revmentor edit`.",
                 )
-            from revmentor import yamlio
-
             text = yamlio.dump_new(pairing.to_data(), FILE_HEADER)
-            atomic_write(path, text)
-            self._remember(slug, text, pairing)
+            if not _reads_back(path, text, pairing.to_data()):
+                raise _unsaved(path, "the new file would not read back as intended")
+            self._replace(slug, None, text, pairing.model_dump(mode="json"))
         return path
 
-    def replace_text(self, slug: str, text: str) -> Pairing:
-        """Save hand-edited text after checking it; the old version goes to backups."""
+    def replace_text(self, slug: str, text: str, *, expected: str | None = None) -> Pairing:
+        """Save hand-edited text after checking it; the old version goes to backups.
+
+        With `expected`, the file must still hold exactly that text (what the editor was
+        opened on), or nothing is written and Conflict is raised.
+        """
+        from revmentor.errors import Conflict
+
         path = self.path_for(slug)
         _, pairing = parse(text, path)
         with self.lock(slug):
-            if path.exists():
-                self._backup(slug, path.read_text(encoding="utf-8"))
-            atomic_write(path, text)
-            self._remember(slug, text, pairing)
+            current = self.read_text(slug) if path.exists() else None
+            if expected is not None and current != expected:
+                raise Conflict(f"'{slug}' changed while you were editing it")
+            self._replace(slug, current, text, pairing.model_dump(mode="json"))
         return pairing

@@ -6,14 +6,16 @@ number, date or boolean where the field asks for one. So a partner called `No`, 
 `9:30`, an id `1e3` all come back exactly as written, whatever YAML version the person
 had in mind.
 
-Writing goes through ruamel.yaml's round-trip mode, which keeps comments and key order;
-only the values that changed are replaced.
+Writing keeps what a person wrote: the sections whose data changed go through
+ruamel.yaml's round trip, which keeps comments and key order, and the rest of the text
+is kept as it was. A new session is appended to the text directly.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -74,6 +76,22 @@ def _loader_class() -> type:
                 yaml.constructor.SafeConstructor.__init__(self)
                 yaml.resolver.BaseResolver.__init__(self)
 
+    def construct_mapping(self: Any, node: Any, deep: bool = False) -> Any:
+        # A key given twice would silently hide the first value (five sessions, say).
+        lines: dict[str, int] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                line = key_node.start_mark.line + 1
+                if key_node.value in lines:
+                    raise YAMLProblem(
+                        f"{key_node.value}: appears twice (first on line "
+                        f"{lines[key_node.value]})",
+                        line,
+                    )
+                lines[key_node.value] = line
+        return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep)
+
+    FastLoader.construct_mapping = construct_mapping  # type: ignore[method-assign]
     FastLoader.yaml_implicit_resolvers = {}
     FastLoader.add_implicit_resolver("tag:yaml.org,2002:null", _NULL_RE, ["~", "n", "N", ""])
     # The parser asks for every node's tag; answering directly, without the generic
@@ -165,16 +183,39 @@ def line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
 
 
 # --- writing ----------------------------------------------------------------------
+#
+# A save keeps the person's file as it was wherever the data did not change: comments,
+# key order, quoting, indentation, line endings and a byte-order mark. The text is split
+# into its top-level sections (a key with its value, and the comment lines above it);
+# the sections whose value is unchanged are kept byte for byte, and only the changed ones
+# go through ruamel.yaml's round trip, which keeps their comments too. A comment the
+# round trip cannot keep (one inside a flow list, say) is put back above its section.
 
 
-def _rt() -> Any:
+class Layout:
+    """What a file's text has beyond its YAML: a byte-order mark and its line endings."""
+
+    def __init__(self, text: str) -> None:
+        self.bom = text.startswith("\ufeff")
+        body = text[1:] if self.bom else text
+        self.crlf = "\r\n" in body
+        self.body = body.replace("\r\n", "\n") if self.crlf else body
+
+    def restore(self, body: str) -> str:
+        if self.crlf:
+            body = body.replace("\n", "\r\n")
+        return ("\ufeff" if self.bom else "") + body
+
+
+def _rt(indent: tuple[int, int, int] = (2, 4, 2)) -> Any:
     from ruamel.yaml import YAML
 
     rt = YAML(typ="rt")
     rt.preserve_quotes = True
     # A wide line limit: re-wrapping lines nobody changed would churn hand-kept files.
     rt.width = 4096
-    rt.indent(mapping=2, sequence=4, offset=2)
+    mapping, sequence, offset = indent
+    rt.indent(mapping=mapping, sequence=sequence, offset=offset)
     # The same date object used twice must not become an anchor: the reader refuses them.
     rt.representer.ignore_aliases = lambda _data: True
     return rt
@@ -239,35 +280,272 @@ def dump_new(data: dict[str, Any], header: str | None = None) -> str:
     return out.getvalue()
 
 
-def dump_update(text: str, old: dict[str, Any], new: dict[str, Any]) -> str:
-    """`text` with `new` applied, keeping the comments and key order a person wrote.
+class _Section:
+    """One top-level key of a file: its text (comment lines above it included)."""
 
-    `old` is the validated data `text` held; only values that differ from it change.
-    The common changes (items added at the end of lists, scalar values changed) are
-    spliced into the text directly; anything else goes through ruamel's round trip.
+    def __init__(self, key: str, start: int, end: int) -> None:
+        self.key = key
+        self.start = start
+        self.end = end
+
+
+class _Map:
+    """The top-level sections of a one-document block mapping, found from libyaml's events.
+
+    `ok` is False for any other layout (flow style, several documents, an indented root,
+    anchors): such a file is saved through the round trip as a whole.
     """
-    spliced = splice_update(text, old, new)
-    if spliced is not None:
-        return spliced
-    rt = _rt()
-    node = rt.load(text)
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.sections: list[_Section] = []
+        self.scalars: list[tuple[int, int]] = []  # every scalar's span, to tell comments
+        self.mapping: int | None = None
+        self.sequence: tuple[int, int] | None = None
+        self.tail = 0
+        try:
+            self.ok = self._read()
+        except (yaml.YAMLError, _CannotSplice, RecursionError):
+            self.ok = False
+
+    def _read(self) -> bool:
+        body = self.body
+        loader = _LOADER(body)
+        try:
+            get = loader.get_event
+            if not isinstance(get(), yaml.StreamStartEvent):
+                return False
+            if not isinstance(get(), yaml.DocumentStartEvent):
+                return False
+            root = get()
+            if not isinstance(root, yaml.MappingStartEvent) or root.flow_style:
+                return False
+            if root.anchor or _start(root).column != 0:
+                return False
+            found: list[tuple[str, int, int]] = []
+            while True:
+                head = get()
+                if isinstance(head, yaml.MappingEndEvent):
+                    break
+                if not isinstance(head, yaml.ScalarEvent) or _start(head).column != 0:
+                    return False
+                value = _skip(get, get())
+                content, _ = _content_end_of(body, [head, *value])
+                self.scalars.extend(
+                    (_start(e).index, _end(e).index)
+                    for e in (head, *value)
+                    if isinstance(e, yaml.ScalarEvent)
+                )
+                self._note_indent(value)
+                line_start = body.rfind("\n", 0, _start(head).index) + 1
+                found.append((head.value, line_start, content))
+            if not isinstance(get(), yaml.DocumentEndEvent):
+                return False
+            if not isinstance(get(), yaml.StreamEndEvent):
+                return False
+        finally:
+            loader.dispose()
+        if not found:
+            return False
+        # A section runs from the end of the line where the previous value ends to the
+        # end of the line where its own value ends, so comments above a key go with it.
+        # Lines above the first key are the file's header and are never rewritten.
+        previous = found[0][1]
+        for key, _, content in found:
+            end = self._line_end(content)
+            self.sections.append(_Section(key, previous, end))
+            previous = end
+        self.tail = previous
+        return True
+
+    def _line_end(self, index: int) -> int:
+        eol = self.body.find("\n", index)
+        return len(self.body) if eol < 0 else eol + 1
+
+    def _note_indent(self, value: list[Any]) -> None:
+        """The file's own indentation, from the first block mapping and list under a key."""
+        first = value[0]
+        if isinstance(first, yaml.MappingStartEvent) and not first.flow_style:
+            if self.mapping is None and len(value) > 1:
+                self.mapping = _start(value[1]).column
+        elif isinstance(first, yaml.SequenceStartEvent) and not first.flow_style:
+            dash = _start(first)
+            if self.sequence is None and self.body[dash.index : dash.index + 1] == "-":
+                after = dash.index + 1
+                while after < len(self.body) and self.body[after] == " ":
+                    after += 1
+                # ruamel counts a list's indent to the item's text, and its offset to the dash.
+                self.sequence = (dash.column + after - dash.index, dash.column)
+
+    @property
+    def indent(self) -> tuple[int, int, int]:
+        sequence, offset = self.sequence or (4, 2)
+        mapping = self.mapping or (offset if offset >= 2 else 2)
+        return mapping, max(sequence, offset + 2), offset
+
+
+def _start(event: Any) -> Any:
+    """Where `event` starts (libyaml always gives the marks the stubs call optional)."""
+    return event.start_mark
+
+
+def _end(event: Any) -> Any:
+    return event.end_mark
+
+
+def _comment_starts(text: str, scalars: list[tuple[int, int]]) -> list[int]:
+    """Where the comments of `text` start: a '#' after a space or at a line's start,
+    outside every scalar (whose spans libyaml gave)."""
+    out = []
+    spans = sorted(scalars)
+    j = 0
+    for m in re.finditer(r"(?:^|(?<=[ \t]))#", text, re.MULTILINE):
+        at = m.start()
+        while j < len(spans) and spans[j][1] <= at:
+            j += 1
+        if j < len(spans) and spans[j][0] <= at < spans[j][1]:
+            continue
+        out.append(at)
+    return out
+
+
+def _comments(text: str, scalars: list[tuple[int, int]]) -> list[str]:
+    return [
+        text[at : (text.find("\n", at) + 1 or len(text) + 1) - 1].rstrip()
+        for at in _comment_starts(text, scalars)
+    ]
+
+
+def _scalar_spans(text: str) -> list[tuple[int, int]] | None:
+    loader = _LOADER(text)
+    spans = []
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.ScalarEvent):
+                spans.append((_start(event).index, _end(event).index))
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return spans
+
+
+def _untab_comments(text: str, scalars: list[tuple[int, int]]) -> str:
+    """Tabs before an end-of-line comment, as spaces: ruamel's scanner refuses them."""
+    out = text
+    for at in reversed(_comment_starts(text, scalars)):
+        start = at
+        while start > 0 and out[start - 1] in " \t":
+            start -= 1
+        gap = out[start:at]
+        if "\t" in gap:
+            out = out[:start] + gap.replace("\t", "  ") + out[at:]
+    return out
+
+
+def _round_trip(
+    text: str, old: dict[str, Any], new: dict[str, Any], indent: tuple[int, int, int]
+) -> str:
+    """`text` (a block mapping) with `new` applied through ruamel's round trip."""
     from ruamel.yaml.comments import CommentedMap
 
+    rt = _rt(indent)
+    node = rt.load(text)
     if not isinstance(node, CommentedMap):
-        return dump_new(new)
+        raise YAMLProblem("the file is not a mapping of keys to values")
     _merge(node, old, new)
     out = io.StringIO()
     rt.dump(node, out)
     return out.getvalue()
 
 
-# --- the fast path: splicing changes into the text -----------------------------------
-#
-# ruamel's round trip re-emits the whole file, which takes about a second for a pairing
-# of 500 sessions. Most saves add a session or a review, or change a value or two, so
-# they are done as text edits at positions found with libyaml's node marks. The result
-# is parsed again and compared with what the change should give; when anything is off,
-# or the change is of another kind, the caller falls back to the round trip.
+def _keep_comments(before: str, after: str, before_scalars: list[tuple[int, int]]) -> str:
+    """`after`, with any comment of `before` it lost put back as a line at its top."""
+    spans = _scalar_spans(after)
+    if spans is None:
+        return after
+    missing = list(_comments(before, before_scalars))
+    for comment in _comments(after, spans):
+        if comment in missing:
+            missing.remove(comment)
+    if not missing:
+        return after
+    return "".join(f"{c}\n" for c in missing) + after
+
+
+def dump_update(
+    text: str, old: dict[str, Any], new: dict[str, Any], reads_back: Callable[[str], bool]
+) -> str:
+    """`text` with `new` applied, keeping everything a person wrote where data is unchanged.
+
+    `old` is the validated data `text` held; only values that differ from it change.
+    `reads_back` says whether a candidate text holds exactly `new` once read and validated
+    (defaults a file leaves unwritten included). When the section by section save does
+    not, the whole file goes through the round trip; when that does not either,
+    YAMLProblem is raised and nothing should be written.
+    """
+    from ruamel.yaml.error import YAMLError as RoundTripError
+
+    layout = Layout(text)
+    for attempt in (_by_sections, _whole):
+        try:
+            result = attempt(layout.body, old, new)
+        except (RoundTripError, YAMLProblem, _CannotSplice, RecursionError):
+            continue
+        if result is not None and reads_back(layout.restore(result)):
+            return layout.restore(result)
+    raise YAMLProblem("the change could not be written so that the file reads back as intended")
+
+
+def _whole(body: str, old: dict[str, Any], new: dict[str, Any]) -> str:
+    spans = _scalar_spans(body) or []
+    source = _untab_comments(body, spans)
+    indent = _Map(body).indent
+    return _keep_comments(body, _round_trip(source, old, new, indent), spans)
+
+
+def _by_sections(body: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    doc = _Map(body)
+    if not doc.ok:
+        return None
+    pieces = [body[: doc.sections[0].start]]
+    seen = set()
+    for section in doc.sections:
+        key = section.key
+        seen.add(key)
+        part = body[section.start : section.end]
+        scalars = _shift(doc.scalars, section.start)
+        if key not in new:
+            # The value goes; comments above it stay, as the round trip would keep them.
+            pieces.append("".join(f"{c}\n" for c in _comments(part, scalars)))
+            continue
+        if key in old and old[key] == new[key] and type(old[key]) is type(new[key]):
+            pieces.append(part)
+            continue
+        source = _untab_comments(part, scalars)
+        # Blank lines above the section are kept as they are; ruamel would drop them.
+        blank = re.match(r"(?:[ \t]*\n)*", source)
+        lead = blank.group() if blank else ""
+        changed = _round_trip(source[len(lead) :], {key: old.get(key)}, {key: new[key]}, doc.indent)
+        pieces.append(lead + _keep_comments(part, changed, scalars))
+    added = {k: v for k, v in new.items() if k not in seen}
+    if added:
+        block = io.StringIO()
+        _rt(doc.indent).dump(_plain(added), block)
+        pieces.append(block.getvalue())
+    tail = body[doc.tail :]
+    if tail and not "".join(pieces).endswith("\n"):
+        pieces.append("\n")
+    pieces.append(tail)
+    return "".join(pieces)
+
+
+def _shift(spans: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
+    return [(a - by, b - by) for a, b in spans]
+
+
+# The appending path below writes items with PyYAML's dumper, laid out as ruamel would.
 
 
 class _CannotSplice(Exception):
@@ -283,47 +561,23 @@ class _BlockDumper(yaml.SafeDumper):
 
 
 _REPRESENTER = yaml.representer.SafeRepresenter()
-# Strings written bare: letters, digits and a few harmless marks, starting with a letter
-# or digit, never ending in a space. Everything else is quoted.
-_PLAIN_OK = re.compile(r"^[^\W_][\w .;()'/+?!%&=~-]*(?<! )$")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
 
 
-def _as_loaded(value: Any) -> Any:
+def as_loaded(value: Any) -> Any:
     """`value` as `load` gives it back once written: scalars other than null are text."""
     if isinstance(value, dict):
         if not all(isinstance(k, str) for k in value):
             raise _CannotSplice("non-text key")
-        return {k: _as_loaded(v) for k, v in value.items()}
+        return {k: as_loaded(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_as_loaded(v) for v in value]
+        return [as_loaded(v) for v in value]
     if value is None or isinstance(value, str):
         return value
     return _scalar_text(value)
 
 
-def _quoted(value: str) -> str:
-    if value.isprintable():
-        return "'" + value.replace("'", "''") + "'"
-    out = []
-    for ch in value:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ch.isprintable() or ch == " ":
-            out.append(ch)
-        elif ord(ch) <= 0xFFFF:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(f"\\U{ord(ch):08x}")
-    return '"' + "".join(out) + '"'
-
-
 def _scalar_text(value: Any) -> str:
-    """One scalar as YAML text that reads back the same in block or flow context."""
-    if isinstance(value, str):
-        if _PLAIN_OK.match(value) and not _needs_quotes(value):
-            return value
-        return _quoted(value)
+    """One scalar as the YAML text that reads back as it."""
     if isinstance(value, bool | int | float | date) and not isinstance(value, datetime):
         node = _REPRESENTER.represent_data(value)
         if isinstance(node, yaml.ScalarNode) and node.value:
@@ -346,141 +600,12 @@ def _block_items(items: list[Any], indent: int) -> str:
     return "".join(pad + line if line.strip() else line for line in text.splitlines(True))
 
 
-def _content_end(text: str, node: yaml.Node) -> int:
-    """Where the last character of `node` (and everything nested in it) is."""
-    end = 0
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.ScalarNode) or getattr(current, "flow_style", False):
-            end = max(end, current.end_mark.index)
-        elif isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                stack.extend((key, value))
-        else:
-            stack.extend(current.value)
-    return _before_breaks(text, end)
-
-
 def _before_breaks(text: str, end: int) -> int:
     """`end` moved back over spaces and line breaks: block scalars (| and >) end after
     their trailing line breaks, and the content proper ends before them."""
     while end > 0 and text[end - 1] in " \n":
         end -= 1
     return end
-
-
-class _Splicer:
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.edits: list[tuple[int, int, str]] = []
-
-    def walk(self, node: yaml.Node, cur: Any, old: Any, new: Any, key: yaml.Node | None) -> Any:
-        """Plan the edits that turn `old` into `new` at `node`; return what should load."""
-        if old == new and type(old) is type(new):
-            return cur
-        if isinstance(new, dict):
-            if not (isinstance(old, dict) and isinstance(cur, dict)
-                    and isinstance(node, yaml.MappingNode)):
-                raise _CannotSplice("mapping changed shape")
-            if any(k not in new for k in cur):
-                raise _CannotSplice("key removed")
-            children = {k.value: (k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)}
-            for name, value in new.items():
-                if name in children and name in cur:
-                    knode, vnode = children[name]
-                    cur[name] = self.walk(vnode, cur[name], old.get(name), value, knode)
-                elif not (name in old and old[name] == value):
-                    raise _CannotSplice("key added")
-            return cur
-        if isinstance(new, list):
-            if not (isinstance(old, list) and isinstance(cur, list)
-                    and isinstance(node, yaml.SequenceNode)):
-                raise _CannotSplice("sequence changed shape")
-            if not len(old) == len(cur) == len(node.value) <= len(new):
-                raise _CannotSplice("items removed")
-            for i, item in enumerate(node.value):
-                cur[i] = self.walk(item, cur[i], old[i], new[i], None)
-            extra = new[len(old):]
-            if extra:
-                self.append(node, key, extra)
-                cur.extend(_as_loaded(extra))
-            return cur
-        if isinstance(old, dict | list) or not isinstance(node, yaml.ScalarNode):
-            raise _CannotSplice("scalar replaces a collection")
-        start, end = node.start_mark.index, node.end_mark.index
-        if node.style in ("|", ">") or self.text[start:start + 1] in ("!", "&", "*"):
-            raise _CannotSplice("block scalar, tag or anchor")
-        self.edits.append((start, end, _scalar_text(new)))
-        return _as_loaded(new)
-
-    def append(self, node: yaml.SequenceNode, key: yaml.Node | None, extra: list[Any]) -> None:
-        text = self.text
-        if node.value and not node.flow_style:
-            dash = node.start_mark.index
-            if text[dash:dash + 1] != "-":
-                raise _CannotSplice("sequence without a dash")
-            at = _content_end(text, node.value[-1])
-            eol = text.find("\n", at)
-            block = _block_items(extra, node.start_mark.column)
-            if eol < 0:
-                self.edits.append((len(text), len(text), "\n" + block))
-            else:
-                self.edits.append((eol + 1, eol + 1, block))
-            return
-        # `key: []` becomes a block sequence under the key, as ruamel writes it.
-        if node.value or key is None or text[node.start_mark.index:node.end_mark.index] != "[]":
-            raise _CannotSplice("flow sequence")
-        start, end = node.start_mark.index, node.end_mark.index
-        eol = text.find("\n", end)
-        eol = len(text) if eol < 0 else eol
-        rest = text[end:eol].strip()
-        if rest and not rest.startswith("#"):
-            raise _CannotSplice("something follows []")
-        while start > 0 and text[start - 1] == " ":
-            start -= 1
-        comment = f"  {rest}" if rest else ""
-        block = _block_items(extra, key.start_mark.column + 2)
-        self.edits.append((start, eol, comment + "\n" + block.rstrip("\n")))
-
-    def result(self) -> str:
-        out = self.text
-        last = len(out) + 1
-        for start, end, new in sorted(self.edits, reverse=True):
-            if end > last:
-                raise _CannotSplice("overlapping edits")
-            out = out[:start] + new + out[end:]
-            last = start
-        return out
-
-
-def splice_update(text: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
-    """`text` changed from `old` to `new` by editing the text in place, or None.
-
-    None means the change is not one this handles (keys added or removed, items removed,
-    block scalars rewritten...) or the result did not read back as intended.
-    """
-    if "\r" in text or text.startswith("\ufeff"):
-        return None
-    try:
-        loader = _LOADER(text)
-        try:
-            root = loader.get_single_node()
-            if not isinstance(root, yaml.MappingNode) or root.flow_style:
-                return None
-            cur = loader.construct_document(root)
-        finally:
-            loader.dispose()
-        splicer = _Splicer(text)
-        expected = splicer.walk(root, cur, old, new, None)
-        if not splicer.edits:
-            return None
-        result = splicer.result()
-        if load(result) != expected:
-            return None
-        return result
-    except (_CannotSplice, yaml.YAMLError, YAMLProblem, RecursionError):
-        return None
 
 
 # --- the fastest path: items added at the end of a top-level list ------------------
@@ -573,8 +698,10 @@ def append_items(text: str, key: str, items: list[Any]) -> str | None:
     a block scalar or anchor ending the last entry...) or when the new lines do not read
     back as `items`; the caller then saves the whole pairing the slower way.
     """
-    if not items or "\r" in text or text.startswith("\ufeff"):
+    if not items:
         return None
+    layout = Layout(text)
+    text = layout.body
     try:
         found = _list_tail(text, key)
         if found is None:
@@ -595,8 +722,8 @@ def append_items(text: str, key: str, items: list[Any]) -> str | None:
         if nxt is not None and nxt.index < at:
             return None
         block = _block_items(items, dash.column)
-        if load(block) != _as_loaded(items):
+        if load(block) != as_loaded(items):
             return None
-        return text[:at] + ("" if eol >= 0 else "\n") + block + text[at:]
+        return layout.restore(text[:at] + ("" if eol >= 0 else "\n") + block + text[at:])
     except (_CannotSplice, yaml.YAMLError, YAMLProblem, RecursionError):
         return None

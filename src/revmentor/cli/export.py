@@ -160,7 +160,7 @@ def export(
         sys.stdout.flush()
         return
 
-    from revmentor.store import atomic_write
+    from revmentor.files import atomic_write
     from revmentor.views.text import clean
 
     try:

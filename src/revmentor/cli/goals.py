@@ -67,7 +67,7 @@ def review(
 
     st = store()
     slug = pick_pairing(st, pairing)
-    p = st.load(slug)
+    p = st.read(slug)
     today = clock.today()
 
     decisions: list[cg.GoalDecision] = []
@@ -181,7 +181,7 @@ def add(
 
     st = store()
     slug = pick_pairing(st, pairing)
-    p = st.load(slug)
+    p = st.read(slug)
     today = clock.today()
 
     chosen_owner = owner.strip().lower()
@@ -247,7 +247,7 @@ def list_goals(
 
     st = store()
     slug = pick_pairing(st, pairing)
-    p = st.load(slug)
+    p = st.read(slug)
     goals = p.goals if show_all else p.active_goals()
     latest = {g.id: latest_rating(p, g.id) for g in goals}
     if as_json:

@@ -138,9 +138,7 @@ def log_session(
             raise BadInput(f"--progress: no goal with the id '{gone[0]}' any more")
         warns[:] = cs.warnings(fresh, session.date, today)
 
-    from revmentor.records import data_of
-
-    saved = st.append(slug, "sessions", data_of(session), check)
+    saved = st.append(slug, "sessions", session, check)
     summary = cs.summarize(saved, today)
     frequency = saved.ground_rules.frequency
 

@@ -79,7 +79,7 @@ def wrap_up(
 
     st = store()
     slug = pick_pairing(st, pairing)
-    p = st.load(slug)
+    p = st.read(slug)
     if p.state == "concluded":
         raise Concluded.read_only(slug)
     today = clock.today()

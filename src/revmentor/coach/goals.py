@@ -84,13 +84,12 @@ def _valid(make: Callable[[], T], what: str) -> T:
     """Build a model object, turning a refusal by the file format into a BadInput."""
     from pydantic import ValidationError
 
+    from revmentor.model import first_problem
+
     try:
         return make()
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        where = f"{what} {field}".strip() if field else what
-        raise BadInput(f"{where}: {first['msg']}") from None
+        raise BadInput(first_problem(exc, what)) from None
 
 
 def ratings(pairing: Pairing, goal_id: str) -> list[RatingPoint]:

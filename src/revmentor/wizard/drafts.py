@@ -14,7 +14,8 @@ from typing import Any
 
 from revmentor import yamlio
 from revmentor.errors import InvalidFile
-from revmentor.store import Store, atomic_write, ensure_dir
+from revmentor.files import atomic_write, locked, make_dirs, read_regular_file
+from revmentor.store import Store
 
 HEADER = (
     "An unfinished `revmentor start`, saved when it was interrupted.\n"
@@ -42,7 +43,7 @@ def exists(st: Store) -> bool:
 
 def save(st: Store, draft: Draft) -> Path:
     target = path(st)
-    ensure_dir(target.parent)
+    make_dirs(target.parent)
     data: dict[str, Any] = {
         "saved": datetime.now().strftime("%Y-%m-%d %H:%M"),
         "kind": draft.kind,
@@ -52,14 +53,15 @@ def save(st: Store, draft: Draft) -> Path:
     }
     if draft.name:
         data["name"] = draft.name
-    atomic_write(target, yamlio.dump_new(data, HEADER))
+    with locked(target):
+        atomic_write(target, yamlio.dump_new(data, HEADER))
     return target
 
 
 def load(st: Store) -> Draft:
     target = path(st)
     try:
-        text = target.read_text(encoding="utf-8")
+        text = read_regular_file(target)
         data = yamlio.load(text)
     except (OSError, UnicodeDecodeError, yamlio.YAMLProblem) as exc:
         raise InvalidFile(

@@ -212,7 +212,7 @@ def save(st: Store, slug: str, plan: Plan, today: date, words: dict[str, Any]) -
         changed = apply(fresh, plan, today)
         if plan.story is not None:
             from revmentor.coach.story import story
-            from revmentor.store import atomic_write
+            from revmentor.files import atomic_write
 
             text = story(
                 fresh,

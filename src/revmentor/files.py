@@ -1,0 +1,214 @@
+"""Writing files safely: one lock and one atomic replace for everything revmentor keeps.
+
+Pairings, their backups, the start draft, the self-check history, the read cache and
+exported files all go through `atomic_write`, so a process killed at any moment leaves
+either the old file or the new one, never half of either. Folders revmentor creates are
+private to their owner; folders someone else made are left as they are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from revmentor.errors import InvalidFile, SaveError
+from revmentor.vocab import MAX_FILE_BYTES
+
+FILE_MODE = 0o600
+DIR_MODE = 0o700
+TEMP_SUFFIX = ".tmp"
+
+POSIX = os.name == "posix"
+
+
+def _why(exc: OSError) -> str:
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    return exc.strerror or type(exc).__name__
+
+
+def save_error(path: Path, exc: OSError, what: str = "save") -> SaveError:
+    """A sentence naming the file, for an OSError met while writing it."""
+    return SaveError(
+        f"could not {what} {path}: {_why(exc)}",
+        "Nothing was changed. Free some space or fix the folder's permissions, then run "
+        "the command again.",
+    )
+
+
+def make_dirs(path: Path) -> Path:
+    """Create `path` and any missing parents, private to the owner.
+
+    Only folders made here are made private: an existing folder keeps the mode its owner
+    gave it (`doctor` reports one that others can read).
+    """
+    missing: list[Path] = []
+    current = path
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise save_error(folder, exc, "create the folder") from None
+        if POSIX:
+            # mkdir's mode is reduced by the umask; this folder is ours to tighten.
+            with contextlib.suppress(OSError):
+                os.chmod(folder, DIR_MODE)
+    if not path.is_dir():
+        raise SaveError(f"{path} is not a folder", "Move the file aside, then run again.")
+    return path
+
+
+def temp_files(target: Path) -> list[Path]:
+    """Copies a killed save may have left beside `target`."""
+    folder = target.parent
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f".{target.name}.*{TEMP_SUFFIX}"))
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Windows cannot open a folder to fsync it; its file system journals the rename.
+    if not POSIX:
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def real_target(path: Path) -> Path:
+    """Where a write to `path` should land: through a symlink, at the file it points to."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def atomic_write(
+    path: Path, text: str | bytes, *, mode: int = FILE_MODE, durable: bool = True
+) -> None:
+    """Replace `path` with `text` so that a crash leaves the old file or the new, never half.
+
+    The new content goes to a temporary file in the same folder, is flushed to disk, and
+    then renamed over the old one; the folder is flushed too, so the rename survives a
+    power cut. A symlinked `path` keeps its link: the file it points to is replaced.
+    `durable=False` skips the flushes, for copies that may be lost (the read cache).
+    """
+    import tempfile  # only writes need it; reads start faster without
+
+    target = real_target(path)
+    if target.exists() and not target.is_file():
+        raise SaveError(
+            f"{path} is not a regular file, so it was not replaced",
+            "Choose another file name.",
+        )
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    try:
+        fd, tmp = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
+        )
+    except OSError as exc:
+        raise save_error(path, exc) from None
+    try:
+        if POSIX:
+            os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        if not POSIX:
+            os.chmod(tmp, stat.S_IREAD | stat.S_IWRITE)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise save_error(path, exc) from None
+        raise
+    if durable:
+        # If this fails the file is in place; only its surviving a power cut is less sure.
+        with contextlib.suppress(OSError):
+            _fsync_dir(target.parent)
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold the lock of `path` (a `.NAME.lock` file beside it) for the duration.
+
+    Every writer of a file takes its lock, reads the latest version, and writes; so two
+    processes never lose each other's change.
+    """
+    from filelock import FileLock, Timeout
+
+    make_dirs(path.parent)
+    lock = FileLock(path.parent / f".{path.name}.lock", mode=FILE_MODE)
+    try:
+        lock.acquire(timeout=60)
+    except Timeout:
+        raise SaveError(
+            f"{path} is locked by another revmentor that has not finished in a minute",
+            "Wait for it to finish, then run the command again.",
+        ) from None
+    except OSError as exc:
+        raise save_error(path, exc, "lock") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def clean_temp_files(target: Path) -> None:
+    """Remove copies an interrupted save left; call it only while holding the lock."""
+    for leftover in temp_files(target):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def is_readable_by_others(path: Path) -> bool:
+    if not POSIX:
+        return False
+    return bool(stat.S_IMODE(path.stat().st_mode) & 0o077)
+
+
+def read_regular_file(path: Path) -> str:
+    """The text of `path`, refusing what is not a regular file or is too large to be ours.
+
+    Opened without blocking, so a FIFO or a device named `*.yaml` is reported rather than
+    waited on, and read no further than the size limit (a link to /dev/zero ends there).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InvalidFile(str(path), [f"{path}:1: not a regular file"])
+        chunks = []
+        size = 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > MAX_FILE_BYTES:
+                limit = MAX_FILE_BYTES // (1024 * 1024)
+                raise InvalidFile(
+                    str(path), [f"{path}:1: the file is over the {limit} MiB a pairing may hold"]
+                )
+    finally:
+        os.close(fd)
+    try:
+        return b"".join(chunks).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidFile(str(path), [f"{path}:1: not UTF-8 text ({exc.reason})"]) from None
