@@ -22,13 +22,12 @@ OUTPUT = ROOT / "docs" / "status.svg"
 SLUG = "helen-sam"
 TODAY = date(2026, 11, 21)
 WIDTH = 92
+HEIGHT = 100  # given with the width, or rich asks the terminal (80 x 25 if dumb)
 
 
-def _svg_format() -> str:
-    from rich._export_format import CONSOLE_SVG_FORMAT
-
-    # Keep only the local font lookup: the image must not fetch anything when viewed.
-    return re.sub(r',\s*url\("https?://[^"]*"\) format\("[^"]*"\)', "", CONSOLE_SVG_FORMAT)
+# The font rich's SVG asks for from the web; the image must not fetch anything when viewed,
+# so only the local lookup of the font is kept.
+_WEB_FONT = re.compile(r',\s*url\("https?://[^"]*"\) format\("[^"]*"\)')
 
 
 def render() -> str:
@@ -41,29 +40,28 @@ def render() -> str:
     from revmentor.coach.status import status_report
     from revmentor.store import parse
     from revmentor.views.status import render_status
-    from revmentor.views.styled import Screen
 
+    # Every setting rich would otherwise read from the environment (COLUMNS, LINES,
+    # NO_COLOR, FORCE_COLOR, TERM) is given here, so whoever runs this gets the same file.
     console = Console(
         record=True,
         file=io.StringIO(),
         width=WIDTH,
+        height=HEIGHT,
         force_terminal=True,
         color_system="truecolor",
         no_color=False,
         legacy_windows=False,
         highlight=False,
         soft_wrap=False,
-        _environ={},  # no COLUMNS, NO_COLOR or TERM from whoever runs this
+        emoji=False,
     )
     _, pairing = parse(EXAMPLE.read_text(encoding="utf-8"), EXAMPLE)
     report = status_report(pairing, TODAY)
-    console.print("$ revmentor status", style="dim")
-    # The view writes what a colour terminal gets; rich reads it back to draw the image.
-    ansi = io.StringIO()
-    render_status(SLUG, report, nudges(report), screen=Screen(ansi, width=WIDTH, styles=True))
-    for line in ansi.getvalue().splitlines():
-        console.print(Text.from_ansi(line))
-    return console.export_svg(title="revmentor status", theme=MONOKAI, code_format=_svg_format())
+    console.print(Text("$ revmentor status", style="dim"))
+    render_status(SLUG, report, nudges(report), console=console)
+    svg = console.export_svg(title="revmentor status", theme=MONOKAI)
+    return _WEB_FONT.sub("", svg)
 
 
 def main(argv: list[str]) -> int:

@@ -146,3 +146,21 @@ def test_adding_a_session_does_not_need_ruamel(home: Path) -> None:
     result = probe(home, "log-session", "sam", "--yes", "--topic", "prompts")
     assert result["code"] == 0
     assert not [m for m in heavy_in(result["modules"]) if m.startswith("ruamel")]
+
+
+@pytest.mark.parametrize("args", [(), ("status",), ("status", "sam"), ("status", "kim")], ids=repr)
+def test_status_loads_rich_and_nothing_else_heavy(home: Path, args: tuple[str, ...]) -> None:
+    # status is the command run most: it prints through rich like every other view, and
+    # loads neither the prompts, the writer, the templates nor rich's syntax or Markdown.
+    make_pairing(home, "sam")
+    if args != ():
+        make_pairing(home, "kim")
+    probe(home, *args)
+    result = probe(home, *args)
+    assert result["code"] == 0
+    assert str(result["stdout"]).strip()
+    modules = result["modules"]
+    assert isinstance(modules, list)
+    assert "rich.console" in modules
+    assert [m for m in heavy_in(modules) if not m.startswith(("rich", "pydantic"))] == []
+    assert not [m for m in modules if m.split(".")[0] in ("pygments", "markdown_it")]

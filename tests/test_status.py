@@ -270,12 +270,12 @@ def render(p: Pairing, slug: str = "pair", today: date = TODAY, width: int = 100
     import io
 
     from revmentor.coach.nudges import nudges
+    from revmentor.views.console import to_stream
     from revmentor.views.status import render_status
-    from revmentor.views.styled import Screen
 
     buf = io.StringIO()
     r = status_report(p, today)
-    render_status(slug, r, nudges(r), screen=Screen(buf, width=width, styles=False))
+    render_status(slug, r, nudges(r), console=to_stream(buf, width=width))
     return buf.getvalue()
 
 

@@ -12,20 +12,22 @@ if TYPE_CHECKING:
 
 
 class _TrimmedLines(io.TextIOBase):
-    """sys.stdout or sys.stderr (looked up at each write), minus trailing spaces.
+    """sys.stdout or sys.stderr (looked up at each write), or a given stream, minus
+    trailing spaces.
 
     rich pads table cells and wrapped lines to the full width; in a pasted agenda or a
     redirected report that padding is only noise.
     """
 
-    def __init__(self, name: str) -> None:
-        self._name = name
+    def __init__(self, target: str | IO[str]) -> None:
+        self._where = target  # "stdout", "stderr", or a stream
         self._pending = ""
 
     @property
     def _target(self) -> io.TextIOBase:
-        stream: io.TextIOBase = getattr(sys, self._name)
-        return stream
+        where = self._where
+        stream = getattr(sys, where) if isinstance(where, str) else where
+        return cast(io.TextIOBase, stream)
 
     def write(self, text: str) -> int:
         lines = (self._pending + text).split("\n")
@@ -56,6 +58,21 @@ def out() -> Console:
     from rich.console import Console
 
     return Console(file=cast(IO[str], _TrimmedLines("stdout")), highlight=False, soft_wrap=False)
+
+
+def to_stream(stream: IO[str], *, width: int | None = None) -> Console:
+    """A console like `out()` that writes to `stream`, `width` cells wide if given.
+
+    Off a terminal (a StringIO, a file) it writes plain text, as `out()` does when piped.
+    """
+    from rich.console import Console
+
+    return Console(
+        file=cast(IO[str], _TrimmedLines(stream)),
+        width=width,
+        highlight=False,
+        soft_wrap=False,
+    )
 
 
 @cache

@@ -1,7 +1,8 @@
 """The `revmentor status` view: the pairing at a glance, then the numbers, then nudges.
 
-Printed through `views.styled` rather than rich: status is the command run most often,
-and rich's import alone would double its time.
+Printed through rich like every other view. Every piece of text from a file (names,
+ids, the context) goes in as a rich `Text`, never as markup, so `[bold]` or `:fire:` in a
+name prints as typed.
 """
 
 from __future__ import annotations
@@ -9,17 +10,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.padding import Padding
+from rich.table import Column, Table
+from rich.text import Text
+
 from revmentor.coach.status import GoalLine, PulseLine, StatusReport, short_date
 from revmentor.errors import InvalidFile
-from revmentor.views.styled import Screen, Styled, as_styled, expand_tabs
 from revmentor.views.text import clean
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from revmentor.coach.nudges import Nudge
 
 SPARKS = "▁▂▃▄▅▆▇█"
 HORIZON_WIDTH = 52
 CELLS_PER_POINT = 4
+GAP = 2  # cells between columns
+NOTE_MIN = 20  # a goal's note column is at least this wide, or the goals stack
 PRINCIPLE_LABELS = {
     "open_mind": "open mind",
     "respect": "respect",
@@ -35,6 +43,8 @@ SITUATIONS = {
     "receiving": "receiving someone from another organisation",
     "other": "on-the-job learning",
 }
+SUMMARY_COLUMNS = ("pairing", "partner", "where", "sessions", "last", "to look at")
+NAME_FLOOR = 16  # the overview cuts names and partners to this before anything else
 
 
 def spark(values: Sequence[int | None]) -> str:
@@ -44,32 +54,49 @@ def spark(values: Sequence[int | None]) -> str:
     )
 
 
-def horizon_line(r: StatusReport, width: int = HORIZON_WIDTH) -> Styled:
+def _console(console: Console | None) -> Console:
+    if console is not None:
+        return console
+    from revmentor.views.console import out
+
+    return out()
+
+
+def _one_line(text: str) -> str:
+    """User text for a single-line cell: `clean`, with tabs and line breaks as spaces."""
+    return clean(text).replace("\t", " ").replace("\n", " ")
+
+
+def horizon_line(r: StatusReport, width: int = HORIZON_WIDTH) -> Text:
     """The horizon as a line: the part gone bold, the mid-point ◆, today ●."""
     today_at = round(r.progress * (width - 1))
     mid_at = None
     if r.midpoint is not None:
         span = max(1, (r.end - r.start).days)
         mid_at = round((r.midpoint - r.start).days / span * (width - 1))
-    line = Styled()
+    marks: list[tuple[str, str]] = []
     for i in range(width):
         if i == today_at and r.started and not r.ended:
-            line.append("●", style="bold magenta")
+            mark = ("●", "bold magenta")
         elif i == mid_at:
-            line.append("◆", style="yellow")
+            mark = ("◆", "yellow")
         elif i < today_at or r.ended:
-            line.append("━", style="cyan")
+            mark = ("━", "cyan")
         else:
-            line.append("─", style="dim")
-    return line
+            mark = ("─", "dim")
+        if marks and marks[-1][1] == mark[1]:
+            marks[-1] = (marks[-1][0] + mark[0], mark[1])
+        else:
+            marks.append(mark)
+    return Text.assemble(*marks, no_wrap=True)
 
 
-def goal_bar(g: GoalLine) -> Styled:
+def goal_bar(g: GoalLine) -> Text:
     """Baseline ▒ in grey, the gain since █ in green (a fall ░ in red), the rest dotted."""
     base = g.baseline or 0
     now = g.latest if g.latest is not None else base
-    bar = Styled()
     low, high = min(base, now), max(base, now)
+    bar = Text(no_wrap=True)
     bar.append("▒" * (low * CELLS_PER_POINT), style="bright_black")
     if now > base:
         bar.append("█" * ((high - low) * CELLS_PER_POINT), style="green")
@@ -94,10 +121,23 @@ def _trend(line: PulseLine) -> str:
     return f"{line.first} {arrow} {line.last}"
 
 
-def _title(slug: str, r: StatusReport) -> Styled:
+def _grid(*columns: Column) -> Table:
+    """Columns GAP cells apart, nothing before the first or after the last."""
+    return Table.grid(*columns, padding=(0, GAP, 0, 0))
+
+
+def _label_grid(rows: Sequence[tuple[Text, Text]]) -> Table:
+    """A label column, then a value column that wraps under itself."""
+    grid = _grid(Column(no_wrap=True), Column(overflow="fold"))
+    for label, value in rows:
+        grid.add_row(label, value)
+    return grid
+
+
+def _title(slug: str, r: StatusReport) -> Text:
     kind = "on-the-job learning" if r.on_the_job else "reverse mentoring"
     names = " ⇄ ".join(clean(n) for n in (r.me, r.partner) if n.strip()) or clean(slug)
-    title = Styled(names, style="bold")
+    title = Text.assemble((names, "bold"))
     title.append(f"  ·  {kind}  ·  {clean(slug)}", style="dim")
     if r.concluded:
         when = f" {short_date(r.concluded_on, r.today)}" if r.concluded_on else ""
@@ -105,10 +145,10 @@ def _title(slug: str, r: StatusReport) -> Styled:
     return title
 
 
-def _facts(r: StatusReport) -> list[tuple[str, Styled]]:
-    rows: list[tuple[str, Styled]] = []
+def _facts(r: StatusReport) -> list[tuple[str, Text]]:
+    rows: list[tuple[str, Text]] = []
     freq = r.frequency
-    sessions = Styled(f"{r.held} held")
+    sessions = Text(f"{r.held} held")
     if r.concluded:
         sessions.append(f" in the last cycle, {r.held_all} in all")
     else:
@@ -117,30 +157,29 @@ def _facts(r: StatusReport) -> list[tuple[str, Styled]]:
             sessions.append(f" · {r.behind} behind", style="bold red" if r.behind > 1 else "yellow")
     rows.append(("Check-ins" if r.on_the_job else "Sessions", sessions))
 
-    last = Styled()
+    last = Text()
     if r.last_session is None:
         last.append("none logged yet")
     else:
-        last.append(f"{short_date(r.last_session, r.today)}, ")
-        last.append(_ago(r.days_since_last or 0))
+        last.append(f"{short_date(r.last_session, r.today)}, {_ago(r.days_since_last or 0)}")
     if r.session_overdue:
         last.append(" · overdue", style="bold red")
     rows.append(("Last check-in" if r.on_the_job else "Last session", last))
     if not r.concluded:
         nxt = (
-            Styled(short_date(r.next_planned, r.today, weekday=True) + " (by the rhythm)")
+            Text(short_date(r.next_planned, r.today, weekday=True) + " (by the rhythm)")
             if r.next_planned
-            else Styled("none planned: the horizon has passed", style="yellow")
+            else Text("none planned: the horizon has passed", style="yellow")
         )
         rows.append(("Next", nxt))
 
     both = "learning on both sides" if not r.on_the_job else "learning noted on both sides"
-    mutual = Styled(f"{r.mutual} of {r.mutual_of} sessions with {both}")
+    mutual = Text(f"{r.mutual} of {r.mutual_of} sessions with {both}")
     if r.mutual_of and r.mutual * 2 < r.mutual_of:
-        mutual.stylize("yellow")
+        mutual.style = "yellow"
     rows.append(("Mutuality", mutual))
 
-    review = Styled()
+    review = Text()
     if r.review_due is not None:
         why = {
             "midpoint": f"the mid-point was {short_date(r.review_due.since, r.today)}",
@@ -158,9 +197,8 @@ def _facts(r: StatusReport) -> list[tuple[str, Styled]]:
     rows.append(("Goal review", review))
 
     if r.ask is not None and not r.on_the_job:
-        ask = Styled(r.ask.response)
-        if r.ask.response == "pending":
-            ask.stylize("yellow")
+        ask = Text()
+        ask.append(r.ask.response, style="yellow" if r.ask.response == "pending" else "")
         if r.ask.asked_on is not None:
             ask.append(f" (sent {short_date(r.ask.asked_on, r.today)}")
             if r.ask.days_waiting is not None:
@@ -172,30 +210,16 @@ def _facts(r: StatusReport) -> list[tuple[str, Styled]]:
     if r.gaps:
         high = [g for g in r.gaps if g.priority == "high"]
         open_high = [g for g in high if not g.covered]
-        gaps = Styled(f"{len(r.gaps)} in the scan, {len(high)} high priority")
+        gaps = Text(f"{len(r.gaps)} in the scan, {len(high)} high priority")
         if open_high:
             gaps.append(f" · {len(open_high)} without a goal", style="yellow")
         rows.append(("Learning gaps", gaps))
     return rows
 
 
-def _rows(scr: Screen, rows: Sequence[Sequence[Styled | str]]) -> None:
-    """Aligned columns; the last one wraps under itself. No padding at the end."""
-    if not rows:
-        return
-    sized = [[(cell, expand_tabs(as_styled(cell)).cells()) for cell in row] for row in rows]
-    widths = [max(r[i][1] for r in sized) for i in range(len(rows[0]) - 1)]
-    indent = sum(widths) + 2 * len(widths)
-    for row in sized:
-        lead = Styled()
-        for (cell, size), width in zip(row[:-1], widths, strict=True):
-            lead.extend(expand_tabs(as_styled(cell))).append(" " * (width - size + 2))
-        scr.hanging(lead, row[-1][0], indent)
-
-
-def _goal_rows(r: StatusReport) -> list[list[Styled | str]]:
+def _goal_rows(r: StatusReport) -> list[tuple[Text, Text, Text, Text]]:
     goals = [g for g in r.goals if g.status == "active" or r.concluded]
-    rows: list[list[Styled | str]] = []
+    rows: list[tuple[Text, Text, Text, Text]] = []
     for g in goals:
         name = clean(g.id)
         if g.owner == "partner":
@@ -217,147 +241,231 @@ def _goal_rows(r: StatusReport) -> list[list[Styled | str]]:
             note.append(f"target {short_date(g.target_date, r.today)}{late}")
         if g.status != "active":
             note.append(g.status)
-        rows.append([name, goal_bar(g), numbers, "; ".join(note)])
+        rows.append((Text(name), goal_bar(g), Text(numbers), Text("; ".join(note))))
     return rows
 
 
-def _pulse_rows(r: StatusReport, room: int) -> list[list[Styled | str]]:
+def _longest_word(texts: Sequence[Text]) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(word) for t in texts for word in t.plain.split()), default=0)
+
+
+def _goals(rows: Sequence[tuple[Text, Text, Text, Text]], width: int) -> Table:
+    """The goals as aligned columns, or, when the ids leave too little room for the
+    notes, each id on a line of its own with its bar, numbers and note below it."""
+    names, bars, numbers, notes = (list(column) for column in zip(*rows, strict=True))
+    name_w = max(t.cell_len for t in names)
+    bar_w = max(t.cell_len for t in bars)
+    numbers_w = max(t.cell_len for t in numbers)
+    note_w = max(t.cell_len for t in notes)
+    note_room = min(note_w, max(NOTE_MIN, _longest_word(notes)))
+    needed = name_w + bar_w + numbers_w + 2 * GAP + (GAP + note_room if note_w else 0)
+
+    def columns() -> tuple[Column, ...]:  # a column belongs to one table: new ones each time
+        numbers = Column(no_wrap=True, min_width=numbers_w)
+        return Column(no_wrap=True), numbers, Column(overflow="fold")
+
+    if needed <= width:
+        grid = _grid(Column(no_wrap=True), *columns())
+        for row in rows:
+            grid.add_row(*row)
+        return grid
+    stacked = Table.grid(Column(overflow="fold"))
+    for name, *rest in rows:
+        line = _grid(*columns())
+        line.add_row(*rest)
+        stacked.add_row(name)
+        stacked.add_row(Padding(line, (0, 0, 0, GAP)))
+    return stacked
+
+
+def _pulse_rows(r: StatusReport, room: int) -> list[tuple[Text, Text, Text]]:
     """A row per principle; only the latest `room` sessions when there are more."""
     if all(line.first is None for line in r.pulse):
         return []
-    rows: list[list[Styled | str]] = []
+    rows: list[tuple[Text, Text, Text]] = []
     for line in r.pulse:
         values = line.values
         marks = spark(values) if len(values) <= room else "…" + spark(values[-(room - 1) :])
-        rows.append([PRINCIPLE_LABELS[line.principle], Styled(marks, "cyan"), _trend(line)])
+        rows.append(
+            (Text(PRINCIPLE_LABELS[line.principle]), Text(marks, "cyan"), Text(_trend(line)))
+        )
     return rows
 
 
 def _pulse_room(width: int) -> int:
     # The widest label ("authenticity"), a trend ("5 ↗ 5") and the gaps between columns.
-    return max(10, width - len("authenticity") - len("5 ↗ 5") - 4)
+    return max(10, width - len("authenticity") - len("5 ↗ 5") - 2 * GAP)
 
 
 def render_status(
-    slug: str, r: StatusReport, nudges: Sequence[Nudge], screen: Screen | None = None
+    slug: str, r: StatusReport, nudges: Sequence[Nudge], console: Console | None = None
 ) -> None:
-    scr = screen or Screen()
-    scr.print(_title(slug, r))
+    con = _console(console)
+    width = con.width
+    con.print(_title(slug, r))
     if r.situation is not None:
-        context = Styled(SITUATIONS[r.situation].capitalize(), style="bold")
+        context = Text.assemble((SITUATIONS[r.situation].capitalize(), "bold"))
         if r.context.strip():
             context.append(f": {clean(r.context)}")
-        scr.hanging(Styled(), context, 0)
+        con.print(context)
     if r.started and not r.ended:
         when = f"Week {r.week} of {r.total_weeks} · {r.days_left} days left"
     elif r.ended:
         when = f"The horizon ended on {short_date(r.end, r.today)}"
     else:
         when = f"Starts {short_date(r.start, r.today, weekday=True)}"
-    scr.print(Styled(when))
-    scr.print()
+    con.print(Text(when))
+    con.print()
 
-    ends = len(short_date(r.start, r.today)) + len(short_date(r.end, r.today)) + 2
-    line = Styled(f"{short_date(r.start, r.today)} ", style="dim")
-    line.extend(horizon_line(r, max(10, min(HORIZON_WIDTH, scr.width - ends))))
-    line.append(f" {short_date(r.end, r.today)}", style="dim")
-    scr.print(line)
-    legend = Styled(" " * (len(short_date(r.start, r.today)) + 1))
+    start, end = short_date(r.start, r.today), short_date(r.end, r.today)
+    room = width - len(start) - len(end) - 2
+    line = Text.assemble((f"{start} ", "dim"))
+    line.append_text(horizon_line(r, max(10, min(HORIZON_WIDTH, room))))
+    line.append(f" {end}", style="dim")
+    con.print(line)
+    legend = Text(" " * (len(start) + 1))
     legend.append("━ gone  ", style="dim")
     legend.append("● ", style="bold magenta")
     legend.append(f"today {short_date(r.today, r.today)}", style="dim")
     if r.midpoint:
         legend.append("  ◆ ", style="yellow")
         legend.append(f"mid-point review {short_date(r.midpoint, r.today)}", style="dim")
-    scr.print(legend)
-    scr.print()
+    con.print(legend)
+    con.print()
 
-    _rows(scr, [[Styled(label, style="bold"), value] for label, value in _facts(r)])
+    con.print(_label_grid([(Text(label, style="bold"), value) for label, value in _facts(r)]))
 
     goals = _goal_rows(r)
     if goals:
-        scr.print()
-        scr.print(Styled("Goals", style="bold").append("  baseline ▒ → latest █, 1-5", style="dim"))
-        _rows(scr, goals)
-    room = _pulse_room(scr.width)
+        con.print()
+        con.print(Text.assemble(("Goals", "bold"), ("  baseline ▒ → latest █, 1-5", "dim")))
+        con.print(_goals(goals, width))
+    room = _pulse_room(width)
     pulse = _pulse_rows(r, room)
     if pulse:
-        scr.print()
+        con.print()
         sessions = len(r.pulse[0].values)
         which = f"the latest {room - 1} of {sessions}" if sessions > room else "per session"
-        scr.print(Styled("Pulse", "bold").append(f"  {which}, first → latest", "dim"))
-        _rows(scr, pulse)
+        con.print(Text.assemble(("Pulse", "bold"), (f"  {which}, first → latest", "dim")))
+        grid = _grid(Column(no_wrap=True), Column(no_wrap=True), Column(no_wrap=True))
+        for row in pulse:
+            grid.add_row(*row)
+        con.print(grid)
 
     if r.concluded:
-        scr.print()
-        scr.print(
-            Styled("Concluded: read-only until you run ", style="dim")
-            .append(f"revmentor reopen {clean(slug)}", style="bold")
-            .append(".", style="dim")
+        con.print()
+        con.print(
+            Text.assemble(
+                ("Concluded: read-only until you run ", "dim"),
+                (f"revmentor reopen {clean(slug)}", "bold"),
+                (".", "dim"),
+            )
         )
         return
-    scr.print()
+    con.print()
     if not nudges:
-        scr.print(Styled("Nothing to nudge about: keep going.", style="green"))
+        con.print(Text("Nothing to nudge about: keep going.", style="green"))
         return
-    scr.print(Styled("Suggestions", style="bold"))
+    con.print(Text("Suggestions", style="bold"))
+    tips = Table.grid(Column(no_wrap=True), Column(overflow="fold"))
     for n in nudges:
-        body = Styled(clean(n.text))
+        body = Text(clean(n.text))
         body.append(f" ({n.tie}: {n.tied_to})", style="dim")
-        scr.hanging(Styled("• "), body, 2)
+        tips.add_row(Text("• "), body)
+    con.print(tips)
+
+
+def _cut(widths: list[int], floors: Sequence[int], room: int) -> list[int]:
+    """`widths` cut to add up to at most `room` where they can: the widest first, none
+    below its floor."""
+    if sum(widths) <= room:
+        return widths
+
+    def total(level: int) -> int:
+        return sum(min(w, max(level, f)) for w, f in zip(widths, floors, strict=True))
+
+    low, high = 0, max(widths)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if total(mid) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    cut = [min(w, max(low, f)) for w, f in zip(widths, floors, strict=True)]
+    spare = room - sum(cut)
+    for i, (w, c) in enumerate(zip(widths, cut, strict=True)):
+        if spare > 0 and c < w:
+            cut[i] += 1
+            spare -= 1
+    return cut
+
+
+def _summary_widths(natural: list[int], room: int) -> list[int]:
+    """The overview's column widths within `room`: long names and partners are cut short
+    first (to NAME_FLOOR cells), then every column, down to its heading if need be."""
+    floors = [
+        min(w, NAME_FLOOR) if col in ("pairing", "partner") else w
+        for col, w in zip(SUMMARY_COLUMNS, natural, strict=True)
+    ]
+    widths = _cut(natural, floors, room)
+    return _cut(widths, [len(col) for col in SUMMARY_COLUMNS], room)
+
+
+def _summary_row(slug: str, r: StatusReport | InvalidFile, tips: int) -> list[Text]:
+    name = Text(_one_line(slug))
+    if isinstance(r, InvalidFile):
+        blank = [Text() for _ in range(3)]
+        return [name, Text("invalid file", style="red"), *blank, Text("see `revmentor doctor`")]
+    partner = Text(_one_line(r.partner) or "-")
+    last = Text(_ago(r.days_since_last) if r.days_since_last is not None else "none yet")
+    if r.concluded:
+        done = "concluded"
+        if r.concluded_on:
+            done += f" {short_date(r.concluded_on, r.today)}"
+        return [name, partner, Text(done, style="dim"), Text(f"{r.held_all} held"), last, Text()]
+    if not r.started:
+        where = f"starts {short_date(r.start, r.today)}"
+    elif r.ended:
+        where = "horizon passed"
+    else:
+        where = f"week {r.week}/{r.total_weeks}"
+    if r.on_the_job:
+        where += " · on-the-job"
+    look: list[str] = []
+    if r.behind:
+        look.append(f"{r.behind} behind")
+    if r.review_due is not None:
+        look.append("review due")
+    if tips:
+        look.append(f"{tips} suggestion{'s' if tips != 1 else ''}")
+    looked = Text(", ".join(look)) if look else Text("on track", style="green")
+    return [name, partner, Text(where), Text(f"{r.held} of {r.expected}"), last, looked]
 
 
 def render_summary(
-    rows: Sequence[tuple[str, StatusReport | InvalidFile, int]], screen: Screen | None = None
+    rows: Sequence[tuple[str, StatusReport | InvalidFile, int]], console: Console | None = None
 ) -> None:
-    """One line per pairing; `int` is how many suggestions its status has."""
-    scr = screen or Screen()
-    header: list[Styled | str] = [
-        Styled(col, style="bold")
-        for col in ("pairing", "partner", "where", "sessions", "last", "to look at")
-    ]
-    table: list[list[Styled | str]] = [header]
-    for slug, r, tips in rows:
-        if isinstance(r, InvalidFile):
-            invalid = Styled("invalid file", style="red")
-            table.append([clean(slug), invalid, "", "", "", "see `revmentor doctor`"])
-            continue
-        partner = clean(r.partner) or "-"
-        last = _ago(r.days_since_last) if r.days_since_last is not None else "none yet"
-        if r.concluded:
-            done = "concluded"
-            if r.concluded_on:
-                done += f" {short_date(r.concluded_on, r.today)}"
-            table.append(
-                [clean(slug), partner, Styled(done, style="dim"), f"{r.held_all} held", last, ""]
-            )
-            continue
-        if not r.started:
-            where = f"starts {short_date(r.start, r.today)}"
-        elif r.ended:
-            where = "horizon passed"
-        else:
-            where = f"week {r.week}/{r.total_weeks}"
-        if r.on_the_job:
-            where += " · on-the-job"
-        look: list[str] = []
-        if r.behind:
-            look.append(f"{r.behind} behind")
-        if r.review_due is not None:
-            look.append("review due")
-        if tips:
-            look.append(f"{tips} suggestion{'s' if tips != 1 else ''}")
-        table.append(
-            [
-                clean(slug),
-                partner,
-                where,
-                f"{r.held} of {r.expected}",
-                last,
-                ", ".join(look) or Styled("on track", style="green"),
-            ]
-        )
-    # Aligned by hand rather than with rich's Table, which measured every cell twice and
-    # took as long as the rest of the command.
-    _rows(scr, table)
-    scr.print(Styled("Details: revmentor status PAIRING", style="dim"))
+    """One line per pairing; `int` is how many suggestions its status has. What does not
+    fit the width is cut short with an ellipsis, the widest columns first."""
+    con = _console(console)
+    cells = [_summary_row(slug, r, tips) for slug, r, tips in rows]
+    natural = [len(header) for header in SUMMARY_COLUMNS]
+    for row in cells:
+        natural = [max(w, cell.cell_len) for w, cell in zip(natural, row, strict=True)]
+    room = con.width - GAP * (len(SUMMARY_COLUMNS) - 1)
+    widths = _summary_widths(natural, room)
+    table = Table(
+        *(
+            Column(Text(header, style="bold"), width=w, no_wrap=True, overflow="ellipsis")
+            for header, w in zip(SUMMARY_COLUMNS, widths, strict=True)
+        ),
+        box=None,
+        padding=(0, GAP, 0, 0),
+        pad_edge=False,
+    )
+    for row in cells:
+        table.add_row(*row)
+    con.print(table)
+    con.print(Text("Details: revmentor status PAIRING", style="dim"))
