@@ -1,40 +1,201 @@
 #!/usr/bin/env python3
-"""Whole-process speed of revmentor against `python -c "import typer"` and its peers.
+"""Whole-process speed of revmentor against its speed budgets, timed with hyperfine.
 
-Run it from an environment where revmentor is installed:
+Run it from the project's environment, with revmentor installed (`pip install -e .`):
 
-    python benchmarks/run.py            # 15 timed runs per command after one warm-up
-    python benchmarks/run.py --runs 30 --no-peers
+    python benchmarks/run.py                # 15 timed runs per command, 3 warm-ups
+    python benchmarks/run.py --runs 30
+    python benchmarks/run.py --quick        # fewer cases, the ones the budgets hinge on
+    python benchmarks/run.py --no-peers     # without jrnl and Watson
 
-It builds its own data in a temporary folder (20 pairings of 52 sessions, and one pairing
-of 500 sessions), times each command as a separate process (wall clock, median), prints a
-table of medians and ratios to the baseline, and writes it to benchmarks/results/latest.md.
-The peers (jrnl, Watson) are installed with pip into a temporary virtual environment of
-the benchmark's own; when that fails the table says so.
+What it does, in order:
+
+1. Builds realistic data in a temporary folder through revmentor's own store: a store of
+   10 pairings of 52 weekly sessions, one pairing of 500 sessions and one of 5,000. Each
+   store is read once by `revmentor status`, so its cache is filled as on a real machine.
+   Copies serve the cases that delete the cache or write: a cold copy whose `cache/`
+   folder is deleted before every run, and a write copy put back from a pristine copy
+   before every run (file, cache and backups alike), so every run starts the same.
+2. Installs the peers at pinned versions, jrnl==4.6 and td-watson==2.1.0, into a virtual
+   environment of its own, benchmarks/.peers/venv (kept between runs while the pins and
+   the Python version are unchanged), and today's revmentor (REFERENCE_COMMIT, exported
+   with `git archive`) into benchmarks/.peers/revmentor-<commit>/, against which
+   `check-goal` is held. jrnl gets a journal of 200 entries, Watson 200 frames.
+3. Compiles every program's source to bytecode (`python -m compileall -q -j 0` on the
+   installed revmentor source, on the reference's and on each environment's
+   site-packages) and times every process with PYTHONDONTWRITEBYTECODE and
+   PYTHONPYCACHEPREFIX unset, so each one runs from compiled bytecode as after a
+   `pip install`.
+4. Runs each case once to check that it succeeds (a failing case is reported, not timed),
+   then times each group in ONE hyperfine invocation, so every ratio compares medians
+   from the same run:
+
+       /usr/bin/hyperfine -N --warmup 3 --runs 15 --style basic \\
+           --export-json benchmarks/results/main.json \\
+           --command-name=NAME_1 ... --command-name=NAME_k \\
+           --prepare=PREP_1 ... --prepare=PREP_k \\
+           'COMMAND_1' ... 'COMMAND_k'
+
+   NAME, PREP and COMMAND come from the tables below (MAIN, GROWTH); PREP is `true`, or
+   `sh -c 'rm -rf HOME/cache'` (no cache), or `sh -c 'rm -rf HOME && cp -a HOME.orig
+   HOME'` (a writing command); the --prepare options are left out when all are `true`.
+   Every command line is printed before it runs and kept in benchmarks/results/latest.md.
+   The groups are `main` (the 10 x 52 store, the baseline and the peers) and `growth`
+   (500 against 5,000 sessions, with the baseline). The read-only data is checked
+   afterwards: should anything have changed it meanwhile, the run stops unreported.
+5. Peak memory: each growth case runs three more times outside hyperfine, each under a
+   small probe process (RSS_PROBE: posix_spawn, then os.wait4) that reads the peak
+   resident set the kernel reports for it, the figure `/usr/bin/time -f %M` prints; the
+   largest of the three is kept.
+6. Pseudo-terminal: pexpect spawns `revmentor start` (in an empty data folder) and a bare
+   questionary prompt, `questionary.text("x").unsafe_ask()`, in turns; each run is the
+   time from the spawn until the first question's text appears. Median of --runs.
+
+The tables are printed and written to benchmarks/results/latest.md, with hyperfine's JSON
+next to it. The commands are kept declarative at the top of this file: when a command or
+flag changes, change the tables, nothing else.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import random
-import re
+import shlex
 import shutil
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+PEERS_DIR = HERE / ".peers"
+RESULTS = HERE / "results"
 TODAY = date(2026, 11, 21)
 
-# --- realistic data ---------------------------------------------------------------
+# === what is timed: edit these tables when the command line changes ==================
+
+HYPERFINE = "/usr/bin/hyperfine"  # or the first hyperfine on PATH
+WARMUP = 3
+PEER_PINS = ("jrnl==4.6", "td-watson==2.1.0")
+# "Today's" revmentor, against which check-goal must stay within +20 ms (issue 12).
+REFERENCE_COMMIT = "f1e5e6f864f9fff515a2314e39b09ef96be18af9"
+
+PAIRING = "pairing-00"  # one of the 10 x 52 store
+BIG = "big"  # the only pairing of the 500 and 5,000 stores
+GOAL = "genai-for-ops"  # a goal every built pairing has, active
+CHECK_GOAL_TEXT = (
+    "Learn to use generative AI tools on our weekly operations reports, "
+    "trying them on two real ones with Sam"
+)
+START_QUESTION = "Which side are you on?"  # the first question `revmentor start` asks
+BARE_PROMPT = 'import questionary; questionary.text("x").unsafe_ask()'
+BARE_QUESTION = "x"
+
+# Placeholders: {py} this Python, {rv} the revmentor script, {ref} today's revmentor,
+# {jrnl}, {watson}; data folders {many} (10 x 52, warm cache), {cold} (a copy whose cache
+# is deleted before each run), {write} (a copy put back before each run).
+NO_PREP = ""
+UNCACHE = "rm -rf {home}/cache"
+RESTORE = "rm -rf {home} && cp -a {home}.orig {home}"
+
+
+@dataclass(frozen=True)
+class Budget:
+    """median <= ratio x against's median, or median <= against's median + plus_ms."""
+
+    against: str
+    ratio: float | None = None
+    plus_ms: float | None = None
+
+    def text(self) -> str:
+        if self.plus_ms is not None:
+            return f"<= {self.against} + {self.plus_ms:.0f} ms"
+        return f"<= {self.ratio:g}x {self.against}"
+
+
+@dataclass(frozen=True)
+class Spec:
+    key: str  # short name: budgets refer to it
+    argv: tuple[str, ...]  # the command, with placeholders
+    prepare: str = NO_PREP  # a shell snippet run by hyperfine before each run
+    home: str = ""  # the {home} of `prepare`
+    budget: Budget | None = None
+    quick: bool = False  # kept by --quick
+    needs: str = ""  # "peers" or "reference": left out when that is not there
+
+
+def _rv(home: str, *args: str) -> tuple[str, ...]:
+    return ("{rv}", "--home", "{" + home + "}", *args)
+
+
+JRNL = "jrnl -n 5"
+TODAYS = "check-goal today"
+MAIN: list[Spec] = [
+    Spec("import typer", ("{py}", "-c", "import typer"), quick=True),
+    Spec("--help", ("{rv}", "--help"), budget=Budget("import typer", 1.1), quick=True),
+    Spec("status", _rv("many", "status"), budget=Budget(JRNL, 1.0), quick=True),
+    Spec("show", _rv("many", "show", PAIRING), budget=Budget(JRNL, 1.0)),
+    Spec("prep", _rv("many", "prep", PAIRING), budget=Budget(JRNL, 1.0)),
+    Spec("list", _rv("many", "list"), budget=Budget(JRNL, 1.0)),
+    Spec("status, no cache", _rv("cold", "status"), UNCACHE, "cold", Budget(JRNL, 1.5),
+         quick=True),
+    Spec("show, no cache", _rv("cold", "show", PAIRING), UNCACHE, "cold", Budget(JRNL, 1.5)),
+    Spec("prep, no cache", _rv("cold", "prep", PAIRING), UNCACHE, "cold", Budget(JRNL, 1.5)),
+    Spec("list, no cache", _rv("cold", "list"), UNCACHE, "cold", Budget(JRNL, 1.5)),
+    Spec("log-session --yes", _rv("write", "log-session", PAIRING, "--yes", "--topic", "x"),
+         RESTORE, "write", Budget(JRNL, 1.5), quick=True),
+    Spec("goals review keep",
+         _rv("write", "goals", "review", PAIRING, "--goal", GOAL, "--decision", "keep",
+             "--yes"),
+         RESTORE, "write", Budget(JRNL, 3.0), quick=True),
+    Spec("check-goal", ("{rv}", "check-goal", CHECK_GOAL_TEXT),
+         budget=Budget(TODAYS, plus_ms=20), quick=True),
+    Spec(TODAYS, ("{ref}", "check-goal", CHECK_GOAL_TEXT), needs="reference", quick=True),
+    Spec("export", _rv("many", "export", PAIRING, "--output", "-")),
+    Spec(JRNL, ("{jrnl}", "-n", "5"), needs="peers", quick=True),
+    Spec("watson log", ("{watson}", "log"), needs="peers"),
+]
+
+# Growth: each command on one pairing of 500 and of 5,000 sessions. Warm cache unless the
+# key says otherwise; writing commands start from the same file every run.
+GROWTH_SIZES = (500, 5000)
+GROWTH_MAX_MS = 1500.0  # at 5,000 sessions
+GROWTH_MAX_FACTOR = 12.0  # 5,000 against 500
+GROWTH_MAX_RSS_MIB = 150.0  # at 5,000 sessions
+GROWTH: list[tuple[str, tuple[str, ...], str, bool]] = [
+    # (key, arguments after `revmentor --home HOME`, prepare, quick)
+    ("status", ("status",), NO_PREP, True),
+    ("status, no cache", ("status",), UNCACHE, True),
+    ("show", ("show", BIG), NO_PREP, False),
+    ("prep", ("prep", BIG), NO_PREP, False),
+    ("list", ("list",), NO_PREP, False),
+    ("export", ("export", BIG, "--output", "-"), NO_PREP, False),
+    ("log-session --yes", ("log-session", BIG, "--yes", "--topic", "x"), RESTORE, True),
+    ("goals review keep",
+     ("goals", "review", BIG, "--goal", GOAL, "--decision", "keep", "--yes"), RESTORE, True),
+]
+
+
+def growth_specs() -> list[Spec]:
+    specs = [Spec("import typer", ("{py}", "-c", "import typer"), quick=True)]
+    for n in GROWTH_SIZES:
+        for key, args, prep, quick in GROWTH:
+            home = {NO_PREP: f"h{n}", UNCACHE: f"c{n}", RESTORE: f"w{n}"}[prep]
+            specs.append(Spec(f"{key} @{n}", _rv(home, *args), prep, home, quick=quick))
+    return specs
+
+
+# === realistic data ==================================================================
 
 TOPICS = [
     "prompt patterns for weekly reports",
@@ -155,71 +316,53 @@ def pairing_data(rng: random.Random, n_sessions: int, partner: str) -> dict[str,
     }
 
 
+WRITTEN_AS_PLAIN_YAML: list[str] = []
+
+
 def write_pairing(home: Path, slug: str, data: dict[str, object]) -> Path:
-    """Write through revmentor's own store, so the file is exactly what it would write."""
-    from revmentor import yamlio
-    from revmentor.model import Pairing
-    from revmentor.store import DIR_MODE, FILE_MODE, atomic_write
+    """Write through revmentor's own store, so the file is what it would write itself.
 
-    pairing = Pairing.model_validate(data)
-    folder = home / "pairings"
-    folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-    path = folder / f"{slug}.yaml"
-    atomic_write(path, HEADER + yamlio.dump_new(pairing.to_data()))
-    os.chmod(path, FILE_MODE)
-    return path
+    Should the store's interface have moved, the plain data is written as YAML instead
+    (a pairing file is YAML that anyone may write by hand).
+    """
+    try:
+        from revmentor.model import Pairing
+        from revmentor.store import Store
+
+        return Path(Store(home).create(slug, Pairing.model_validate(data)))
+    except (ImportError, AttributeError, TypeError):
+        import yaml
+
+        WRITTEN_AS_PLAIN_YAML.append(slug)
+
+        folder = home / "pairings"
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = folder / f"{slug}.yaml"
+        path.write_text(HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True),
+                        encoding="utf-8")
+        os.chmod(path, 0o600)
+        return path
 
 
-def build_stores(root: Path) -> tuple[Path, Path]:
+def build_stores(root: Path) -> dict[str, Path]:
+    """The data folders, by placeholder name."""
     rng = random.Random(7)
-    many = root / "home-20x52"
     partners = ["Sam Rivera", "Aisha Khan", "Tom Berg", "Lena Vogel", "Kofi Mensah"]
-    for i in range(20):
-        write_pairing(many, f"pairing-{i:02d}",
+    homes = {"many": root / "home-10x52"}
+    for i in range(10):
+        write_pairing(homes["many"], f"pairing-{i:02d}",
                       pairing_data(rng, 52, f"{partners[i % len(partners)]} {i}"))
-    big = root / "home-1x500"
-    write_pairing(big, "big", pairing_data(rng, 500, "Sam Rivera"))
-    return many, big
+    for n in GROWTH_SIZES:
+        homes[f"h{n}"] = root / f"home-1x{n}"
+        write_pairing(homes[f"h{n}"], BIG, pairing_data(rng, n, "Sam Rivera"))
+    return homes
 
 
-# --- peers -----------------------------------------------------------------------
+def jrnl_data(root: Path) -> dict[str, str]:
+    """A journal of 200 entries and its configuration; the environment jrnl needs."""
+    import yaml
 
-
-@dataclass
-class Peer:
-    name: str
-    argv: list[str] = field(default_factory=list)
-    env: dict[str, str] = field(default_factory=dict)
-    problem: str = ""
-
-
-def _pip_install(venv: Path, package: str) -> str:
-    """Install `package` into the benchmark's venv; '' on success, else the reason."""
-    pip = venv / "bin" / "pip"
-    proc = subprocess.run([str(pip), "install", "--quiet", "--disable-pip-version-check",
-                           package], capture_output=True, text=True, timeout=600)
-    if proc.returncode != 0:
-        last = (proc.stderr.strip().splitlines() or ["pip failed"])[-1]
-        return f"not installable here ({last[:80]})"
-    return ""
-
-
-def setup_peers(root: Path) -> list[Peer]:
-    venv = root / "peers-venv"
-    made = subprocess.run([sys.executable, "-m", "venv", str(venv)], capture_output=True,
-                          text=True)
-    if made.returncode != 0:
-        why = "could not create a virtual environment"
-        return [Peer("jrnl -n 5", problem=why), Peer("watson log", problem=why)]
-    return [_setup_jrnl(root, venv), _setup_watson(root, venv)]
-
-
-def _setup_jrnl(root: Path, venv: Path) -> Peer:
-    peer = Peer("jrnl -n 5 (200 entries)")
-    peer.problem = _pip_install(venv, "jrnl")
-    if peer.problem:
-        return peer
-    config_home = root / "jrnl-config"
+    config_home = root / "xdg-config"
     (config_home / "jrnl").mkdir(parents=True)
     journal = root / "jrnl-journal.txt"
     rng = random.Random(3)
@@ -229,10 +372,6 @@ def _setup_jrnl(root: Path, venv: Path) -> Peer:
             when = start + timedelta(days=i, hours=rng.randint(0, 8))
             fh.write(f"[{when:%Y-%m-%d %I:%M:%S %p}] {rng.choice(TOPICS).capitalize()}.\n")
             fh.write(f"{rng.choice(LEARNED)} {rng.choice(LEARNED)}\n\n")
-    version = subprocess.run([str(venv / "bin" / "jrnl"), "--version"], capture_output=True,
-                             text=True, env={**os.environ, "XDG_CONFIG_HOME": str(config_home)})
-    found = re.search(r"jrnl v?(\d+(?:\.\d+)+)", version.stdout + version.stderr)
-    ver = f"v{found.group(1)}" if found else "v4.6"
     config = {
         "colors": {"body": "none", "date": "none", "tags": "none", "title": "none"},
         "default_hour": 9,
@@ -246,22 +385,15 @@ def _setup_jrnl(root: Path, venv: Path) -> Peer:
         "tagsymbols": "#@",
         "template": False,
         "timeformat": "%Y-%m-%d %I:%M:%S %p",
-        "version": ver,
+        "version": "v" + PEER_PINS[0].split("==")[1],
     }
-    # Real YAML: jrnl takes a JSON configuration for one from jrnl 1.x and offers to upgrade.
-    import yaml
-
+    # YAML, as jrnl 4 writes it: a JSON configuration is taken for jrnl 1's and upgraded.
     (config_home / "jrnl" / "jrnl.yaml").write_text(yaml.safe_dump(config))
-    peer.argv = [str(venv / "bin" / "jrnl"), "-n", "5"]
-    peer.env = {"XDG_CONFIG_HOME": str(config_home), "HOME": str(root)}
-    return peer
+    return {"XDG_CONFIG_HOME": str(config_home)}
 
 
-def _setup_watson(root: Path, venv: Path) -> Peer:
-    peer = Peer("watson log (200 frames)")
-    peer.problem = _pip_install(venv, "td-watson")
-    if peer.problem:
-        return peer
+def watson_data(root: Path) -> dict[str, str]:
+    """200 frames of three hours apart, ending now; the environment Watson needs."""
     folder = root / "watson"
     folder.mkdir()
     now = int(time.time())
@@ -272,179 +404,530 @@ def _setup_watson(root: Path, venv: Path) -> Peer:
         frames.append([start, start + 2700, rng.choice(["mentoring", "reports", "pitch"]),
                        f"{i:032x}", ["session"], start + 2700])
     (folder / "frames").write_text(json.dumps(frames))
-    peer.argv = [str(venv / "bin" / "watson"), "log"]
-    peer.env = {"WATSON_DIR": str(folder), "HOME": str(root)}
-    return peer
+    return {"WATSON_DIR": str(folder)}
 
 
-# --- timing ------------------------------------------------------------------------
+# === the programs ====================================================================
+
+
+def _run(argv: list[str], **kw: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(argv, capture_output=True, text=True, check=False, **kw)
+
+
+def _last_line(proc: subprocess.CompletedProcess[str]) -> str:
+    return ((proc.stderr or proc.stdout).strip().splitlines() or ["failed"])[-1][:100]
+
+
+def revmentor_script() -> str:
+    script = Path(sys.executable).parent / "revmentor"
+    found = str(script) if script.exists() else shutil.which("revmentor")
+    if not found:
+        raise SystemExit("revmentor is not installed in this environment (pip install -e .)")
+    return found
+
+
+def setup_peers() -> tuple[dict[str, str], str]:
+    """jrnl and watson at the pinned versions: their scripts, or the reason they are not."""
+    venv = PEERS_DIR / "venv"
+    stamp = venv / "pins.txt"
+    want = "\n".join([*PEER_PINS, sys.version]) + "\n"
+    if not stamp.exists() or stamp.read_text() != want:
+        print(f"installing {' '.join(PEER_PINS)} into {venv} ...", file=sys.stderr)
+        shutil.rmtree(venv, ignore_errors=True)
+        made = _run([sys.executable, "-m", "venv", str(venv)])
+        if made.returncode != 0:
+            return {}, f"no virtual environment ({_last_line(made)})"
+        pip = _run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                    *PEER_PINS], timeout=900)
+        if pip.returncode != 0:
+            return {}, f"not installable here ({_last_line(pip)})"
+        stamp.write_text(want)
+    return {"jrnl": str(venv / "bin" / "jrnl"), "watson": str(venv / "bin" / "watson")}, ""
+
+
+def setup_reference() -> tuple[str, str]:
+    """revmentor at REFERENCE_COMMIT in its own environment: its script, or why not."""
+    dest = PEERS_DIR / f"revmentor-{REFERENCE_COMMIT[:12]}"
+    script = dest / "venv" / "bin" / "revmentor"
+    stamp = dest / "ready.txt"
+    if stamp.exists() and stamp.read_text() == sys.version and script.exists():
+        return str(script), ""
+    print(f"installing revmentor {REFERENCE_COMMIT[:12]} into {dest} ...", file=sys.stderr)
+    shutil.rmtree(dest, ignore_errors=True)
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar",
+                              REFERENCE_COMMIT], capture_output=True, check=False)
+    if archive.returncode != 0:
+        return "", f"commit {REFERENCE_COMMIT[:12]} not found in {REPO}"
+    (dest / "src").mkdir(parents=True)
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(dest / "src", filter="data")
+    made = _run([sys.executable, "-m", "venv", str(dest / "venv")])
+    if made.returncode != 0:
+        return "", f"no virtual environment ({_last_line(made)})"
+    # The same versions of every dependency as this environment, so only revmentor differs.
+    frozen = _run([sys.executable, "-m", "pip", "freeze", "--exclude-editable"])
+    (dest / "constraints.txt").write_text(frozen.stdout)
+    pip = _run([str(dest / "venv" / "bin" / "python"), "-m", "pip", "install", "--quiet",
+                "-c", str(dest / "constraints.txt"), "-e", str(dest / "src")], timeout=900)
+    if pip.returncode != 0:
+        return "", f"not installable here ({_last_line(pip)})"
+    stamp.write_text(sys.version)
+    return str(script), ""
+
+
+def peer_versions() -> str:
+    python = PEERS_DIR / "venv" / "bin" / "python"
+    if not python.exists():
+        return ""
+    frozen = _run([str(python), "-m", "pip", "freeze"]).stdout.split()
+    names = {pin.split("==")[0].lower() for pin in PEER_PINS}
+    return ", ".join(line for line in frozen if line.split("==")[0].lower() in names)
+
+
+def compile_bytecode(pythons: list[str], sources: list[Path]) -> None:
+    """Every program runs from compiled bytecode, as after `pip install`."""
+    env = timed_env({})
+    for python in pythons:
+        site = _run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
+        _run([python, "-m", "compileall", "-q", "-j", "0", site.stdout.strip()], env=env)
+    for src in sources:
+        _run([sys.executable, "-m", "compileall", "-q", "-j", "0", str(src)], env=env)
+
+
+def timed_env(extra: dict[str, str]) -> dict[str, str]:
+    drop = {"PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX", "REVMENTOR_HOME", "VISUAL",
+            "EDITOR"}
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    return {**env, "NO_COLOR": "1", "COLUMNS": "100", "REVMENTOR_TODAY": TODAY.isoformat(),
+            **extra}
+
+
+# === timing ==========================================================================
 
 
 @dataclass
 class Case:
-    label: str
-    argv: list[str]
-    env: dict[str, str] = field(default_factory=dict)
-    budget: float | None = None
-    before: Callable[[], None] | None = None
+    spec: Spec
+    command: str = ""  # as hyperfine gets it
+    prepare: str = "true"
     problem: str = ""
+    median: float | None = None  # seconds
+    rss_mib: float | None = None
+
+
+def resolve(specs: list[Spec], places: dict[str, str], missing: dict[str, str],
+            quick: bool) -> list[Case]:
+    """Fill in the placeholders; `missing` says why a peer or the reference is not there."""
+    cases = []
+    for spec in specs:
+        if quick and not spec.quick:
+            continue
+        case = Case(spec)
+        if spec.needs in missing:
+            case.problem = missing[spec.needs]
+        else:
+            case.command = shlex.join(arg.format(**places) for arg in spec.argv)
+            if spec.prepare:
+                quoted = {"home": shlex.quote(places[spec.home])}
+                case.prepare = shlex.join(["sh", "-c", spec.prepare.format(**quoted)])
+        cases.append(case)
+    return cases
+
+
+def preflight(cases: list[Case], env: dict[str, str]) -> None:
+    """Run each case once; one that fails is reported instead of timed."""
+    for case in cases:
+        if case.problem:
+            continue
+        subprocess.run(shlex.split(case.prepare), check=True, env=env)
+        done = subprocess.run(shlex.split(case.command), stdin=subprocess.DEVNULL,
+                              capture_output=True, text=True, env=env, check=False)
+        if done.returncode != 0:
+            first = (done.stderr.strip().splitlines() or [""])[0]
+            case.problem = f"exit {done.returncode}: {first[:90]}"
+
+
+def hyperfine(group: str, cases: list[Case], runs: int, env: dict[str, str]) -> list[str]:
+    """Time the group's live cases in one hyperfine run; the command line, as printed."""
+    live = [c for c in cases if not c.problem]
+    if not live:
+        return []
+    out = RESULTS / f"{group}.json"
+    out.unlink(missing_ok=True)
+    argv = [HYPERFINE, "-N", "--warmup", str(WARMUP), "--runs", str(runs), "--style", "basic",
+            "--export-json", str(out)]
+    # NAME=VALUE, so that a name or a command starting with "-" is not taken for an option.
+    argv += [f"--command-name={case.spec.key}" for case in live]
+    if any(c.prepare != "true" for c in live):
+        argv += [f"--prepare={case.prepare}" for case in live]
+    argv += [c.command for c in live]
+    line = shlex.join(argv)
+    print(f"\n[{group}] {line}\n", file=sys.stderr)
+    done = subprocess.run(argv, env=env, check=False, stdout=sys.stderr,
+                          stdin=subprocess.DEVNULL)
+    if done.returncode != 0:
+        # A command that passed its check failed under hyperfine: find it, report it, and
+        # time the others again, so one failure does not lose the whole group.
+        preflight(live, env)
+        if all(not c.problem for c in live):
+            raise SystemExit(f"hyperfine failed on the {group} group (exit {done.returncode})")
+        return hyperfine(group, cases, runs, env)
+    results = json.loads(out.read_text())["results"]
+    for case, result in zip(live, results, strict=True):
+        case.median = float(result["median"])
+    return [line]
+
+
+# Runs one command with its output thrown away and prints the peak resident set (KiB) that
+# the kernel reports for it, as `/usr/bin/time -f %M` does. It is a small process of its
+# own because a child's figure includes what its parent had mapped before the exec: from
+# this script, which has built and validated 5,000 sessions, that would be ~200 MiB.
+RSS_PROBE = """\
+import os, sys
+null = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_RDWR, 0) for fd in (0, 1, 2)]
+pid = os.posix_spawnp(sys.argv[1], sys.argv[1:], os.environ, file_actions=null)
+_, status, usage = os.wait4(pid, 0)
+print(usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
+def peak_rss(cases: list[Case], env: dict[str, str], repeats: int = 3) -> None:
+    """Each case's peak resident set (MiB): the largest of `repeats` runs."""
+    for case in cases:
+        if case.problem or case.spec.key == "import typer":
+            continue
+        peak = 0
+        for _ in range(repeats):
+            subprocess.run(shlex.split(case.prepare), check=True, env=env)
+            probe = _run([sys.executable, "-S", "-c", RSS_PROBE, *shlex.split(case.command)],
+                         env=env)
+            kib, code = (int(x) for x in probe.stdout.split())
+            if code != 0:
+                case.problem = f"exit {code} while measuring its memory"
+            peak = max(peak, kib)  # KiB on Linux
+        case.rss_mib = peak / 1024
+
+
+@dataclass
+class PtyResult:
+    label: str
+    command: str
     times: list[float] = field(default_factory=list)
+    problem: str = ""
 
     @property
     def median(self) -> float:
         return statistics.median(self.times)
 
 
-def revmentor_argv() -> list[str]:
-    script = Path(sys.executable).parent / "revmentor"
-    found = str(script) if script.exists() else shutil.which("revmentor")
-    return [found] if found else [sys.executable, "-m", "revmentor"]
+def pty_first_question(places: dict[str, str], root: Path, runs: int,
+                       env: dict[str, str]) -> list[PtyResult]:
+    """From spawn to the first question's text, in a pseudo-terminal, in turns."""
+    try:
+        import pexpect
+    except ImportError:
+        return [PtyResult("start", "", problem="pexpect is not installed")]
+    env = {**env, "TERM": "xterm-256color", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    start = PtyResult("revmentor start: first question", "")
+    bare = PtyResult("bare questionary prompt", "")
+    for i in range(2 + runs):  # two untimed rounds first
+        fresh = root / f"pty-home-{i}"  # a first start: no pairing, no draft
+        for result, argv, question in (
+            (start, [places["rv"], "--home", str(fresh), "start"], START_QUESTION),
+            (bare, [places["py"], "-c", BARE_PROMPT], BARE_QUESTION),
+        ):
+            result.command = shlex.join(argv)
+            if result.problem:
+                continue
+            began = time.perf_counter()
+            child = pexpect.spawn(argv[0], argv[1:], env=env, encoding="utf-8", timeout=20,
+                                  dimensions=(40, 120))
+            try:
+                child.expect_exact(question)
+                elapsed = time.perf_counter() - began
+                if i >= 2:
+                    result.times.append(elapsed)
+            except (pexpect.TIMEOUT, pexpect.EOF):
+                result.problem = f"no '{question}' within 20 s: {str(child.before)[-80:]!r}"
+            finally:
+                child.terminate(force=True)
+                child.close()
+    return [start, bare]
 
 
-def common_env(root: Path) -> dict[str, str]:
-    """The environment every timed process shares, whichever program it runs.
-
-    Each program runs from compiled bytecode, as it would after `pip install`: with
-    PYTHONDONTWRITEBYTECODE set, an editable install would otherwise compile its source
-    on every run while the baseline's and the peers' packages came precompiled. One
-    bytecode folder in the temporary folder serves all of them alike, and is filled by
-    the warm-up.
-    """
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return {**env, "PYTHONPYCACHEPREFIX": str(root / "bytecode"), "NO_COLOR": "1",
-            "COLUMNS": "100"}
+# === the report ======================================================================
 
 
-def run_once(case: Case, common: dict[str, str]) -> float:
-    if case.before is not None:
-        case.before()
-    env = {**common, **case.env}
-    start = time.perf_counter()
-    proc = subprocess.run(case.argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE, env=env, check=False)
-    elapsed = time.perf_counter() - start
-    if proc.returncode != 0 and not case.problem:
-        first = (proc.stderr.decode(errors="replace").strip().splitlines() or [""])[0]
-        case.problem = f"exit {proc.returncode}: {first[:90]}"
-    return elapsed
+def _ms(seconds: float | None) -> str:
+    return "n/a" if seconds is None else f"{seconds * 1000:.0f} ms"
 
 
-def measure(cases: list[Case], runs: int, warmup: int, common: dict[str, str]) -> None:
-    live = [c for c in cases if not c.problem]
-    for _ in range(max(1, warmup)):
-        for case in live:
-            run_once(case, common)
-    # Round-robin, so a burst of load on the machine hits every command alike.
-    for _ in range(runs):
-        for case in live:
-            if not case.problem:
-                case.times.append(run_once(case, common))
+def _met(ok: bool) -> str:
+    return "yes" if ok else "**no**"
 
 
-def table(cases: list[Case], runs: int) -> str:
-    base = cases[0].median
+def main_table(cases: list[Case]) -> str:
+    by = {c.spec.key: c for c in cases}
+    base = by.get("import typer")
+    jrnl = by.get(JRNL)
     lines = [
-        f"Median wall time of {runs} runs after a warm-up, whole process, "
-        f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, {date.today()}.",
-        "",
-        "| command | median | ratio to `import typer` | budget | within |",
-        "| --- | ---: | ---: | ---: | :---: |",
+        "| command | median | ratio to `import typer` | ratio to `jrnl -n 5` | budget | met |",
+        "| --- | ---: | ---: | ---: | --- | :---: |",
     ]
     for case in cases:
-        if case.problem or not case.times:
-            lines.append(f"| {case.label} | n/a | | {_budget(case)} | {case.problem} |")
+        spec = case.spec
+        label = f"`{_display(spec)}`" + (", no cache" if spec.prepare == UNCACHE else "")
+        if case.median is None:
+            lines.append(f"| {label} | n/a | | | {_btext(spec)} | n/a: {case.problem} |")
             continue
-        ratio = case.median / base
-        ok = "" if case.budget is None else ("yes" if ratio <= case.budget else "**no**")
-        lines.append(f"| {case.label} | {case.median * 1000:.0f} ms | {ratio:.2f} | "
-                     f"{_budget(case)} | {ok} |")
+        to_base = f"{case.median / base.median:.2f}" if base and base.median else ""
+        to_jrnl = ""
+        met = ""
+        budget = spec.budget
+        if budget is not None:
+            other = by.get(budget.against)
+            if other is None or other.median is None:
+                met = f"n/a ({budget.against} did not run)"
+            elif budget.plus_ms is not None:
+                extra = (case.median - other.median) * 1000
+                met = f"{_met(extra <= budget.plus_ms)} ({extra:+.0f} ms)"
+            else:
+                assert budget.ratio is not None
+                met = _met(case.median <= budget.ratio * other.median)
+            if budget.against == JRNL and jrnl and jrnl.median:
+                to_jrnl = f"{case.median / jrnl.median:.2f}"
+        lines.append(f"| {label} | {_ms(case.median)} | {to_base} | {to_jrnl} | "
+                     f"{_btext(spec)} | {met} |")
     return "\n".join(lines) + "\n"
 
 
-def _budget(case: Case) -> str:
-    return "" if case.budget is None else f"<= {case.budget:.1f}"
+def _btext(spec: Spec) -> str:
+    return "" if spec.budget is None else spec.budget.text()
+
+
+SHOWN = {"{py}": "python", "{rv}": "revmentor", "{ref}": "revmentor@" + REFERENCE_COMMIT[:7],
+         "{jrnl}": "jrnl", "{watson}": "watson"}
+
+
+def _display(spec: Spec) -> str:
+    """The command as a reader would type it: no --home, programs by their names."""
+    words: list[str] = []
+    args = iter(spec.argv)
+    for word in args:
+        if word == "--home":
+            next(args, None)
+            continue
+        words.append(SHOWN.get(word, word))
+    text = shlex.join(words)
+    return text if len(text) <= 64 else text[:61] + "..."
+
+
+def growth_table(cases: list[Case]) -> str:
+    by = {c.spec.key: c for c in cases}
+    small, large = GROWTH_SIZES
+    lines = [
+        f"| command | median at {small:,} | median at {large:,} | {large:,} / {small:,} | "
+        f"peak RSS at {large:,} | budget | met |",
+        "| --- | ---: | ---: | ---: | ---: | --- | :---: |",
+    ]
+    budget = (f"< {GROWTH_MAX_MS:.0f} ms, <= {GROWTH_MAX_FACTOR:g}x, "
+              f"< {GROWTH_MAX_RSS_MIB:.0f} MiB")
+    for key, args, _prep, _quick in GROWTH:
+        a, b = by.get(f"{key} @{small}"), by.get(f"{key} @{large}")
+        if a is None or b is None:
+            continue
+        label = "`revmentor " + " ".join(args) + "`" + (", no cache" if "cache" in key else "")
+        if a.median is None or b.median is None:
+            why = a.problem or b.problem
+            lines.append(f"| {label} | {_ms(a.median)} | {_ms(b.median)} | | | {budget} | "
+                         f"n/a: {why} |")
+            continue
+        factor = b.median / a.median
+        rss = "n/a" if b.rss_mib is None else f"{b.rss_mib:.0f} MiB"
+        ok = (b.median * 1000 < GROWTH_MAX_MS and factor <= GROWTH_MAX_FACTOR
+              and b.rss_mib is not None and b.rss_mib < GROWTH_MAX_RSS_MIB)
+        lines.append(f"| {label} | {_ms(a.median)} | {_ms(b.median)} | {factor:.2f}x | {rss} | "
+                     f"{budget} | {_met(ok)} |")
+    return "\n".join(lines) + "\n"
+
+
+def pty_table(results: list[PtyResult]) -> str:
+    lines = ["| measurement | median | ratio to the bare prompt | budget | met |",
+             "| --- | ---: | ---: | --- | :---: |"]
+    bare = results[-1] if len(results) == 2 else None
+    for r in results:
+        if r.problem or not r.times:
+            lines.append(f"| {r.label} | n/a | | | n/a: {r.problem} |")
+            continue
+        if r is bare or bare is None or bare.problem or not bare.times:
+            lines.append(f"| {r.label} | {_ms(r.median)} | 1.00 | | |")
+            continue
+        ratio = r.median / bare.median
+        lines.append(f"| {r.label} | {_ms(r.median)} | {ratio:.2f} | <= 1.5x the bare prompt | "
+                     f"{_met(ratio <= 1.5)} |")
+    return "\n".join(lines) + "\n"
+
+
+def fingerprint(homes: dict[str, Path]) -> dict[str, str]:
+    """A digest of every pairing file in the read-only data folders."""
+    import hashlib
+
+    prints = {}
+    for name, home in homes.items():
+        for path in sorted((home / "pairings").glob("*.yaml")):
+            prints[f"{name}/{path.name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return prints
+
+
+def check_untouched(homes: dict[str, Path], expected: dict[str, str], group: str) -> None:
+    if fingerprint(homes) != expected:
+        raise SystemExit(
+            f"the benchmark's data changed or went missing while the {group} group ran "
+            "(another process cleaning the temporary folder?): its times cannot be trusted. "
+            "Run again, or give --workdir a folder of your own."
+        )
+
+
+def _hyperfine_version() -> str:
+    try:
+        return _run([HYPERFINE, "--version"]).stdout.strip()
+    except OSError:
+        return ""
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15, help="timed runs per command (>= 10)")
-    parser.add_argument("--warmup", type=int, default=1, help="untimed runs first (>= 1)")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="timed runs per command")
+    parser.add_argument("--quick", action="store_true",
+                        help="only the cases the budgets hinge on")
     parser.add_argument("--no-peers", action="store_true", help="skip jrnl and Watson")
-    parser.add_argument("--out", type=Path, default=HERE / "results" / "latest.md")
+    parser.add_argument("--no-reference", action="store_true",
+                        help="skip today's revmentor (check-goal's budget)")
+    parser.add_argument("--out", type=Path, default=RESULTS / "latest.md")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--workdir", type=Path, default=None,
+                        help="where to make the temporary folder (default: the system's)")
     args = parser.parse_args(argv)
+    if args.runs < 2:
+        parser.error("--runs must be at least 2")
+    global HYPERFINE
+    if not Path(HYPERFINE).exists():
+        HYPERFINE = shutil.which("hyperfine") or ""
+        if not HYPERFINE:
+            parser.error("hyperfine is needed: https://github.com/sharkdp/hyperfine")
 
-    root = Path(tempfile.mkdtemp(prefix="revmentor-bench-"))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    if args.workdir is not None:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+    root = Path(tempfile.mkdtemp(prefix="revmentor-hyperfine-", dir=args.workdir))
     try:
-        print(f"building data in {root} ...", file=sys.stderr)
-        many, big = build_stores(root)
-        rv = revmentor_argv()
-        frozen = {"REVMENTOR_TODAY": TODAY.isoformat()}
-        common = common_env(root)
-        # Any first command reads and validates the file and keeps the result in the
-        # data folder's cache, as it would on a user's machine.
-        subprocess.run([*rv, "status"], env={**common, "REVMENTOR_HOME": str(big), **frozen},
-                       stdout=subprocess.DEVNULL, check=True)
-        saved = {p: p.read_bytes() for p in (big / "pairings" / "big.yaml",
-                                             big / "cache" / "big.json") if p.exists()}
-
-        def restore_big() -> None:
-            # Each log-session run starts from the same 500 sessions: the file and its
-            # cache entry are put back before every run, outside the timed part, so the
-            # runs are comparable.
-            for path, content in saved.items():
-                path.write_bytes(content)
-        cases = [
-            Case('python -c "import typer" (baseline)', [sys.executable, "-c", "import typer"]),
-            Case("revmentor --help", [*rv, "--help"], budget=1.3),
-            Case("revmentor status (20 pairings x 52 sessions)", [*rv, "status"],
-                 env={"REVMENTOR_HOME": str(many), **frozen}, budget=2.0),
-            Case("revmentor status (1 pairing x 500 sessions)", [*rv, "status"],
-                 env={"REVMENTOR_HOME": str(big), **frozen}, budget=2.0),
-            Case("revmentor export big (Markdown, 500 sessions)",
-                 [*rv, "export", "big", "--format", "markdown", "--output", "-"],
-                 env={"REVMENTOR_HOME": str(big), **frozen}, budget=3.0),
-            Case("revmentor log-session --yes (into 500 sessions)",
-                 [*rv, "log-session", "big", "--yes", "--date", TODAY.isoformat(),
-                  "--topic", "prompt patterns", "--i-learned", LEARNED[0],
-                  "--they-learned", LEARNED[2], "--next-step", STEPS[0]],
-                 env={"REVMENTOR_HOME": str(big), **frozen}, budget=3.0,
-                 before=restore_big),
-        ]
-        if args.no_peers:
-            cases += [Case("jrnl -n 5 (200 entries)", [], problem="skipped (--no-peers)"),
-                      Case("watson log (200 frames)", [], problem="skipped (--no-peers)")]
-        else:
-            print("installing jrnl and td-watson into a temporary venv ...", file=sys.stderr)
-            for peer in setup_peers(root):
-                cases.append(Case(peer.name, peer.argv, env=peer.env, problem=peer.problem))
-        print(f"timing {len(cases)} commands x {args.runs} runs ...", file=sys.stderr)
-        measure(cases, args.runs, args.warmup, common)
-        restore_big()
-        text = table(cases, args.runs)
-        text += _verdict(cases)
-        print(text)
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(text, encoding="utf-8")
-        print(f"written to {args.out}", file=sys.stderr)
+        return _bench(args, root)
     finally:
         if args.keep:
             print(f"kept {root}", file=sys.stderr)
         else:
             shutil.rmtree(root, ignore_errors=True)
+
+
+def _bench(args: argparse.Namespace, root: Path) -> int:
+    import revmentor
+
+    print(f"building data in {root} ...", file=sys.stderr)
+    homes = build_stores(root)
+    places: dict[str, str] = {"py": sys.executable, "rv": revmentor_script()}
+    pythons = [sys.executable]
+    sources = [Path(revmentor.__file__).resolve().parent]
+    extra_env: dict[str, str] = {"HOME": str(root)}
+    missing: dict[str, str] = {}
+    if args.no_peers:
+        missing["peers"] = "skipped (--no-peers)"
+    else:
+        peers, why = setup_peers()
+        if why:
+            missing["peers"] = why
+        else:
+            places.update(peers)
+            pythons.append(str(PEERS_DIR / "venv" / "bin" / "python"))
+            extra_env.update(jrnl_data(root))
+            extra_env.update(watson_data(root))
+    if args.no_reference:
+        missing["reference"] = "skipped (--no-reference)"
+    else:
+        ref, why = setup_reference()
+        if why:
+            missing["reference"] = why
+        else:
+            places["ref"] = ref
+            sources.append(Path(ref).parent.parent.parent / "src" / "src" / "revmentor")
+    print("compiling to bytecode ...", file=sys.stderr)
+    compile_bytecode(pythons, sources)
+    env = timed_env(extra_env)
+
+    # Fill each store's cache as any first command would, then make the copies.
+    for home in homes.values():
+        subprocess.run([places["rv"], "--home", str(home), "status"], env=env, check=True,
+                       stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    copies = {"cold": "many", "write": "many"}
+    for n in GROWTH_SIZES:
+        copies[f"c{n}"] = f"h{n}"
+        copies[f"w{n}"] = f"h{n}"
+    for name, source in copies.items():
+        homes[name] = root / f"{homes[source].name}-{name}"
+        shutil.copytree(homes[source], homes[name], symlinks=True)
+        if name.startswith("w"):
+            shutil.copytree(homes[source], Path(f"{homes[name]}.orig"), symlinks=True)
+    places.update({name: str(path) for name, path in homes.items()})
+
+    main_cases = resolve(MAIN, places, missing, args.quick)
+    growth_cases = resolve(growth_specs(), places, missing, args.quick)
+    print("checking every command once ...", file=sys.stderr)
+    preflight(main_cases + growth_cases, env)
+    read_only = {name: homes[name] for name in ("many", *(f"h{n}" for n in GROWTH_SIZES))}
+    expected = fingerprint(read_only)
+    lines = hyperfine("main", main_cases, args.runs, env)
+    check_untouched(read_only, expected, "main")
+    lines += hyperfine("growth", growth_cases, args.runs, env)
+    check_untouched(read_only, expected, "growth")
+    print("peak memory ...", file=sys.stderr)
+    peak_rss(growth_cases, env)
+    print("pseudo-terminal ...", file=sys.stderr)
+    ptys = pty_first_question(places, root, args.runs, env)
+
+    base = next((c for c in growth_cases if c.spec.key == "import typer"), None)
+    versions = missing.get("peers") or peer_versions() or "not installed"
+    reference = missing.get("reference") or f"commit {REFERENCE_COMMIT[:12]}"
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    text = "\n".join([
+        f"Median wall time of {args.runs} runs after {WARMUP} warm-ups, whole process, timed "
+        f"with {_hyperfine_version() or 'hyperfine'}; {os.cpu_count()} CPUs, Python "
+        f"{sys.version.split()[0]}, {date.today()}, load average {load} at the end.",
+        f"Peers: {versions}. Today's revmentor: {reference}. Data "
+        + ("written as plain YAML (the store's interface has moved)." if WRITTEN_AS_PLAIN_YAML
+           else "written through revmentor's store."),
+        "",
+        "### 10 pairings of 52 sessions (one hyperfine run)",
+        "",
+        main_table(main_cases),
+        f"### Growth: one pairing of {GROWTH_SIZES[0]:,} and of {GROWTH_SIZES[1]:,} sessions "
+        f"(one hyperfine run; `import typer` took {_ms(base.median if base else None)} in it)",
+        "",
+        growth_table(growth_cases),
+        f"### First question in a pseudo-terminal (median of {args.runs}, in turns)",
+        "",
+        pty_table(ptys),
+        "### Command lines",
+        "",
+        "```sh",
+        *lines,
+        *(f"# pexpect: {r.command}" for r in ptys),
+        "```",
+        "",
+    ])
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"written to {args.out}", file=sys.stderr)
     return 0
-
-
-def _verdict(cases: list[Case]) -> str:
-    by = {c.label.split(" (")[0] if c.label.startswith("jrnl") else c.label: c for c in cases}
-    jrnl = by.get("jrnl -n 5")
-    status = [c for c in cases if c.label.startswith("revmentor status") and c.times]
-    if jrnl is None or not jrnl.times or not status:
-        return "\n`status` vs `jrnl -n 5`: not compared (one of them did not run).\n"
-    slowest = max(c.median for c in status)
-    word = "no slower than" if slowest <= jrnl.median else "**slower than**"
-    return (f"\nSlowest `status` ({slowest * 1000:.0f} ms) is {word} `jrnl -n 5` "
-            f"({jrnl.median * 1000:.0f} ms).\n")
 
 
 if __name__ == "__main__":

@@ -208,7 +208,9 @@ def test_doctor(cli: Callable[..., Result], example_home: Path) -> None:
     assert stat.S_IMODE((pairings / "helen-sam.yaml").stat().st_mode) == 0o644  # only reports
 
 
-def test_doctor_checks_the_cache_folder(cli: Callable[..., Result], example_home: Path) -> None:
+def test_doctor_checks_the_cache_folder(
+    cli: Callable[..., Result], proc: Callable[..., Result], example_home: Path
+) -> None:
     # The cache holds each pairing's data too; a loosened folder is reported like the rest.
     for folder in (example_home, example_home / "pairings"):
         os.chmod(folder, 0o700)
@@ -217,9 +219,16 @@ def test_doctor_checks_the_cache_folder(cli: Callable[..., Result], example_home
     cache = example_home / "cache"
     assert cli("doctor").code == 0
     os.chmod(cache, 0o755)
-    sick = cli("doctor")
-    assert sick.code == 1
-    assert f"{cache} can be read by others" in sick.out
+    # The report names the folder in full. At the suite's 100 columns a long temporary path
+    # (pytest --basetemp, macOS's /private/var/folders/...) would be wrapped mid-path, so the
+    # report is read from a terminal wide enough for any path: every line is whole.
+    width = str(len(str(cache)) + 200)
+    sick = proc("doctor", env={"COLUMNS": width})
+    assert sick.code == 1, sick.output
+    lines = sick.out.splitlines()
+    assert f"✗ {cache} can be read by others (mode 755)" in lines, sick.out
+    assert f"  fix: chmod 700 '{cache}'" in lines, sick.out
+    assert lines[-1] == "1 problem(s); 1 pairing file(s) checked."
 
 
 def test_unexpected_errors_have_no_traceback_unless_debug(
