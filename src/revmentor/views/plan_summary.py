@@ -67,11 +67,15 @@ def _bullet(markup: str, indent: int) -> None:
 
 
 def render_intro(title: str, lines: Sequence[str]) -> None:
-    con = out()
-    con.print()
-    con.print(f"[bold]{esc(title)}[/]")
+    # Through the small styled writer rather than rich: the first step's intro is all
+    # that stands before the wizard's first question, which should not wait for rich.
+    from revmentor.views.styled import Screen, Styled
+
+    screen = Screen()
+    screen.print("")
+    screen.print(Styled(title, "bold"))
     for line in lines:
-        con.print(f"[dim]{esc(line)}[/]")
+        screen.print(Styled(line, "dim"))
 
 
 def render_note(text: str) -> None:
