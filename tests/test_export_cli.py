@@ -92,8 +92,6 @@ def test_format_accepts_the_extension_as_a_name(cli: CLI, example_home: Path) ->
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "pdf"], "unknown format 'pdf'"),
-        (["--section", "goals"], "unknown section 'goals'"),
         (["--format", "json", "--section", "plan"], "--section applies to --format markdown"),
         (["--format", "json", "--template", "x.j2"], "--template applies to --format markdown"),
         (["--time", "10:00"], "--time applies to --format ics only"),
@@ -112,9 +110,21 @@ def test_bad_options_are_clear_errors(
     assert message in r.err.splitlines()[0]
 
 
-def test_unknown_format_lists_the_choices(cli: CLI, example_home: Path) -> None:
-    r = cli("export", "-f", "pdf")
-    assert "Choose one of: markdown, ics, json." in r.err
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-f", "pdf"], "'--format' / '-f': unknown format 'pdf'. Choose one of: markdown, ics"),
+        (["--section", "goals"], "'--section': 'goals' is not one of 'plan', 'all'."),
+    ],
+)
+def test_an_unknown_format_or_section_is_a_usage_error(
+    cli: CLI, example_home: Path, args: list[str], message: str
+) -> None:
+    r = cli("export", *args)
+    assert r.code == 2, r
+    assert r.out == ""
+    assert r.err.splitlines()[0].startswith(f"Error: Invalid value for {message}")
+    assert "Try 'revmentor export --help' for help." in r.err
 
 
 def test_no_pairings_is_a_clear_error(cli: CLI) -> None:

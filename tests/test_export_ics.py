@@ -185,11 +185,28 @@ def test_local_zone_follows_tz(monkeypatch: pytest.MonkeyPatch) -> None:
         (["--time", "25:00"], "'25:00' is not a time"),
         (["--time", "9am"], "'9am' is not a time"),
         (["--time", "09:60"], "is not a time"),
+    ],
+)
+def test_a_time_or_zone_that_cannot_be_is_a_usage_error(
+    cli: CLI, example_home: Path, args: list[str], message: str
+) -> None:
+    r = cli("export", EXAMPLE_SLUG, "--format", "ics", *args)
+    assert r.code == 2
+    assert r.out == ""
+    first = r.err.splitlines()[0]
+    assert first.startswith(f"Error: Invalid value for '{args[0]}': ")
+    assert message in first
+    assert "Traceback" not in r.err
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
         (["--include-private"], "a calendar never holds private notes"),
         (["--section", "plan"], "--section applies to --format markdown only"),
     ],
 )
-def test_bad_calendar_options_are_clear_errors(
+def test_options_a_calendar_cannot_take_are_refused(
     cli: CLI, example_home: Path, args: list[str], message: str
 ) -> None:
     r = cli("export", EXAMPLE_SLUG, "--format", "ics", *args)

@@ -8,14 +8,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import typer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from revmentor.cli import _values
 from revmentor.coach import goals as cg
 from revmentor.coach.ratings import latest_rating
 from revmentor.errors import BadInput
 from revmentor.model import Pairing, RealFlags
 from revmentor.store import Store
+from revmentor.wizard import goals_review as review_wizard
 from tests import strategies as model_st
 from tests.conftest import EXAMPLE_SLUG, Result
 
@@ -143,13 +146,10 @@ def test_review_keeps_comments(example_home: Path, frozen: None, cli: Cli) -> No
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--goal", "nope", "--decision", "keep"], "no goal with the id 'nope'"),
-        (["--goal", "sam-strategy", "--decision", "drop"], "--decision: 'drop' is not a decision"),
-        (["--goal", "sam-strategy", "--decision", "reword"], "needs its new wording"),
-        (["--goal", "sam-strategy", "--decision", "retire"], "retiring a goal needs a reason"),
+        (["--goal", "nope", "--decision", "keep"], "--goal: no goal with the id 'nope'"),
+        (["--goal", "sam-strategy", "--decision", "reword"], "--text: rewording a goal needs"),
+        (["--goal", "sam-strategy", "--decision", "retire"], "--reason: retiring a goal needs"),
         (["--goal", "sam-strategy", "--decision", "retire", "--reason", "  "], "needs a reason"),
-        (["--goal", "sam-strategy", "--rating", "6"], "--rating: 6 is outside 1 to 5"),
-        (["--goal", "sam-strategy", "--rating", "ok"], "'ok' is not a number"),
         (["--goal", "sam-strategy", "--text", "x"], "only goes with the decision 'reword'"),
         (["--decision", "keep"], "--decision needs --goal"),
         (["--rating", "3"], "--rating needs --goal"),
@@ -171,6 +171,30 @@ def test_review_bad_input_leaves_the_file_untouched(
     assert result.code == 1, result.output
     assert result.err.startswith("Error: ")
     assert message in result.err
+    assert pairing_file(example_home).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["review", "--goal", "sam-strategy", "--decision", "drop"], "'drop' is not one of"),
+        (["review", "--goal", "sam-strategy", "--rating", "6"], "less than or equal to 5"),
+        (["review", "--goal", "sam-strategy", "--rating", "ok"], "should be a valid integer"),
+        (["add", "--text", "x", "--owner", "boss"], "'boss' is not one of 'me', 'partner'"),
+        (["add", "--text", "x", "--baseline", "7"], "less than or equal to 5"),
+        (["add", "--text", "x", "--real", "fast"], "'fast' is not one of relevant"),
+    ],
+)
+def test_a_value_its_flag_cannot_take_is_a_usage_error(
+    example_home: Path, frozen: None, cli: Cli, args: list[str], message: str
+) -> None:
+    before = pairing_file(example_home).read_bytes()
+    result = cli("goals", *args)
+    assert result.code == 2, result.output
+    first = result.err.splitlines()[0]
+    assert first.startswith(f"Error: Invalid value for '{args[-2]}': ")
+    assert message in first
+    assert f"Try 'revmentor goals {args[0]} --help' for help." in result.err
     assert pairing_file(example_home).read_bytes() == before
 
 
@@ -260,11 +284,8 @@ def test_add_twice_gets_unique_ids(example_home: Path, frozen: None, cli: Cli) -
     ("args", "message"),
     [
         (["--text", "  "], "the goal's wording is empty"),
-        (["--text", "x", "--owner", "boss"], "--owner: 'boss' is not an owner"),
-        (["--text", "x", "--baseline", "7"], "--baseline: 7 is outside 1 to 5"),
-        (["--text", "x", "--id", "genai-for-ops"], "already exists"),
-        (["--text", "x", "--id", "Bad Id"], "cannot be a goal id"),
-        (["--text", "x", "--real", "fast"], "--real: 'fast' is not one of"),
+        (["--text", "x", "--id", "genai-for-ops"], "--id: a goal with the id 'genai-for-ops'"),
+        (["--text", "x", "--id", "Bad Id"], "--id: 'Bad Id' cannot be a goal id"),
         (["--text", "x\x1b]0;hi\x07"], "control character"),
     ],
 )
@@ -400,16 +421,29 @@ def test_new_goal_ids(text: str, expected: str) -> None:
     assert len(goal_id) <= cg.ID_LENGTH
 
 
-def test_parse_real() -> None:
-    assert cg.parse_real("none") == RealFlags()
-    everything = RealFlags(relevant=True, experimental=True, aspirational=True, learning_based=True)
-    assert cg.parse_real("all") == cg.parse_real("REAL") == everything
-    assert cg.parse_real("ea") == RealFlags(experimental=True, aspirational=True)
-    assert cg.parse_real("relevant, learning-based") == RealFlags(
-        relevant=True, learning_based=True
+def test_real_flag_parses_names_letters_all_and_none() -> None:
+    everything = frozenset({"relevant", "experimental", "aspirational", "learning_based"})
+    assert _values.real_checks("none").met == frozenset()
+    assert _values.real_checks("all").met == _values.real_checks("REAL").met == everything
+    assert _values.real_checks("ea").met == {"experimental", "aspirational"}
+    assert _values.real_checks("relevant, learning-based").met == {"relevant", "learning_based"}
+    with pytest.raises(typer.BadParameter, match="'quick' is not one of"):
+        _values.real_checks("relevant,quick")
+
+
+def test_coach_refusals_name_the_field_and_the_command_names_the_flag() -> None:
+    p = example()
+    retire = cg.GoalDecision(goal_id="sam-strategy", decision="retire")
+    with pytest.raises(BadInput) as info:
+        cg.check_decision(p, retire)
+    assert info.value.message == "reason: retiring a goal needs a reason"
+    assert "--" not in (info.value.hint or "")
+    assert info.value.named(review_wizard.FLAGS).message == (
+        "--reason: retiring a goal needs a reason"
     )
-    with pytest.raises(BadInput):
-        cg.parse_real("relevant,quick")
+    assert review_wizard.decision_command("sam", retire) == [
+        "revmentor", "goals", "review", "sam", "--goal", "sam-strategy", "--decision", "retire"
+    ]  # fmt: skip
 
 
 def test_saved_records_have_no_yaml_anchors(example_home: Path, frozen: None, cli: Cli) -> None:

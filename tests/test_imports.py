@@ -164,3 +164,40 @@ def test_status_loads_rich_and_nothing_else_heavy(home: Path, args: tuple[str, .
     assert "rich.console" in modules
     assert [m for m in heavy_in(modules) if not m.startswith(("rich", "pydantic"))] == []
     assert not [m for m in modules if m.split(".")[0] in ("pygments", "markdown_it")]
+
+
+START_PROBE = r"""
+import json, os, sys
+import revmentor.cli._common as common
+import revmentor.prompts as prompts
+common.interactive = lambda: True  # as in a terminal, without needing one
+def first_question(message, *args, **kwargs):
+    sys.stdout.flush()
+    sys.stderr.write("\n@@" + json.dumps({"question": message, "modules": sorted(sys.modules)}))
+    sys.stderr.flush()
+    os._exit(0)
+for name in ("select", "text", "confirm", "rating", "items", "required_text", "checkbox", "date"):
+    setattr(prompts, name, first_question)
+from revmentor.cli import run
+run(["start"])
+"""
+
+
+def test_start_asks_its_first_question_before_loading_the_models(home: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-c", START_PROBE],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "REVMENTOR_HOME": str(home)},
+        timeout=60,
+        check=False,
+    )
+    marker = proc.stderr.rsplit("@@", 1)
+    assert len(marker) == 2, proc.stderr
+    seen = json.loads(marker[1])
+    assert seen["question"] == "Which side are you on?"
+    assert "Step 1 of 5" in proc.stdout, "the step's intro comes first"
+    modules = seen["modules"]
+    assert "revmentor.model" not in modules
+    assert not [m for m in heavy_in(modules) if m.startswith(("questionary", "prompt_toolkit"))]
+    assert not [m for m in heavy_in(modules) if m.startswith(("ruamel", "jinja2", "icalendar"))]

@@ -10,11 +10,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import typer
 
+from revmentor.cli import _values
 from revmentor.coach import sessions as cs
 from revmentor.errors import BadInput
 from revmentor.model import Horizon, Pairing, Session
 from revmentor.store import Store
+from revmentor.wizard import log_session as log_wizard
 from tests.conftest import EXAMPLE_SLUG, Result
 
 Cli = Callable[..., Result]
@@ -142,23 +145,46 @@ def test_without_a_terminal_missing_answers_are_left_empty(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--date", "2026-02-30"], "--date: '2026-02-30' is not a real date"),
-        (["--date", "someday"], "--date: 'someday' is not a date"),
-        (["--minutes", "forty"], "--minutes: 'forty' is not a whole number"),
-        (["--minutes", "0"], "--minutes: 0 is outside 1 to 1440"),
-        (["--progress", "genai-for-ops=6"], "--progress genai-for-ops: 6 is outside 1 to 5"),
+        (["--date", "2026-02-30"], "'--date': '2026-02-30' is not a real date"),
+        (["--date", "someday"], "'--date': 'someday' is not a date"),
+        (["--minutes", "forty"], "'--minutes': Input should be a valid integer"),
+        (["--minutes", "0"], "'--minutes': Input should be greater than or equal to 1"),
+        (["--minutes", "1441"], "'--minutes': Input should be less than or equal to 1440"),
+        (["--progress", "genai-for-ops=6"], "'--progress': 'genai-for-ops=6': 6 is outside 1 to 5"),
         (["--progress", "genai-for-ops=0"], "outside 1 to 5"),
         (["--progress", "genai-for-ops=high"], "'high' is not a number from 1 to 5"),
-        (["--progress", "no-such-goal=3"], "--progress: no goal with the id 'no-such-goal'"),
-        (["--progress", "genai-for-ops"], "--progress 'genai-for-ops' is not in the form NAME=N"),
+        (["--progress", "genai-for-ops"], "'genai-for-ops' is not in the form NAME=N"),
         (["--progress", "=3"], "is not in the form NAME=N"),
         (
             ["--progress", "genai-for-ops=3", "--progress", "genai-for-ops=4"],
             "'genai-for-ops' is rated twice",
         ),
-        (["--pulse", "joy=3"], "--pulse: 'joy' is not one of the principles"),
-        (["--pulse", "trust=9"], "--pulse trust: 9 is outside 1 to 5"),
+        (["--pulse", "joy=3"], "'--pulse': 'joy' is not one of the principles"),
+        (["--pulse", "trust=9"], "'--pulse': 'trust=9': 9 is outside 1 to 5"),
         (["--pulse", "trust:4"], "is not in the form NAME=N"),
+        (["--pulse", "respect=2", "--pulse", "Respect=3"], "'respect' is rated twice"),
+    ],
+)
+def test_a_value_its_flag_cannot_take_is_a_usage_error(
+    example_home: Path, frozen: None, cli: Cli, args: list[str], message: str
+) -> None:
+    before = pairing_file(example_home).read_bytes()
+    result = cli("log-session", EXAMPLE_SLUG, *args, "--yes")
+    assert result.code == 2, result.output
+    first, *rest = result.err.splitlines()
+    assert first.startswith("Error: Invalid value for ")
+    assert message in first
+    assert rest[0].startswith("Usage: revmentor log-session ")
+    assert "Try 'revmentor log-session --help' for help." in rest
+    assert "Traceback" not in result.output
+    assert pairing_file(example_home).read_bytes() == before
+    assert Store().backups(EXAMPLE_SLUG) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--progress", "no-such-goal=3"], "--progress: no goal with the id 'no-such-goal'"),
         (["--topic", "bell\x07ring"], "control character"),
         (["--private-note", "\x1b[2Jcleared"], "control character"),
     ],
@@ -301,17 +327,42 @@ def pairing(**extra: object) -> Pairing:
     )
 
 
-def test_parse_progress_and_pulse() -> None:
+def test_progress_for_a_goal_the_pairing_lacks_is_refused_by_field() -> None:
     p = pairing()
-    assert cs.parse_progress(["a=3", " b = 5 "], p) == {"a": 3, "b": 5}
-    assert cs.parse_pulse(["Open-Mind=2", "authenticity=1"]) == {
-        "open_mind": 2,
-        "authenticity": 1,
-    }
-    with pytest.raises(BadInput, match="no goal with the id 'c'"):
-        cs.parse_progress(["c=3"], p)
-    with pytest.raises(BadInput, match="'respect' is rated twice"):
-        cs.parse_pulse(["respect=2", "Respect=3"])
+    cs.check_progress(p, {"a": 3, "b": 5})  # a retired goal may still be rated
+    with pytest.raises(BadInput) as info:
+        cs.check_progress(p, {"a": 3, "c": 3})
+    assert info.value.message == "progress: no goal with the id 'c'"
+    assert info.value.hint == "Goal ids: a, b."
+    assert info.value.field == "progress"
+    assert info.value.named({"progress": "--progress"}).message == (
+        "--progress: no goal with the id 'c'"
+    )
+
+
+def test_rating_flags_parse_to_names_and_numbers() -> None:
+    assert _values.goal_rating(" a = 3 ") == _values.Rated("a", 3)
+    assert _values.pulse_rating("Open-Mind=2") == _values.Rated("open_mind", 2)
+    assert _values.by_name([_values.Rated("a", 3), _values.Rated("b", 5)]) == {"a": 3, "b": 5}
+    with pytest.raises(typer.BadParameter, match="'respect' is rated twice"):
+        _values.once_each([_values.pulse_rating("respect=2"), _values.pulse_rating("Respect=3")])
+
+
+def test_the_command_handed_back_after_ctrl_c_names_every_answer() -> None:
+    answers = cs.Answers(
+        date=date(2026, 11, 20),
+        minutes=30,
+        topics=[" prompts ", ""],
+        i_learned="a lot",
+        progress={"a": 4},
+        pulse={"trust": 5},
+        private_note="  ",
+    )
+    assert log_wizard.as_command("sam", answers) == [
+        "revmentor", "log-session", "sam", "--date", "2026-11-20", "--minutes", "30",
+        "--topic", "prompts", "--i-learned", "a lot", "--progress", "a=4", "--pulse", "trust=5",
+        "--yes",
+    ]  # fmt: skip
 
 
 def test_warnings_each_fire_alone() -> None:

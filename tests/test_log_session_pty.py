@@ -121,6 +121,7 @@ def test_a_bad_date_is_asked_again(example_home: Path, pty: Callable[..., Any]) 
     # Ctrl-C saves nothing, but hands back what was answered as a command to run.
     child.expect_exact("Nothing was saved. To log what you had answered so far, run:")
     child.expect_exact("revmentor log-session helen-sam --date 2026-11-19 --topic x --yes")
+    child.expect_exact("Stopped.", timeout=TIMEOUT)
     child.expect_exact(pexpect.EOF, timeout=TIMEOUT)
     child.close()
     assert child.exitstatus == 130

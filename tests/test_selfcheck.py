@@ -7,8 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import typer
 
 from revmentor import selfcheck_file
+from revmentor.cli import _values
 from revmentor.coach import selfcheck as sc
 from revmentor.errors import BadInput, InvalidFile
 from revmentor.model import SelfCheckLog
@@ -82,19 +84,23 @@ def test_a_tie_picks_the_first_part() -> None:
 
 
 @pytest.mark.parametrize(
-    ("items", "message"),
+    ("item", "message"),
     [
-        (["listening"], "is not ID=N"),
-        (["=3"], "is not ID=N"),
-        (["listening=0"], "from 1 to 5"),
-        (["listening=6"], "from 1 to 5"),
-        (["listening=3.5"], "from 1 to 5"),
-        (["listening=high"], "from 1 to 5"),
+        ("listening", "is not in the form NAME=N"),
+        ("=3", "is not in the form NAME=N"),
+        ("listening=0", "0 is outside 1 to 5"),
+        ("listening=6", "6 is outside 1 to 5"),
+        ("listening=3.5", "is not a number from 1 to 5"),
+        ("listening=high", "is not a number from 1 to 5"),
     ],
 )
-def test_flag_answers_are_checked(items: list[str], message: str) -> None:
-    with pytest.raises(BadInput, match=message):
-        sc.parse_flag_answers(items)
+def test_flag_answers_are_checked(item: str, message: str) -> None:
+    with pytest.raises(typer.BadParameter, match=message):
+        _values.answer_rating(item)
+
+
+def test_flag_answers_parse_to_ids_and_ratings() -> None:
+    assert _values.answer_rating(" listening = 4") == _values.Rated("listening", 4)
 
 
 def test_file_answers_are_checked() -> None:
@@ -208,7 +214,6 @@ def test_missing_answers_without_terminal_lists_the_ids(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--answer", "listening=7"], "from 1 to 5"),
         (["--answer", "empathy=3"], "unknown question id: empathy"),
         (["--answers", "/nonexistent/answers.yaml"], "no answers file"),
     ],

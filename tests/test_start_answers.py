@@ -133,6 +133,7 @@ def test_nothing_given_names_the_flags(proc: Callable[..., Result], home: Path) 
     assert result.code == 1
     assert "Error: 2 answers are missing: goals, partner.name" in result.err
     assert "--partner NAME" in result.err and "--goal TEXT" in result.err
+    assert "Or add --defaults" not in result.err, "--defaults was given already"
     assert "Traceback" not in result.err
 
 
@@ -164,17 +165,25 @@ def test_flags_alone(cli: Cli, home: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--frequency", "daily"], "--frequency must be one of weekly, fortnightly, monthly"),
-        (["--side", "boss"], "--side must be one of"),
-        (["--start", "next week"], "--start: 'next week' is not a date"),
-        (["--kind", "coaching"], "--kind must be reverse-mentoring or on-the-job"),
-        (["--name", "Bad Name"], "'Bad Name' is not a pairing name"),
+        (["--frequency", "daily"], "'daily' is not one of 'weekly', 'fortnightly', 'monthly'."),
+        (["--side", "boss"], "'boss' is not one of 'mentee', 'mentor', 'mutual'."),
+        (["--start", "next week"], "'next week' is not a date; write it as YYYY-MM-DD"),
+        (["--kind", "coaching"], "'coaching' is not one of 'reverse-mentoring', 'on-the-job'."),
     ],
 )
-def test_bad_flags(cli: Cli, home: Path, args: list[str], message: str) -> None:
+def test_a_value_its_flag_cannot_take_is_a_usage_error(
+    cli: Cli, home: Path, args: list[str], message: str
+) -> None:
     result = cli("start", "--defaults", "--partner", "Sam", "--goal", GOAL, *args)
+    assert result.code == 2
+    assert result.err.startswith(f"Error: Invalid value for '{args[0]}': {message}")
+    assert not (home / "pairings").exists() or not list((home / "pairings").glob("*.yaml"))
+
+
+def test_a_name_that_cannot_be_a_file_is_refused(cli: Cli, home: Path) -> None:
+    result = cli("start", "--defaults", "--partner", "Sam", "--goal", GOAL, "--name", "Bad Name")
     assert result.code == 1
-    assert message in result.err
+    assert "'Bad Name' is not a pairing name" in result.err
     assert not (home / "pairings").exists() or not list((home / "pairings").glob("*.yaml"))
 
 

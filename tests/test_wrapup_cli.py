@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from revmentor.model import Pairing
 from revmentor.store import Store
 from tests.conftest import EXAMPLE_SLUG, EXAMPLES, Result
+from tests.helpers_faults import pairing_data
 
 Cli = Callable[..., Result]
 NAMES = ("Helen", "Okafor", "Sam", "Rivera")
@@ -94,8 +96,8 @@ def test_extend_moves_the_end_only(example_home: Path, frozen: None, cli: Cli) -
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--decision", "extend", "--yes"], "--weeks"),
-        (["--decision", "extend", "--weeks", "60", "--yes"], "between 1 and 52"),
+        (["--decision", "extend", "--yes"], "--weeks: extending needs a number of weeks"),
+        (["--decision", "extend", "--weeks", "60", "--yes"], "--weeks: must be between 1 and 52"),
         (
             ["--decision", "conclude", "--weeks", "2", "--yes"],
             "--weeks goes with --decision extend",
@@ -120,10 +122,24 @@ def test_bad_flags_exit_1_and_change_nothing(
     assert path.read_bytes() == before
 
 
-def test_unknown_decision_is_a_usage_error(example_home: Path, cli: Cli) -> None:
-    result = cli("wrap-up", EXAMPLE_SLUG, "--decision", "pause")
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--decision", "pause"], "'--decision': 'pause' is not one of 'renew', 'conclude'"),
+        (["--decision", "extend", "--weeks", "0"], "'--weeks': Input should be greater than or"),
+        (["--weeks", "many"], "'--weeks': Input should be a valid integer"),
+        (["--carry-over", " , "], "'--carry-over': give all, none, or goal ids"),
+    ],
+)
+def test_a_value_its_flag_cannot_take_is_a_usage_error(
+    example_home: Path, cli: Cli, args: list[str], message: str
+) -> None:
+    before = pairing_file(example_home).read_bytes()
+    result = cli("wrap-up", EXAMPLE_SLUG, *args, "--yes")
     assert result.code == 2
-    assert "renew, conclude, extend" in result.err
+    assert result.err.startswith(f"Error: Invalid value for {message}")
+    assert "Try 'revmentor wrap-up --help' for help." in result.err
+    assert pairing_file(example_home).read_bytes() == before
 
 
 def test_without_terminal_or_decision_the_error_names_the_flag(
@@ -271,3 +287,19 @@ def test_the_only_pairing_needs_no_name(example_home: Path, frozen: None, cli: C
     result = cli("wrap-up", "--decision", "conclude", "--yes")
     assert result.code == 0, result.output
     assert Store().read(EXAMPLE_SLUG).state == "concluded"
+
+
+def test_a_long_log_shows_the_latest_lessons_and_counts_the_rest(
+    home: Path, cli: Cli, today: Callable[[str], None]
+) -> None:
+    today("2027-12-01")
+    data = pairing_data(30)
+    for i, session in enumerate(data["sessions"]):
+        session["i_learned"] = f"lesson {i:02d}"
+    Store(home).create("long", Pairing.model_validate(data))
+    result = cli("wrap-up", "long", "--decision", "conclude", "--yes")
+    assert result.code == 0, result.output
+    shown = [i for i in range(30) if f"lesson {i:02d}" in result.out]
+    assert shown == list(range(22, 30)), "the latest eight, in order"
+    assert result.out.count("How the board reads risk.") == 8
+    assert result.out.count("... and 22 earlier (the full log: `revmentor export`)") == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class RevmentorError(Exception):
     """An error the user can act on. The first line says what went wrong."""
@@ -45,7 +47,22 @@ class AlreadyExists(RevmentorError):
 
 
 class BadInput(RevmentorError):
-    """A value given on the command line or in an answers file that cannot be used."""
+    """A value given on the command line or in an answers file that cannot be used.
+
+    `field` names the answer at fault (`progress`, `reason`) when there is one: the
+    coach knows answers, not flags, so a caller that took the value from a flag names
+    the flag instead with `named`.
+    """
+
+    def __init__(self, message: str, hint: str | None = None, *, field: str | None = None) -> None:
+        super().__init__(f"{field}: {message}" if field else message, hint)
+        self.field = field
+        self.problem = message
+
+    def named(self, flags: Mapping[str, str]) -> BadInput:
+        """The same problem, told in terms of the flag that gave the value (if it is in `flags`)."""
+        flag = flags.get(self.field or "")
+        return self if flag is None else BadInput(f"{flag}: {self.problem}", self.hint)
 
 
 class Concluded(RevmentorError):
@@ -64,4 +81,6 @@ class NeedsTerminal(RevmentorError):
 
 
 class Cancelled(RevmentorError):
+    """Ctrl-C: the command stopped, and showed whatever it had to hand back."""
+
     exit_code = 130

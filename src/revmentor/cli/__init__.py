@@ -12,11 +12,9 @@ from collections.abc import Sequence
 from typing import Any
 
 import typer
-from typer import _click as click
 from typer.core import TyperGroup
 
 from revmentor import __version__
-from revmentor.cli._params import HELP_NAMES, speed_up
 
 # name -> (module under revmentor.cli, one-line summary shown by `revmentor --help`)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -42,36 +40,44 @@ ABOUT = (
     "log what each of you learns, review goals, and close the cycle well."
 )
 
+HELP_NAMES = ["-h", "--help"]
 
+
+# ctx and formatter are click objects bundled inside Typer, which exports neither: Any.
 class LazyGroup(TyperGroup):
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         entry = COMMANDS.get(cmd_name)
         if entry is None:
             return None
         import importlib
 
         module = importlib.import_module(f"revmentor.cli.{entry[0]}")
-        # Shell completion is offered once, not on every command's help.
-        module.app._add_completion = False
-        command = speed_up(typer.main.get_command(module.app))
+        command = typer.main.get_command(module.app)
         command.name = cmd_name
         return command
 
-    def resolve_command(
-        self, ctx: click.Context, args: list[str]
-    ) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
         if args and args[0] not in COMMANDS and not args[0].startswith("-"):
             from difflib import get_close_matches
 
             close = get_close_matches(args[0], list(COMMANDS), n=2)
             hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-            ctx.fail(f"No such command {args[0]!r}.{hint} See `revmentor --help`.")
+            ctx.fail(f"No such command {args[0]!r}.{hint}")
         return super().resolve_command(ctx, args)
 
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            # Typer would turn Ctrl-C into a silent exit 130; the boundary says "Stopped."
+            from revmentor.errors import Cancelled
+
+            raise Cancelled("stopped") from None
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         # Plain text from the table above: no command module, no rich, no pairing file.
         formatter.write_usage(ctx.command_path, "[OPTIONS] COMMAND [ARGS]...")
         formatter.write_paragraph()
@@ -79,7 +85,7 @@ class LazyGroup(TyperGroup):
             formatter.write_text(ABOUT)
         self.format_options(ctx, formatter)
 
-    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_options(self, ctx: Any, formatter: Any) -> None:
         rows = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]
         if rows:
             with formatter.section("Options"):
@@ -110,7 +116,7 @@ app = typer.Typer(
 @app.callback()
 def root(
     ctx: typer.Context,
-    home: str = typer.Option(
+    home: str | None = typer.Option(
         None,
         "--home",
         metavar="PATH",
@@ -141,22 +147,38 @@ def _print_error(message: str, hint: str | None = None) -> None:
         sys.stderr.write(clean(hint) + "\n")
 
 
+def _print_usage_error(exc: typer.TyperException) -> None:
+    """A click-style error: the problem first, then the usage and where to find help.
+
+    Typer's errors all share the protocol of its public TyperException (`exit_code`,
+    `format_message()`); usage errors also carry the `ctx` of the command they concern.
+    """
+    # Typer passes pydantic's messages through, and pydantic labels a refusal raised in
+    # validation "Value error, ", which says nothing to the person who typed the value.
+    message = exc.format_message().replace(": Value error, ", ": ", 1)
+    ctx = getattr(exc, "ctx", None)
+    hint = None
+    if ctx is not None:
+        hint = f"{ctx.get_usage()}\nTry '{ctx.command_path} --help' for help."
+    _print_error(message, hint)
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code: the one error boundary."""
+    from revmentor.errors import Cancelled, RevmentorError
+
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
-    command = speed_up(typer.main.get_command(app))
+    command = typer.main.get_command(app)
     try:
         rv: Any = command.main(args=args, prog_name="revmentor", standalone_mode=False)
-    except click.exceptions.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except (typer.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt, Cancelled):
         sys.stderr.write("\nStopped.\n")
         return 130
+    except typer.TyperException as exc:
+        _print_usage_error(exc)
+        return exc.exit_code
     except Exception as exc:
-        from revmentor.errors import RevmentorError
-
         if isinstance(exc, RevmentorError):
             if debug:
                 raise

@@ -1,11 +1,10 @@
-"""What the command modules share: the store, picking a pairing, terminal checks."""
+"""What the command modules share: the store, the terminal check, picking a pairing."""
 
 from __future__ import annotations
 
 import sys
 
-from revmentor.errors import BadInput, NeedsTerminal, NotFound
-from revmentor.store import Store, check_slug
+from revmentor.store import Store
 
 
 def store() -> Store:
@@ -23,39 +22,8 @@ def interactive() -> bool:
     )
 
 
-def pick_pairing(st: Store, slug: str | None, *, ask: bool = True) -> str:
-    """The pairing a command works on: as given, the only one, or picked by the user."""
-    if slug is not None:
-        check_slug(slug)
-        if not st.exists(slug):
-            known = st.slugs()
-            hint = f"Your pairings: {', '.join(known)}." if known else "Create one: revmentor start"
-            raise NotFound(f"no pairing called '{slug}'", hint)
-        return slug
-    slugs = st.slugs()
-    if not slugs:
-        raise NotFound("you have no pairings yet", "Create one with: revmentor start")
-    if len(slugs) == 1:
-        return slugs[0]
-    if ask and interactive():
-        from revmentor import prompts
+def pick_pairing(st: Store, slug: str | None, *, command: str, ask: bool = True) -> str:
+    """The pairing `command` works on; with `ask`, several are offered in a terminal."""
+    from revmentor.wizard.pairing import pick
 
-        return prompts.select("Which pairing?", slugs)
-    raise BadInput(
-        f"you have {len(slugs)} pairings; name one: {', '.join(slugs)}",
-        f"For example: {_command_path()} {slugs[0]}",
-    )
-
-
-def _command_path() -> str:
-    from typer._click.globals import get_current_context
-
-    ctx = get_current_context(silent=True)
-    return ctx.command_path if ctx is not None else "revmentor status"
-
-
-def need_terminal(what: str, flags: str) -> NeedsTerminal:
-    return NeedsTerminal(
-        f"{what} needs answers, and there is no terminal to ask them in",
-        f"Give them with {flags}.",
-    )
+    return pick(st, slug, command=command, tty=ask and interactive())

@@ -6,12 +6,13 @@ import json
 
 import typer
 
+from revmentor.cli._help import Command, commands
 from revmentor.errors import BadInput
 
-app = typer.Typer()
+app = commands()
 
 
-@app.command()
+@app.command(cls=Command)
 def check_goal(
     text: list[str] = typer.Argument(
         None, metavar="TEXT", help="The goal's wording, in quotes.", show_default=False
@@ -27,12 +28,10 @@ def check_goal(
     Specific, Measurable, Achievable, Relevant, Time-bound. The check reads the
     wording only, offline; a goal that fails is not an error.
 
+    \b
     Examples:
-
       revmentor check-goal "Learn to draft our team updates with ChatGPT, trying different prompts"
-
       revmentor check-goal --smart "Reconcile supplier invoices in SAP without help by 31 March"
-
       revmentor check-goal --json "Finish the Q3 report"
     """
     wording = " ".join(text or []).strip()

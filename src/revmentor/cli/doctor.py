@@ -5,11 +5,12 @@ from __future__ import annotations
 import typer
 
 from revmentor.cli._common import store
+from revmentor.cli._help import Command, commands
 
-app = typer.Typer()
+app = commands()
 
 
-@app.command()
+@app.command(cls=Command)
 def doctor() -> None:
     """Check every pairing file and the folder permissions; exit 1 if anything is wrong.
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import typer
 
 from revmentor.cli._common import interactive, pick_pairing, store
+from revmentor.cli._help import Command, commands
 
-app = typer.Typer()
+app = commands()
 
 
-@app.command()
+@app.command(cls=Command)
 def edit(
-    pairing: str = typer.Argument(None, help="The pairing's name (optional if you have one)."),
+    pairing: str | None = typer.Argument(
+        None, metavar="PAIRING", help="The pairing's name (optional if you have one)."
+    ),
 ) -> None:
     """Open a pairing file in $VISUAL or $EDITOR, and check it when the editor closes.
 
@@ -23,5 +26,5 @@ def edit(
     from revmentor.wizard.edit import edit_pairing
 
     st = store()
-    slug = pick_pairing(st, pairing)
+    slug = pick_pairing(st, pairing, command="revmentor edit")
     edit_pairing(st, slug, ask=interactive())

@@ -7,12 +7,13 @@ import json
 import typer
 
 from revmentor.cli._common import store
+from revmentor.cli._help import Command, commands
 from revmentor.errors import InvalidFile
 
-app = typer.Typer()
+app = commands()
 
 
-@app.command("list")
+@app.command("list", cls=Command)
 def list_pairings(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
     """List your pairings: partner, kind, horizon dates and sessions held.
 

@@ -7,11 +7,12 @@ import json
 import typer
 
 from revmentor.cli._common import store
+from revmentor.cli._help import Command, commands
 
-app = typer.Typer()
+app = commands()
 
 
-@app.command()
+@app.command(cls=Command)
 def paths(as_json: bool = typer.Option(False, "--json", help="Print as JSON.")) -> None:
     """Print where revmentor keeps its files.
 

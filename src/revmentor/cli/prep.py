@@ -5,13 +5,16 @@ from __future__ import annotations
 import typer
 
 from revmentor.cli._common import pick_pairing, store
+from revmentor.cli._help import Command, commands
 
-app = typer.Typer()
+app = commands()
 
 
-@app.command()
+@app.command(cls=Command)
 def prep(
-    pairing: str = typer.Argument(None, help="The pairing's name (optional if you have one)."),
+    pairing: str | None = typer.Argument(
+        None, metavar="PAIRING", help="The pairing's name (optional if you have one)."
+    ),
     markdown: bool = typer.Option(False, "--markdown", help="Print the agenda as Markdown."),
 ) -> None:
     """An agenda for your next conversation, as plain text or Markdown.
@@ -26,7 +29,7 @@ def prep(
     from revmentor.views import prep as view
 
     st = store()
-    slug = pick_pairing(st, pairing)
+    slug = pick_pairing(st, pairing, command="revmentor prep")
     p = st.read(slug)
     if p.state == "concluded":
         raise Concluded(

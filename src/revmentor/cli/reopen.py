@@ -5,14 +5,17 @@ from __future__ import annotations
 import typer
 
 from revmentor.cli._common import pick_pairing, store
+from revmentor.cli._help import Command, commands
 
-app = typer.Typer(add_completion=False)
+app = commands()
 
 
-@app.command()
+@app.command(cls=Command)
 def reopen(
-    pairing: str = typer.Argument(
-        None, help="The concluded pairing's name (optional if you have one pairing)."
+    pairing: str | None = typer.Argument(
+        None,
+        metavar="PAIRING",
+        help="The concluded pairing's name (optional if you have one pairing).",
     ),
 ) -> None:
     """Reopen a concluded pairing so it can change again (undoes a conclusion).
@@ -26,7 +29,7 @@ def reopen(
     from revmentor.views.wrapup import render_reopened
 
     st = store()
-    slug = pick_pairing(st, pairing)
+    slug = pick_pairing(st, pairing, command="revmentor reopen")
     with st.update(slug, allow_concluded=True) as p:
         if p.state != "concluded":
             raise BadInput(

@@ -6,15 +6,22 @@ from pathlib import Path
 
 import typer
 
+from revmentor.cli import _values
 from revmentor.cli._common import interactive
+from revmentor.cli._help import Command, commands
+from revmentor.cli._values import Rated
 
-app = typer.Typer(add_completion=False)
+app = commands()
 
 
-@app.command("self-check")
+@app.command("self-check", cls=Command)
 def self_check(
-    answer: list[str] | None = typer.Option(
-        None, "--answer", metavar="ID=N", help="Answer one question, 1-5 (repeatable)."
+    answer: list[Rated] = typer.Option(
+        [],
+        "--answer",
+        metavar="ID=N",
+        parser=_values.answer_rating,
+        help="Answer one question, 1-5 (repeatable).",
     ),
     answers: Path | None = typer.Option(
         None, "--answers", metavar="FILE", help="A YAML file mapping question ids to 1-5."
@@ -27,14 +34,11 @@ def self_check(
     for the weakest, and the change since your last check. Results are saved in your
     data folder (see `revmentor paths`).
 
+    \b
     Examples:
-
       revmentor self-check
-
       revmentor self-check --answers my-answers.yaml
-
       revmentor self-check --answer listening=4 --answer safety=3 ...
-
       revmentor self-check --history
     """
     from revmentor import clock, selfcheck_file
@@ -55,7 +59,7 @@ def self_check(
     if answers is not None:
         given.update(read_answers_file(answers))
     # Flags win over the file, so one answer can be corrected without editing it.
-    given.update(sc.parse_flag_answers(answer or []))
+    given.update(_values.by_name(answer))
     log = selfcheck_file.load()  # read first: a broken history is reported before asking
     parts, outcome = run(given, clock.today(), log, ask=interactive())
     selfcheck_file.append(outcome.result)

@@ -7,13 +7,16 @@ import json
 import typer
 
 from revmentor.cli._common import pick_pairing, store
+from revmentor.cli._help import Command, commands
 
-app = typer.Typer()
+app = commands()
 
 
-@app.command()
+@app.command(cls=Command)
 def show(
-    pairing: str = typer.Argument(None, help="The pairing's name (optional if you have one)."),
+    pairing: str | None = typer.Argument(
+        None, metavar="PAIRING", help="The pairing's name (optional if you have one)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the pairing as JSON."),
 ) -> None:
     """Show a whole pairing plan, readable in a terminal.
@@ -21,7 +24,7 @@ def show(
     Example: revmentor show maya-chen
     """
     st = store()
-    slug = pick_pairing(st, pairing)
+    slug = pick_pairing(st, pairing, command="revmentor show")
     p = st.read(slug)
     if as_json:
         data = p.to_json()

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 import typer
 
 from revmentor.cli._common import pick_pairing, store
+from revmentor.cli._help import Command, commands
 
 if TYPE_CHECKING:
     from datetime import date
 
     from revmentor.coach.status import StatusReport
 
-app = typer.Typer()
+app = commands()
 
 
 def show_default() -> None:
@@ -58,10 +59,12 @@ def _detail(slug: str, report: StatusReport) -> None:
     render_status(slug, report, nudges(report))
 
 
-@app.command()
+@app.command(cls=Command)
 def status(
-    pairing: str = typer.Argument(
-        None, help="The pairing's name. Without it: every pairing, one line each."
+    pairing: str | None = typer.Argument(
+        None,
+        metavar="PAIRING",
+        help="The pairing's name. Without it: every pairing, one line each.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
 ) -> None:
@@ -77,7 +80,7 @@ def status(
     if pairing is None and not as_json:
         show_default()
         return
-    slug = pick_pairing(st, pairing, ask=False)
+    slug = pick_pairing(st, pairing, command="revmentor status", ask=False)
     report = status_report(st.read(slug), _today())
     if as_json:
         _print_json(slug, report)

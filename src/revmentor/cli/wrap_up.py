@@ -6,36 +6,36 @@ from pathlib import Path
 
 import typer
 
-from revmentor.cli._common import interactive, pick_pairing, store
+from revmentor.cli import _values
+from revmentor.cli._help import Command, commands
+from revmentor.cli._values import CarryOver
+from revmentor.vocab import WrapDecision
 
-app = typer.Typer(add_completion=False)
-
-DECISION_HELP = "renew (three more months), conclude (read-only until reopened) or extend."
-
-
-def _decision(value: str | None) -> str | None:
-    if value is not None and value not in ("renew", "conclude", "extend"):
-        raise typer.BadParameter(
-            f"'{value}' is not one of renew, conclude, extend", param_hint="--decision"
-        )
-    return value
+app = commands()
 
 
-@app.command("wrap-up")
+@app.command("wrap-up", cls=Command)
 def wrap_up(
-    pairing: str = typer.Argument(None, help="The pairing's name (optional if you have one)."),
-    decision: str | None = typer.Option(
+    pairing: str | None = typer.Argument(
+        None, metavar="PAIRING", help="The pairing's name (optional if you have one)."
+    ),
+    decision: WrapDecision | None = typer.Option(
         None,
         "--decision",
         metavar="DECISION",
-        callback=_decision,
-        help=DECISION_HELP,
+        case_sensitive=False,
+        help="renew (three more months), conclude (read-only until reopened) or extend.",
     ),
-    weeks: int | None = typer.Option(None, "--weeks", metavar="N", help="Weeks to extend by."),
-    carry_over: str | None = typer.Option(
+    # No upper bound here: how long an extension may run is the coach's rule, and its
+    # refusal says what to do instead.
+    weeks: int | None = typer.Option(
+        None, "--weeks", metavar="N", min=1, help="Weeks to extend by (up to 52)."
+    ),
+    carry_over: CarryOver | None = typer.Option(
         None,
         "--carry-over",
         metavar="all|none|ID,ID",
+        parser=_values.carry_over,
         help="Renew: which active goals carry over (default all); the rest are retired.",
     ),
     worked: str | None = typer.Option(None, "--worked", metavar="TEXT", help="What worked."),
@@ -57,57 +57,28 @@ def wrap_up(
     the pulse moved; asks what worked and what felt awkward; then applies the decision.
     A concluded pairing is read-only until `revmentor reopen`.
 
+    \b
     Examples:
-
       revmentor wrap-up helen-sam
-
       revmentor wrap-up helen-sam --decision renew --carry-over genai-for-ops --yes
-
       revmentor wrap-up helen-sam --decision extend --weeks 4 --yes
-
       revmentor wrap-up helen-sam --decision conclude --story story.md --yes
     """
-    from revmentor import clock, content
-    from revmentor.coach import wrapup
-    from revmentor.errors import Concluded
-    from revmentor.views.wrapup import (
-        render_decision,
-        render_retrospective,
-        render_story_written,
-    )
-    from revmentor.wizard.wrap_up import Given, check_ready, parse_carry_over, save, settle
+    from revmentor import clock
+    from revmentor.cli._common import interactive, store
+    from revmentor.wizard.wrap_up import Given, run
 
-    st = store()
-    slug = pick_pairing(st, pairing)
-    p = st.read(slug)
-    if p.state == "concluded":
-        raise Concluded.read_only(slug)
-    today = clock.today()
-    words = content.load("wrapup.yaml")
     given = Given(
-        decision=decision,  # type: ignore[arg-type]  # checked by _decision
+        pairing=pairing,
+        decision=decision,
         weeks=weeks,
-        carry_over=parse_carry_over(carry_over, p) if carry_over is not None else None,
+        carry_over=carry_over.ids if carry_over is not None else None,
         carry_over_given=carry_over is not None,
         worked=worked,
         awkward=awkward,
         story=story.expanduser() if story is not None else None,
         with_names=with_names,
         force=force,
+        yes=yes,
     )
-    retro = wrapup.retrospective(p, today)
-    terminal = interactive()
-    ask = terminal and not yes
-    check_ready(given, ask=ask, terminal=terminal)
-    render_retrospective(slug, retro, words)
-    plan = settle(p, retro, given, words, ask=ask, terminal=terminal)
-    if plan is None:
-        from revmentor.views.console import out
-
-        out().print(words["hints"]["nothing"])
-        return
-
-    changed = save(st, slug, plan, today, words)
-    render_decision(slug, changed, changed.wrap_ups[-1], words)
-    if plan.story is not None:
-        render_story_written(str(plan.story), plan.with_names)
+    run(store(), given, tty=interactive(), today=clock.today())

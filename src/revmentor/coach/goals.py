@@ -15,7 +15,7 @@ from typing import Protocol, TypeVar
 from revmentor.coach.ratings import RatingPoint, goal_ratings
 from revmentor.errors import BadInput
 from revmentor.model import Goal, HistoryEntry, Pairing, RealFlags, Review, ReviewEntry
-from revmentor.vocab import SLUG_RE, Decision, Owner
+from revmentor.vocab import RATING_MAX, RATING_MIN, SLUG_RE, Decision, Owner
 
 T = TypeVar("T")
 
@@ -33,31 +33,6 @@ def real_flags(checks: Mapping[str, _Check]) -> RealFlags:
     """The REAL self-assessment a wording earns from the automatic check's results."""
     passed = {name.strip().lower().replace("-", "_"): c.ok for name, c in checks.items()}
     return RealFlags(**{k: bool(passed.get(k, False)) for k in RealFlags.model_fields})
-
-
-REAL_LETTERS = {"r": "relevant", "e": "experimental", "a": "aspirational", "l": "learning_based"}
-
-
-def parse_real(value: str) -> RealFlags:
-    """`--real` as typed: names (`relevant,learning-based`), letters (`RAL`) or `none`."""
-    text = value.strip().lower()
-    if text in ("", "none", "-"):
-        return RealFlags()
-    if text == "all":
-        return RealFlags(**{k: True for k in RealFlags.model_fields})
-    if "," not in text and text.isalpha() and set(text) <= set(REAL_LETTERS):
-        return RealFlags(**{REAL_LETTERS[c]: True for c in text})
-    flags: dict[str, bool] = {}
-    for part in text.split(","):
-        key = part.strip().replace("-", "_").replace(" ", "_")
-        if key not in RealFlags.model_fields:
-            raise BadInput(
-                f"--real: '{part.strip()}' is not one of relevant, experimental, "
-                "aspirational, learning-based",
-                "For example: --real relevant,learning-based (or RL, all, none).",
-            )
-        flags[key] = True
-    return RealFlags(**flags)
 
 
 @dataclass
@@ -100,7 +75,7 @@ def ratings(pairing: Pairing, goal_id: str) -> list[RatingPoint]:
 def _unknown(pairing: Pairing, goal_id: str) -> BadInput:
     active = [g.id for g in pairing.active_goals()]
     hint = f"Active goals: {', '.join(active)}." if active else "There are no active goals."
-    return BadInput(f"no goal with the id '{goal_id}'", hint)
+    return BadInput(f"no goal with the id '{goal_id}'", hint, field="goal")
 
 
 def check_decision(pairing: Pairing, d: GoalDecision) -> None:
@@ -115,23 +90,25 @@ def check_decision(pairing: Pairing, d: GoalDecision) -> None:
         )
     if d.decision not in DECISIONS:
         raise BadInput(f"'{d.decision}' is not a decision", f"Use one of: {', '.join(DECISIONS)}.")
-    if d.rating is not None and not 1 <= d.rating <= 5:
-        raise BadInput(f"the rating {d.rating} is outside 1 to 5")
+    if d.rating is not None and not RATING_MIN <= d.rating <= RATING_MAX:
+        raise BadInput(f"{d.rating} is outside {RATING_MIN} to {RATING_MAX}", field="rating")
     text = (d.text or "").strip()
     if d.decision == "reword":
         if not text:
-            raise BadInput("rewording a goal needs its new wording", "Give it with --text.")
+            raise BadInput("rewording a goal needs its new wording", field="text")
         if text == goal.text.strip():
-            raise BadInput("the new wording is the same as the current one")
+            raise BadInput("the new wording is the same as the current one", field="text")
     elif text:
         raise BadInput(
             "a new wording only goes with the decision 'reword'",
-            "Add --decision reword, or leave out --text.",
+            "Decide 'reword', or leave the new wording out.",
+            field="text",
         )
     if d.decision == "retire" and not (d.reason or "").strip():
         raise BadInput(
             "retiring a goal needs a reason",
-            "Give it with --reason, e.g. --reason 'no longer relevant after the re-org'.",
+            "For example: 'no longer relevant after the re-org'.",
+            field="reason",
         )
 
 
@@ -219,18 +196,6 @@ def apply_review(
     return review
 
 
-def decision_flags(slug: str, d: GoalDecision) -> list[str]:
-    """The command line that records decision `d` again, for a review cut short."""
-    args = ["revmentor", "goals", "review", slug, "--goal", d.goal_id, "--decision", d.decision]
-    if d.rating is not None:
-        args += ["--rating", str(d.rating)]
-    if d.text:
-        args += ["--text", d.text]
-    if d.reason:
-        args += ["--reason", d.reason]
-    return args
-
-
 def new_goal_id(pairing: Pairing, text: str) -> str:
     """A short, readable id from the goal's first words, unique in the pairing."""
     from revmentor.store import slugify
@@ -267,20 +232,25 @@ def add_goal(
     """Append a new active goal, its history starting with `created`."""
     text = text.strip()
     if not text:
-        raise BadInput("a goal needs its wording", "Give it with --text.")
+        raise BadInput("a goal needs its wording", field="text")
     if owner not in OWNERS:
-        raise BadInput(f"'{owner}' is not an owner", f"Use one of: {', '.join(OWNERS)}.")
-    if baseline is not None and not 1 <= baseline <= 5:
-        raise BadInput(f"--baseline: {baseline} is outside 1 to 5")
+        raise BadInput(
+            f"'{owner}' is not an owner", f"Use one of: {', '.join(OWNERS)}.", field="owner"
+        )
+    if baseline is not None and not RATING_MIN <= baseline <= RATING_MAX:
+        raise BadInput(f"{baseline} is outside {RATING_MIN} to {RATING_MAX}", field="baseline")
     if goal_id is None:
         goal_id = new_goal_id(pairing, text)
     elif not SLUG_RE.match(goal_id):
         raise BadInput(
             f"'{goal_id}' cannot be a goal id",
             "Ids use lowercase letters, digits and hyphens, e.g. 'genai-for-ops'.",
+            field="id",
         )
     elif pairing.goal(goal_id) is not None:
-        raise BadInput(f"a goal with the id '{goal_id}' already exists", "Choose another --id.")
+        raise BadInput(
+            f"a goal with the id '{goal_id}' already exists", "Choose another id.", field="id"
+        )
     chosen_id = goal_id
     goal = _valid(
         lambda: Goal(

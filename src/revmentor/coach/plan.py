@@ -16,13 +16,15 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from revmentor.errors import BadInput, NeedsTerminal
-from revmentor.model import Pairing, Person
 
 if TYPE_CHECKING:
+    # The models are imported where a plan is built, so that a wizard can ask its first
+    # questions before pydantic builds them.
+    from revmentor.model import Pairing, Person
     from revmentor.vocab import Kind
 
 # What the wizard asks, per kind, as dotted paths into the pairing file. Without a
-# terminal each of these must come from the answers file, a flag or --defaults.
+# terminal each of these must come from the answers file, a flag or the defaults.
 QUESTIONS: dict[str, tuple[str, ...]] = {
     "reverse-mentoring": (
         "me.side",
@@ -64,16 +66,8 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Nothing sensible can stand in for these: --defaults does not fill them.
+# Nothing sensible can stand in for these: taking the defaults does not fill them.
 NO_DEFAULT: frozenset[str] = frozenset({"goals", "partner.name"})
-
-FLAGS: dict[str, str] = {
-    "partner.name": "--partner NAME",
-    "goals": "--goal TEXT",
-    "me.side": "--side",
-    "ground_rules.frequency": "--frequency",
-    "horizon.start": "--start DATE",
-}
 
 # A new pairing starts with an empty log, even when a saved pairing is the answers file.
 LOG_KEYS: tuple[str, ...] = ("sessions", "reviews", "wrap_ups", "state")
@@ -163,25 +157,16 @@ _PERSON_TEXT = ("name", "role", "generation", "background")
 
 
 class MissingAnswers(NeedsTerminal):
-    """Answers the wizard would ask for, with no terminal to ask them in."""
+    """Answers the wizard would ask for, with no terminal to ask them in.
 
-    def __init__(self, keys: list[str], *, defaults_used: bool) -> None:
+    It names the keys; how to give them (a file, flags) is for the command to say.
+    """
+
+    def __init__(self, keys: list[str], *, defaults_used: bool, hint: str | None = None) -> None:
         self.keys = keys
+        self.defaults_used = defaults_used
         count = f"{len(keys)} answer{'s are' if len(keys) != 1 else ' is'} missing"
-        lines = [
-            "There is no terminal to ask them in. Give them in an answers file"
-            " (--answers FILE: the keys of a pairing file, dotted here)."
-        ]
-        flagged = [f"{k}: {FLAGS[k]}" for k in keys if k in FLAGS]
-        if flagged:
-            lines.append("Or with flags: " + "; ".join(flagged) + ".")
-        if not defaults_used and any(k not in NO_DEFAULT for k in keys):
-            lines.append(
-                "Or add --defaults to take the default answer for everything except "
-                + " and ".join(sorted(NO_DEFAULT))
-                + "."
-            )
-        super().__init__(f"{count}: {', '.join(keys)}", "\n".join(lines))
+        super().__init__(f"{count}: {', '.join(keys)}", hint)
 
 
 def missing(answers: dict[str, Any], kind: Kind) -> list[str]:
@@ -282,6 +267,8 @@ def same_world(me: Person, partner: Person) -> bool:
 
 
 def same_world_data(answers: dict[str, Any]) -> bool:
+    from revmentor.model import Person
+
     def person(who: str) -> Person:
         return Person(
             generation=str(get(answers, f"{who}.generation") or ""),
@@ -493,11 +480,10 @@ def build(answers: dict[str, Any], kind: Kind, today: date, *, use_defaults: boo
     _fill_goals(data, kind, created, end)
     if kind == "reverse-mentoring":
         if not any(g.get("owner", "me") == "me" for g in data["goals"]):
-            raise BadInput(
-                "goals: at least one goal must be yours (owner: me)",
-                "Add one with --goal TEXT, or in the answers file.",
-            )
+            raise BadInput("at least one goal must be yours (owner: me)", field="goals")
         _fill_ask(data)
+    from revmentor.model import Pairing
+
     return Pairing.model_validate(_unshare(data))
 
 

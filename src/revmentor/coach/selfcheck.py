@@ -78,20 +78,6 @@ def _rating(qid: str, raw: object, where: str) -> int:
     return int(text)
 
 
-def parse_flag_answers(items: Iterable[str]) -> dict[str, int]:
-    """`--answer ID=N` values as a mapping; malformed ones are refused by name."""
-    out: dict[str, int] = {}
-    for item in items:
-        qid, sep, value = item.partition("=")
-        if not sep or not qid.strip():
-            raise BadInput(
-                f"--answer '{item}' is not ID=N",
-                "For example: --answer listening=4",
-            )
-        out[qid.strip()] = _rating(qid.strip(), value, "--answer")
-    return out
-
-
 def parse_file_answers(data: object, source: str) -> dict[str, int]:
     """An answers file's content (already parsed YAML) as a mapping of id to rating."""
     if data is None:

@@ -5,7 +5,7 @@ Pure functions: `today` always comes in as a parameter.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
@@ -44,43 +44,13 @@ class Summary:
     horizon_end: date
 
 
-def parse_rating(value: str, what: str) -> int:
-    """A 1-5 rating typed as text; `what` names the flag in the error."""
-    try:
-        number = int(value.strip())
-    except ValueError:
-        raise BadInput(f"{what}: '{value.strip()}' is not a number from 1 to 5") from None
-    if not 1 <= number <= 5:
-        raise BadInput(f"{what}: {number} is outside 1 to 5")
-    return number
-
-
-def _pairs(items: Iterable[str], flag: str, example: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip() or not value.strip():
-            raise BadInput(
-                f"{flag} '{item}' is not in the form NAME=N",
-                f"For example: {flag} {example}",
-            )
-        out.append((key.strip(), value))
-    return out
-
-
-def parse_progress(items: Sequence[str], pairing: Pairing) -> dict[str, int]:
-    """`GOAL_ID=N` flags as a goal -> rating mapping; unknown ids are refused."""
+def check_progress(pairing: Pairing, progress: Mapping[str, int]) -> None:
+    """Refuse a rating for a goal the pairing does not have."""
     known = [g.id for g in pairing.goals]
-    example = f"{known[0]}=3" if known else "my-goal=3"
-    out: dict[str, int] = {}
-    for goal_id, value in _pairs(items, "--progress", example):
+    for goal_id in progress:
         if goal_id not in known:
             hint = f"Goal ids: {', '.join(known)}." if known else "This pairing has no goals yet."
-            raise BadInput(f"--progress: no goal with the id '{goal_id}'", hint)
-        if goal_id in out:
-            raise BadInput(f"--progress: '{goal_id}' is rated twice")
-        out[goal_id] = parse_rating(value, f"--progress {goal_id}")
-    return out
+            raise BadInput(f"no goal with the id '{goal_id}'", hint, field="progress")
 
 
 def principle_name(name: str) -> str | None:
@@ -89,26 +59,11 @@ def principle_name(name: str) -> str | None:
     return key if key in PRINCIPLES else None
 
 
-def parse_pulse(items: Sequence[str]) -> dict[str, int]:
-    """`PRINCIPLE=N` flags as a principle -> rating mapping."""
-    out: dict[str, int] = {}
-    for name, value in _pairs(items, "--pulse", "trust=4"):
-        key = principle_name(name)
-        if key is None:
-            raise BadInput(
-                f"--pulse: '{name}' is not one of the principles",
-                "Use " + ", ".join(PRINCIPLES) + " (open-mind works too).",
-            )
-        if key in out:
-            raise BadInput(f"--pulse: '{key}' is rated twice")
-        out[key] = parse_rating(value, f"--pulse {key}")
-    return out
-
-
-def check_minutes(minutes: int | None) -> int | None:
-    if minutes is not None and not 1 <= minutes <= SESSION_MINUTES_MAX:
-        raise BadInput(f"--minutes: {minutes} is outside 1 to {SESSION_MINUTES_MAX}")
-    return minutes
+def minutes_problem(minutes: int) -> str | None:
+    """Why `minutes` cannot be a session's length, or None when it can."""
+    if not 1 <= minutes <= SESSION_MINUTES_MAX:
+        return f"{minutes} is outside 1 to {SESSION_MINUTES_MAX}"
+    return None
 
 
 def _clean_list(values: Iterable[str]) -> list[str]:
@@ -134,26 +89,6 @@ def build_session(answers: Answers) -> Session:
     if unknown:
         raise BadInput(f"pulse.{unknown[0]}: not one of {', '.join(PRINCIPLES)}")
     return checked(Session, data)
-
-
-def as_flags(slug: str, answers: Answers) -> list[str]:
-    """The command line that logs `answers` again, for answers cut short by Ctrl-C."""
-    args = ["revmentor", "log-session", slug, "--date", answers.date.isoformat()]
-    if answers.minutes is not None:
-        args += ["--minutes", str(answers.minutes)]
-    for flag, values in (("--topic", answers.topics), ("--next-step", answers.next_steps)):
-        for value in _clean_list(values):
-            args += [flag, value]
-    for flag, text in (
-        ("--i-learned", answers.i_learned),
-        ("--they-learned", answers.they_learned),
-        ("--private-note", answers.private_note or ""),
-    ):
-        if text.strip():
-            args += [flag, text.strip()]
-    args += [x for goal, n in answers.progress.items() for x in ("--progress", f"{goal}={n}")]
-    args += [x for name, n in answers.pulse.items() for x in ("--pulse", f"{name}={n}")]
-    return [*args, "--yes"]
 
 
 def warnings(pairing: Pairing, day: date, today: date) -> list[str]:

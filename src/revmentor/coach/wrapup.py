@@ -269,11 +269,14 @@ def conclude(p: Pairing, today: date, *, worked: str = "", awkward: str = "") ->
 
 def check_weeks(weeks: int | None) -> int:
     if weeks is None:
-        raise BadInput("extending needs a number of weeks", "Give it with --weeks N (1-52).")
+        raise BadInput(
+            "extending needs a number of weeks", f"From 1 to {MAX_WEEKS}.", field="weeks"
+        )
     if not 1 <= weeks <= MAX_WEEKS:
         raise BadInput(
-            f"--weeks must be between 1 and {MAX_WEEKS}, not {weeks}",
+            f"must be between 1 and {MAX_WEEKS}, not {weeks}",
             "For a longer stretch, renew for another three months instead.",
+            field="weeks",
         )
     return weeks
 

@@ -87,6 +87,10 @@ def render_unsaved(commands: Sequence[Sequence[str]]) -> None:
         err().print(esc(shlex.join(command)), soft_wrap=True, highlight=False)
 
 
+def render_nothing_to_review(*, has_active: bool) -> None:
+    out().print(esc(words()["shown"]["nothing" if has_active else "no_active"]))
+
+
 def render_review_saved(slug: str, review: Review) -> None:
     con = out()
     con.print(words()["shown"]["saved"].format(date=review.date, slug=esc(slug)))
@@ -134,3 +138,22 @@ def render_goal_table(
             esc(g.text),
         )
     con.print(table)
+
+
+def render_goals_json(goals: Sequence[Goal], latest: dict[str, int | None]) -> None:
+    import json
+    import sys
+
+    rows = [
+        {
+            "id": g.id,
+            "owner": g.owner,
+            "status": g.status,
+            "baseline": g.baseline,
+            "latest_rating": latest[g.id],
+            "text": g.text,
+            "real": g.real.model_dump(),
+        }
+        for g in goals
+    ]
+    sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")

@@ -67,11 +67,13 @@ def _bullet(markup: str, indent: int) -> None:
 
 
 def render_intro(title: str, lines: Sequence[str]) -> None:
+    from rich.text import Text
+
     con = out()
     con.print()
-    con.print(f"[bold]{esc(title)}[/]")
+    con.print(Text(title, style="bold"))
     for line in lines:
-        con.print(f"[dim]{esc(line)}[/]")
+        con.print(Text(line, style="dim"))
 
 
 def render_note(text: str) -> None:

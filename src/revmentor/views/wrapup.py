@@ -33,7 +33,11 @@ def _table(*columns: str) -> Table:
     return table
 
 
-def _learned(title: str, items: list[Learned], empty: str) -> None:
+# A long pairing logs thousands of lines; the latest few are what a look back needs.
+LEARNED_SHOWN = 8
+
+
+def _learned(title: str, items: list[Learned], empty: str, earlier: str) -> None:
     con = out()
     con.print(f"\n[bold]{title}[/]")
     if not items:
@@ -42,9 +46,12 @@ def _learned(title: str, items: list[Learned], empty: str) -> None:
     table = _table()
     table.add_column(no_wrap=True)
     table.add_column()
-    for item in items:
+    for item in items[-LEARNED_SHOWN:]:
         table.add_row(f"  {item.date}", esc(item.text))
     con.print(table)
+    hidden = len(items) - LEARNED_SHOWN
+    if hidden > 0:
+        con.print(f"  [dim]{esc(earlier.format(count=f'{hidden:,}'))}[/]")
 
 
 def render_retrospective(slug: str, retro: Retrospective, words: dict[str, Any]) -> None:
@@ -73,8 +80,9 @@ def render_retrospective(slug: str, retro: Retrospective, words: dict[str, Any])
             )
         con.print(table)
 
-    _learned("What I learned", retro.i_learned, "Nothing noted in the log.")
-    _learned("What my partner learned", retro.they_learned, "Nothing noted in the log.")
+    earlier = words["hints"]["earlier_learned"]
+    _learned("What I learned", retro.i_learned, "Nothing noted in the log.", earlier)
+    _learned("What my partner learned", retro.they_learned, "Nothing noted in the log.", earlier)
     if retro.i_learned and not retro.they_learned:
         con.print(f"  [dim]{esc(words['hints']['one_sided'])}[/]")
 

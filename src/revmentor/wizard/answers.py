@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,8 +14,8 @@ from revmentor.errors import BadInput, InvalidFile
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-FREQUENCIES = ("weekly", "fortnightly", "monthly")
-SIDES = ("mentee", "mentor", "mutual")
+    from revmentor.vocab import Frequency, Side
+
 KINDS = ("reverse-mentoring", "on-the-job")
 
 
@@ -64,9 +65,9 @@ def apply_flags(
     *,
     partner: str | None,
     goals: list[str],
-    side: str | None,
-    start: str | None,
-    frequency: str | None,
+    side: Side | None,
+    start: date | None,
+    frequency: Frequency | None,
 ) -> list[str]:
     """Put the flags' values into `answers` (flags win); return the keys they set."""
     set_keys: list[str] = []
@@ -81,21 +82,14 @@ def apply_flags(
         listed.extend({"text": g.strip(), "owner": "me"} for g in goals if g.strip())
         answers["goals"] = listed
         set_keys.append("goals")
-    if side is not None:
-        if side not in SIDES:
-            raise BadInput(f"--side must be one of {', '.join(SIDES)}, not '{side}'")
-        plan.put(answers, "me.side", side)
-        set_keys.append("me.side")
-    if start is not None:
-        plan.put(answers, "horizon.start", plan.parse_date(start, "--start"))
-        set_keys.append("horizon.start")
-    if frequency is not None:
-        if frequency not in FREQUENCIES:
-            raise BadInput(
-                f"--frequency must be one of {', '.join(FREQUENCIES)}, not '{frequency}'"
-            )
-        plan.put(answers, "ground_rules.frequency", frequency)
-        set_keys.append("ground_rules.frequency")
+    for key, value in (
+        ("me.side", side),
+        ("horizon.start", start),
+        ("ground_rules.frequency", frequency),
+    ):
+        if value is not None:
+            plan.put(answers, key, value)
+            set_keys.append(key)
     return set_keys
 
 

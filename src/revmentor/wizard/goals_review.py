@@ -1,21 +1,43 @@
-"""The questions of `revmentor goals review` and of `goals add` without flags.
+"""`revmentor goals review`: decisions from flags or questions, applied under the lock.
 
-The wizard only gathers decisions; the coach applies them under the pairing's lock.
+The questions here (a goal's decision, a new goal) are also those of `goals add` without
+flags. The wizard only gathers decisions; the coach applies them to the latest file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any, cast
 
 from revmentor import prompts
 from revmentor.coach import goals as cg
-from revmentor.vocab import Owner
+from revmentor.errors import BadInput, Concluded, NeedsTerminal
+from revmentor.vocab import Decision, Owner
+from revmentor.wizard.pairing import pick
 
 if TYPE_CHECKING:
     from revmentor.coach.verdict import Verdict
     from revmentor.model import Goal, Pairing, RealFlags
+    from revmentor.store import Store
+
+COMMAND = "revmentor goals review"
+FLAGS = {"goal": "--goal", "rating": "--rating", "text": "--text", "reason": "--reason"}
+
+
+@dataclass
+class ReviewRequest:
+    """What the command line gave; None means the flag was not given."""
+
+    pairing: str | None = None
+    goal: str | None = None
+    rating: int | None = None
+    decision: Decision | None = None
+    text: str | None = None
+    reason: str | None = None
+    note: str | None = None
+    yes: bool = False
 
 
 @dataclass
@@ -134,3 +156,105 @@ def review_goals(
     answers.new_goals = ask_new_goals()
     if ask_note and (answers.decisions or answers.new_goals):
         answers.note = prompts.text(_words()["questions"]["note"]) or None
+
+
+# --- the whole review ------------------------------------------------------------
+
+
+def _flagged(
+    p: Pairing, request: ReviewRequest
+) -> tuple[list[cg.GoalDecision], dict[str, RealFlags]]:
+    """The one decision the flags make (if any), checked against the pairing."""
+    if request.goal is None:
+        flags = (
+            ("--rating", request.rating),
+            ("--decision", request.decision),
+            ("--text", request.text),
+            ("--reason", request.reason),
+        )
+        for flag, value in flags:
+            if value is not None:
+                raise BadInput(f"{flag} needs --goal to say which goal it is about")
+        return [], {}
+    d = cg.GoalDecision(
+        goal_id=request.goal.strip(),
+        decision=request.decision or "keep",
+        rating=request.rating,
+        text=request.text,
+        reason=request.reason,
+    )
+    try:
+        cg.check_decision(p, d)
+    except BadInput as exc:
+        raise exc.named(FLAGS) from None
+    real: dict[str, RealFlags] = {}
+    if d.decision == "reword" and d.text:
+        real[d.goal_id] = cg.real_flags(check_wording(d.text).checks)
+    return [d], real
+
+
+def review(st: Store, request: ReviewRequest, *, tty: bool, today: date) -> None:
+    """Decide on one goal from flags, on the rest in a terminal (or keep them with --yes)."""
+    slug = pick(st, request.pairing, command=COMMAND, tty=tty)
+    p = st.read(slug)
+    decisions, real = _flagged(p, request)
+    note = request.note
+    rest = [g for g in p.active_goals() if not decisions or g.id != decisions[0].goal_id]
+    new_goals: list[NewGoal] = []
+    if request.yes:
+        decisions += [cg.GoalDecision(goal_id=g.id) for g in rest]
+    elif tty:
+        if p.state == "concluded":
+            raise Concluded.read_only(slug)
+        from revmentor.views.goals import render_intro, render_unsaved
+
+        if rest:
+            render_intro(slug, len(rest))
+        answers = ReviewAnswers()
+        try:
+            review_goals(p, rest, answers, ask_note=note is None)
+        except KeyboardInterrupt:
+            # What was decided is handed back as commands rather than lost.
+            made = [*decisions, *answers.decisions]
+            render_unsaved([decision_command(slug, d) for d in made])
+            raise
+        decisions += answers.decisions
+        real.update(answers.real)
+        new_goals = answers.new_goals
+        note = note if note is not None else answers.note
+    elif not decisions:
+        raise NeedsTerminal(
+            "goals review needs answers, and there is no terminal to ask them in",
+            "Give them with --goal ID --decision keep|reword|achieved|retire, or --yes.",
+        )
+
+    if not decisions and not new_goals:
+        from revmentor.views.goals import render_nothing_to_review
+
+        render_nothing_to_review(has_active=bool(p.active_goals()))
+        return
+
+    with st.update(slug) as fresh:
+        added = [
+            cg.add_goal(
+                fresh, g.text, today, owner=g.owner, why=g.why, baseline=g.baseline, real=g.real
+            ).id
+            for g in new_goals
+        ]
+        saved = cg.apply_review(fresh, decisions, today, added=added, note=note, real=real)
+
+    from revmentor.views.goals import render_review_saved
+
+    render_review_saved(slug, saved)
+
+
+def decision_command(slug: str, d: cg.GoalDecision) -> list[str]:
+    """The command line that records decision `d` again, for a review cut short."""
+    args = [*COMMAND.split(), slug, "--goal", d.goal_id, "--decision", d.decision]
+    if d.rating is not None:
+        args += ["--rating", str(d.rating)]
+    if d.text:
+        args += ["--text", d.text]
+    if d.reason:
+        args += ["--reason", d.reason]
+    return args

@@ -1,8 +1,9 @@
-"""The questions of `revmentor log-session`, for whatever the flags did not answer."""
+"""`revmentor log-session`: the flags' answers, questions for the rest, then the append."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -10,23 +11,145 @@ from revmentor import prompts
 from revmentor.coach import sessions as cs
 from revmentor.coach.dates import parse_when
 from revmentor.coach.ratings import latest_rating
-from revmentor.errors import BadInput
+from revmentor.errors import BadInput, Concluded
 from revmentor.vocab import PRINCIPLES
+from revmentor.wizard.pairing import pick
 
 if TYPE_CHECKING:
     from revmentor.model import Pairing
+    from revmentor.store import Store
+
+COMMAND = "revmentor log-session"
+FLAGS = {"progress": "--progress"}
+
+
+@dataclass
+class Request:
+    """What the command line gave; None (or empty) means the flag was not given."""
+
+    pairing: str | None = None
+    date: date | None = None
+    minutes: int | None = None
+    topics: list[str] = field(default_factory=list)
+    i_learned: str | None = None
+    they_learned: str | None = None
+    progress: dict[str, int] = field(default_factory=dict)
+    pulse: dict[str, int] = field(default_factory=dict)
+    next_steps: list[str] = field(default_factory=list)
+    private_note: str | None = None
+    yes: bool = False
+
+
+def _given(request: Request, today: date) -> tuple[cs.Answers, set[str]]:
+    """The answers the flags give, and the names of those fields (the rest is asked)."""
+    answers = cs.Answers(
+        date=request.date or today,
+        minutes=request.minutes,
+        topics=list(request.topics),
+        i_learned=request.i_learned or "",
+        they_learned=request.they_learned or "",
+        progress=dict(request.progress),
+        pulse=dict(request.pulse),
+        next_steps=list(request.next_steps),
+        private_note=request.private_note,
+    )
+    given = {
+        name
+        for name, value in (
+            ("date", request.date),
+            ("minutes", request.minutes),
+            ("i_learned", request.i_learned),
+            ("they_learned", request.they_learned),
+            ("private_note", request.private_note),
+        )
+        if value is not None
+    }
+    given |= {name for name in ("topics", "next_steps") if getattr(request, name)}
+    return answers, given
+
+
+def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
+    """Log one session: every flag is checked before anything is asked or written."""
+    slug = pick(st, request.pairing, command=COMMAND, tty=tty)
+    p = st.read(slug)
+    answers, given = _given(request, today)
+    try:
+        cs.check_progress(p, answers.progress)
+    except BadInput as exc:
+        raise exc.named(FLAGS) from None
+    cs.build_session(answers)  # refuses control characters and the like, early
+
+    if not tty and not request.yes and not (given or answers.progress or answers.pulse):
+        # An empty entry logged by accident (a script, a pipe) would look like a real
+        # session and push the open next steps aside.
+        raise BadInput(
+            "nothing to log: no answers were given and there is no terminal to ask",
+            "Give them with flags (--topic, --i-learned, --they-learned, --progress, "
+            "--pulse, --next-step, ...), or add --yes to log a session with only its date.",
+        )
+    if tty and not request.yes:
+        if p.state == "concluded":
+            # Said before the questions, so nobody answers them all for nothing.
+            raise Concluded.read_only(slug)
+        try:
+            ask_missing(p, answers, given, today)
+        except KeyboardInterrupt:
+            # The answers so far are not lost: they are handed back as a command.
+            from revmentor.views.session import render_unsaved
+
+            render_unsaved(as_command(slug, answers))
+            raise
+    session = cs.build_session(answers)
+    warns: list[str] = []
+
+    def check(fresh: Pairing) -> None:
+        # Against the latest version, read under the lock: a goal may have gone since.
+        gone = sorted(set(session.progress) - {g.id for g in fresh.goals})
+        if gone:
+            raise BadInput(f"no goal with the id '{gone[0]}' any more", field="progress")
+        warns[:] = cs.warnings(fresh, session.date, today)
+
+    saved = st.append(slug, "sessions", session, check)
+    summary = cs.summarize(saved, today)
+
+    from revmentor.views.session import render_logged, render_warnings
+
+    render_warnings(warns)
+    render_logged(slug, session, summary, saved.ground_rules.frequency)
+
+
+def as_command(slug: str, answers: cs.Answers) -> list[str]:
+    """The command line that logs `answers` again, for answers cut short by Ctrl-C."""
+    args = [*COMMAND.split(), slug, "--date", answers.date.isoformat()]
+    if answers.minutes is not None:
+        args += ["--minutes", str(answers.minutes)]
+    for flag, values in (("--topic", answers.topics), ("--next-step", answers.next_steps)):
+        for value in values:
+            if value.strip():
+                args += [flag, value.strip()]
+    for flag, text in (
+        ("--i-learned", answers.i_learned),
+        ("--they-learned", answers.they_learned),
+        ("--private-note", answers.private_note or ""),
+    ):
+        if text.strip():
+            args += [flag, text.strip()]
+    args += [x for goal, n in answers.progress.items() for x in ("--progress", f"{goal}={n}")]
+    args += [x for name, n in answers.pulse.items() for x in ("--pulse", f"{name}={n}")]
+    return [*args, "--yes"]
+
+
+# --- the questions -------------------------------------------------------------------
 
 
 def _minutes_problem(value: str) -> str | None:
     if not value.strip():
         return None
     try:
-        cs.check_minutes(int(value))
+        minutes = int(value)
     except ValueError:
         return "Type a number of minutes, or leave it empty."
-    except BadInput as exc:
-        return exc.message
-    return None
+    return cs.minutes_problem(minutes)
 
 
 def _goal_label(pairing: Pairing, goal_id: str, template: str) -> str:

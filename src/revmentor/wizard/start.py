@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 from revmentor.coach import plan
 from revmentor.errors import AlreadyExists, BadInput, NotFound
 from revmentor.store import Store, check_slug, slugify
-from revmentor.vocab import Kind
+from revmentor.vocab import Frequency, Kind, Side
 from revmentor.wizard import answers as answers_mod
 from revmentor.wizard import drafts
 from revmentor.wizard.start_steps import State, Step
@@ -24,18 +24,28 @@ if TYPE_CHECKING:
 LIST_KEYS = ("goals", "scan.gaps")
 
 
+# What a missing answer's flag is, when it has one.
+FLAGS: dict[str, str] = {
+    "partner.name": "--partner NAME",
+    "goals": "--goal TEXT",
+    "me.side": "--side",
+    "ground_rules.frequency": "--frequency",
+    "horizon.start": "--start DATE",
+}
+
+
 @dataclass
 class Options:
     answers: Path | None = None
     use_defaults: bool = False
     name: str | None = None
     resume: bool = False
-    kind: str | None = None
+    kind: Kind | None = None
     partner: str | None = None
     goals: list[str] = field(default_factory=list)
-    side: str | None = None
-    start: str | None = None
-    frequency: str | None = None
+    side: Side | None = None
+    start: date | None = None
+    frequency: Frequency | None = None
 
 
 def steps_for(kind: Kind) -> list[tuple[str, str, Step]]:
@@ -67,6 +77,24 @@ def _kind(value: Any, where: str) -> Kind:
     return cast(Kind, value)
 
 
+def _how_to_answer(missing: plan.MissingAnswers) -> str:
+    """Where the missing answers can come from: an answers file, flags, --defaults."""
+    lines = [
+        "There is no terminal to ask them in. Give them in an answers file"
+        " (--answers FILE: the keys of a pairing file, dotted here)."
+    ]
+    flagged = [f"{k}: {FLAGS[k]}" for k in missing.keys if k in FLAGS]
+    if flagged:
+        lines.append("Or with flags: " + "; ".join(flagged) + ".")
+    if not missing.defaults_used and any(k not in plan.NO_DEFAULT for k in missing.keys):
+        lines.append(
+            "Or add --defaults to take the default answer for everything except "
+            + " and ".join(sorted(plan.NO_DEFAULT))
+            + "."
+        )
+    return "\n".join(lines)
+
+
 def _build(state: State, source: answers_mod.Source, *, use_defaults: bool) -> Pairing:
     from pydantic import ValidationError
 
@@ -74,6 +102,16 @@ def _build(state: State, source: answers_mod.Source, *, use_defaults: bool) -> P
         return plan.build(state.answers, state.kind, state.today, use_defaults=use_defaults)
     except ValidationError as exc:
         raise answers_mod.explain(exc, source) from None
+    except plan.MissingAnswers as exc:
+        raise plan.MissingAnswers(
+            exc.keys, defaults_used=exc.defaults_used, hint=_how_to_answer(exc)
+        ) from None
+    except BadInput as exc:
+        if exc.field == "goals" and exc.hint is None:
+            raise BadInput(
+                exc.problem, "Add one with --goal TEXT, or in the answers file.", field="goals"
+            ) from None
+        raise
 
 
 def _precheck(state: State, source: answers_mod.Source) -> None:
@@ -201,7 +239,7 @@ def run(st: Store, opts: Options, *, tty: bool, today: date) -> int:
                 f"a pairing called '{opts.name}' already exists, and it is never overwritten",
                 "Choose another name with --name SLUG.",
             )
-    kind_flag = _kind(opts.kind, "--kind") if opts.kind is not None else None
+    kind_flag = opts.kind
 
     draft, drop_draft = _resolve_draft(st, opts, tty)
     source = answers_mod.Source()

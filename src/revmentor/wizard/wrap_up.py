@@ -1,4 +1,4 @@
-"""The wrap-up flow: settle every answer (flags first, questions for the rest), then save.
+"""`revmentor wrap-up`: settle every answer (flags first, questions for the rest), then save.
 
 Questions are all asked before the pairing is locked, so a person thinking over an
 answer never blocks another revmentor process; the decision is then applied to the
@@ -7,20 +7,24 @@ freshest copy of the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from revmentor.coach import wrapup
-from revmentor.errors import BadInput, NeedsTerminal
+from revmentor.errors import BadInput, Concluded, NeedsTerminal
+from revmentor.wizard.pairing import pick
 
 if TYPE_CHECKING:
     from revmentor.model import Pairing
     from revmentor.store import Store
     from revmentor.vocab import WrapDecision
 
+COMMAND = "revmentor wrap-up"
 DEFAULT_STORY = "mentoring-story.md"
+FLAGS = {"weeks": "--weeks"}
 
 
 @dataclass
@@ -37,30 +41,31 @@ class Plan:
 
 @dataclass
 class Given:
-    """What came from flags; None means the flag was not given."""
+    """What came from flags; None means the flag was not given.
 
+    `carry_over` None with `carry_over_given` means every active goal carries over.
+    """
+
+    pairing: str | None = None
     decision: WrapDecision | None = None
     weeks: int | None = None
-    carry_over: list[str] | None = None
+    carry_over: Sequence[str] | None = None
     carry_over_given: bool = False
     worked: str | None = None
     awkward: str | None = None
     story: Path | None = None
     with_names: bool = False
     force: bool = False
+    yes: bool = False
 
 
-def parse_carry_over(value: str, p: Pairing) -> list[str]:
-    """`all`, `none`, or a comma-separated list of goal ids."""
-    word = value.strip().lower()
-    if word == "all":
-        return [g.id for g in p.active_goals()]
-    if word == "none":
-        return []
-    ids = [part.strip() for part in value.split(",") if part.strip()]
-    if not ids:
-        raise BadInput("--carry-over needs all, none, or goal ids separated by commas")
-    return wrapup.check_carry_over(p, ids)
+def _carried(given: Given, p: Pairing) -> Given:
+    """`given` with the goals to carry over named and checked against the pairing."""
+    if not given.carry_over_given:
+        return given
+    if given.carry_over is None:
+        return replace(given, carry_over=[g.id for g in p.active_goals()])
+    return replace(given, carry_over=wrapup.check_carry_over(p, given.carry_over))
 
 
 def check_story_path(path: Path, force: bool) -> Path:
@@ -84,7 +89,10 @@ def check_given(given: Given) -> None:
     if given.carry_over_given and d not in (None, "renew"):
         raise BadInput("--carry-over goes with --decision renew")
     if d == "extend" or given.weeks is not None:
-        wrapup.check_weeks(given.weeks)
+        try:
+            wrapup.check_weeks(given.weeks)
+        except BadInput as exc:
+            raise exc.named(FLAGS) from None
     if given.story is not None:
         check_story_path(given.story, given.force)
 
@@ -155,7 +163,8 @@ def settle(
         if not prompts.confirm(q["early"].format(end=end, days=retro.days_left), default=False):
             return None
     worked, awkward = given.worked, given.awkward
-    decision, weeks, carry = given.decision, given.weeks, given.carry_over
+    decision, weeks = given.decision, given.weeks
+    carry = list(given.carry_over) if given.carry_over is not None else None
     story, with_names = given.story, given.with_names
     if ask:
         from revmentor import prompts
@@ -226,3 +235,30 @@ def save(st: Store, slug: str, plan: Plan, today: date, words: dict[str, Any]) -
         for name in type(changed).model_fields:
             setattr(fresh, name, getattr(changed, name))
     return changed
+
+
+def run(st: Store, given: Given, *, tty: bool, today: date) -> None:
+    """The look back, the answers still missing, then the decision saved."""
+    from revmentor import content
+    from revmentor.views.wrapup import render_decision, render_retrospective, render_story_written
+
+    slug = pick(st, given.pairing, command=COMMAND, tty=tty)
+    p = st.read(slug)
+    if p.state == "concluded":
+        raise Concluded.read_only(slug)
+    words = content.load("wrapup.yaml")
+    given = _carried(given, p)
+    retro = wrapup.retrospective(p, today)
+    ask = tty and not given.yes
+    check_ready(given, ask=ask, terminal=tty)
+    render_retrospective(slug, retro, words)
+    plan = settle(p, retro, given, words, ask=ask, terminal=tty)
+    if plan is None:
+        from revmentor.views.console import out
+
+        out().print(words["hints"]["nothing"])
+        return
+    changed = save(st, slug, plan, today, words)
+    render_decision(slug, changed, changed.wrap_ups[-1], words)
+    if plan.story is not None:
+        render_story_written(str(plan.story), plan.with_names)

@@ -1,0 +1,148 @@
+"""`revmentor export`: which format, which options, where the text goes."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, replace
+from datetime import date, time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from revmentor.errors import BadInput
+from revmentor.views import exporters
+from revmentor.wizard.pairing import pick
+
+if TYPE_CHECKING:
+    from revmentor.store import Store
+
+COMMAND = "revmentor export"
+STDOUT = "-"
+
+
+@dataclass
+class ExportRequest:
+    """What the command line gave; None means the flag was not given."""
+
+    pairing: str | None = None
+    exporter: exporters.Exporter | None = None
+    section: exporters.Section | None = None
+    include_private: bool = False
+    template: Path | None = None
+    at: time | None = None
+    tz: str | None = None
+    output: str | None = None  # a file, a folder (to hold <pairing>.<ext>) or "-"
+    force: bool = False
+
+
+def _only_for(fmt: str, wanted: str, flags: dict[str, bool]) -> None:
+    given = [flag for flag, used in flags.items() if used]
+    if fmt != wanted and given:
+        raise BadInput(
+            f"{given[0]} applies to --format {wanted} only, not {fmt}",
+            f"Drop {given[0]}, or add --format {wanted}.",
+        )
+
+
+def _chosen(request: ExportRequest, output: str | None) -> exporters.Exporter:
+    """The format asked for, else the one the output file's extension names, else Markdown."""
+    if request.exporter is not None:
+        return request.exporter
+    guessed = exporters.by_extension(Path(output).suffix) if output is not None else None
+    return guessed or exporters.EXPORTERS["markdown"]
+
+
+def _read_template(path: Path) -> str:
+    try:
+        return path.expanduser().read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BadInput(f"no template at {path}", "Check the path given to --template.") from None
+    except UnicodeDecodeError:
+        raise BadInput(f"{path} is not UTF-8 text", "A template is a text file.") from None
+    except OSError as exc:
+        raise BadInput(f"cannot read {path}: {exc.strerror}") from None
+
+
+def _target(output: str, slug: str, extension: str, force: bool) -> Path:
+    """Where to write: the path given, or `<slug>.<ext>` inside a folder given."""
+    path = Path(output).expanduser()
+    if output.endswith(("/", "\\")) and not path.is_dir():
+        raise BadInput(
+            f"the folder {path} does not exist",
+            "Create it first, or give a file name with --output.",
+        )
+    if path.is_dir():
+        path = path / f"{slug}.{extension}"
+    if path.is_dir():
+        raise BadInput(f"{path} is a folder", "Give a file name with --output.")
+    if not path.parent.is_dir():
+        raise BadInput(
+            f"the folder {path.parent} does not exist",
+            "Create it first, or choose another --output.",
+        )
+    if path.exists() and not force:
+        raise BadInput(
+            f"{path} already exists; it was left as it is",
+            "Add --force to replace it, or choose another --output.",
+        )
+    return path
+
+
+def _options(
+    st: Store, request: ExportRequest, exporter: exporters.Exporter, today: date
+) -> exporters.Options:
+    """What the exporter is asked for; options of another format are refused."""
+    _only_for(
+        exporter.name,
+        "markdown",
+        {"--section": request.section is not None, "--template": request.template is not None},
+    )
+    _only_for(
+        exporter.name, "ics", {"--time": request.at is not None, "--tz": request.tz is not None}
+    )
+    if exporter.name == "ics" and request.include_private:
+        raise BadInput("a calendar never holds private notes", "Drop --include-private.")
+    options = exporters.Options(
+        today=today,
+        section=request.section or "all",
+        include_private=request.include_private,
+        cache_dir=st.home / "cache" / "templates",
+    )
+    if request.template is not None:
+        options = replace(
+            options,
+            template=_read_template(request.template),
+            template_name=str(request.template),
+        )
+    if exporter.name == "ics":
+        from revmentor.views.exporters import ics
+
+        options = replace(
+            options,
+            at=request.at or options.at,
+            tz=request.tz if request.tz is not None else ics.local_zone(),
+        )
+    return options
+
+
+def export(st: Store, request: ExportRequest, *, tty: bool, today: date) -> None:
+    """Render the pairing and write it to standard output or to a file."""
+    output = request.output if request.output != STDOUT else None
+    exporter = _chosen(request, output)
+    options = _options(st, request, exporter, today)
+    slug = pick(st, request.pairing, command=COMMAND, tty=tty)
+    p = st.read(slug)
+    target = None if output is None else _target(output, slug, exporter.extension, request.force)
+    text = exporter.render(p, slug, options)
+    if target is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+
+    from revmentor.files import atomic_write
+    from revmentor.views.export import render_written
+
+    try:
+        atomic_write(target, text)
+    except OSError as exc:
+        raise BadInput(f"cannot write {target}: {exc.strerror}") from None
+    render_written(target, exporter)

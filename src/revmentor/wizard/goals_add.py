@@ -1,0 +1,98 @@
+"""`revmentor goals add`: a goal from flags, or asked for in a terminal, then saved."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from revmentor.coach import goals as cg
+from revmentor.errors import BadInput, Concluded, NeedsTerminal
+from revmentor.vocab import Owner
+from revmentor.wizard.goals_review import NewGoal, ask_new_goal, check_wording
+from revmentor.wizard.pairing import pick
+
+if TYPE_CHECKING:
+    from revmentor.model import RealFlags
+    from revmentor.store import Store
+
+COMMAND = "revmentor goals add"
+FLAGS = {"text": "--text", "owner": "--owner", "baseline": "--baseline", "id": "--id"}
+
+
+@dataclass
+class AddRequest:
+    """What the command line gave; `text` None means the goal is to be asked for."""
+
+    pairing: str | None = None
+    text: str | None = None
+    owner: Owner = "me"
+    why: str = ""
+    baseline: int | None = None
+    goal_id: str | None = None
+    # The REAL criteria the person judges the goal meets; None leaves it to the check.
+    real: Collection[str] | None = None
+
+
+def _own_real(met: Collection[str]) -> RealFlags:
+    from revmentor.model import RealFlags
+
+    return RealFlags(**{key: True for key in met})
+
+
+def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
+    """Add one goal; a bad id, wording or baseline is refused before anything is asked."""
+    slug = pick(st, request.pairing, command=COMMAND, tty=tty)
+    p = st.read(slug)
+    own_real = _own_real(request.real) if request.real is not None else None
+    if request.text is not None:
+        if not request.text.strip():
+            raise BadInput("--text: the goal's wording is empty")
+        spec = NewGoal(request.text, request.owner, request.why, request.baseline)
+        try:
+            # A dry run on a copy refuses a bad id, wording or baseline before any write.
+            cg.add_goal(
+                p.model_copy(deep=True),
+                spec.text,
+                today,
+                owner=spec.owner,
+                why=spec.why,
+                baseline=spec.baseline,
+                goal_id=request.goal_id,
+            )
+        except BadInput as exc:
+            raise exc.named(FLAGS) from None
+        verdict = check_wording(spec.text)
+        spec.real = own_real or cg.real_flags(verdict.checks)
+    elif tty:
+        if p.state == "concluded":
+            raise Concluded.read_only(slug)
+        spec = ask_new_goal()
+        verdict = None  # already shown while the goal was being written
+        if own_real is not None:
+            spec.real = own_real
+    else:
+        raise NeedsTerminal(
+            "goals add needs answers, and there is no terminal to ask them in",
+            "Give them with --text (and optionally --owner, --why, --baseline).",
+        )
+
+    with st.update(slug) as fresh:
+        try:
+            new = cg.add_goal(
+                fresh,
+                spec.text,
+                today,
+                owner=spec.owner,
+                why=spec.why,
+                baseline=spec.baseline,
+                goal_id=request.goal_id,
+                real=spec.real,
+            )
+        except BadInput as exc:
+            raise exc.named(FLAGS) from None
+
+    from revmentor.views.goals import render_goal_added
+
+    render_goal_added(slug, new, verdict)
