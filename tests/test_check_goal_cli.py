@@ -34,7 +34,9 @@ def test_real_verdict_one_line_per_criterion(cli: Run) -> None:
         "Learning-based",
     ]
     assert all(m.startswith("✗") for m in marks)
-    assert "Reads as a task to get done (“Finish”)" in r.out
+    assert "Reads as a task to get done (“Finish the Q3 report”)" in r.out
+    try_line = next(line for line in lines if line.startswith("Try: "))
+    assert try_line.startswith("Try: Learn how to finish the Q3 report")
     # Each failing criterion has its hint under it.
     assert r.out.count("→") == 4
     assert "0 of 4 met. Reword it, starting with Learning-based" in r.out
@@ -54,7 +56,7 @@ def test_json_has_exactly_the_documented_shape(cli: Run) -> None:
     r = cli("check-goal", "--json", "Get better at stuff")
     assert r.code == 0
     data = json.loads(r.out)
-    assert list(data) == ["text", "checks", "suggestion"]
+    assert list(data) == ["text", "checks", "suggestion", "rewrite"]
     assert data["text"] == "Get better at stuff"
     assert list(data["checks"]) == ["relevant", "experimental", "aspirational", "learning_based"]
     for check in data["checks"].values():
@@ -62,7 +64,8 @@ def test_json_has_exactly_the_documented_shape(cli: Run) -> None:
         assert isinstance(check["ok"], bool) and isinstance(check["why"], str)
     assert data["checks"]["learning_based"]["ok"] is True
     assert data["checks"]["aspirational"]["ok"] is False
-    assert data["suggestion"].startswith("Name the capability")
+    assert data["suggestion"].startswith("Say what you want to be able to do with it")
+    assert isinstance(data["rewrite"], str) and data["rewrite"].startswith("Get better at")
 
 
 def test_smart(cli: Run) -> None:
@@ -128,7 +131,7 @@ def test_in_a_child_process(proc: Run) -> None:
     assert data["text"] == "Learn the job"
     assert data["checks"]["specific"] == {
         "ok": False,
-        "why": "“the job” leaves open what exactly you will work on.",
+        "why": "“the job” does not name a task, tool or skill.",
     }
     r = proc("check-goal", "")
     assert r.code == 1 and "Error: the goal to check is empty" in r.err

@@ -308,7 +308,7 @@ def test_hostile_text_cannot_change_the_document_structure(
 ) -> None:
     # The goal check's verdict depends on the wording; hold it fixed, quoting the
     # wording back, so only escaping can make the two documents differ.
-    def fixed(goal: Goal, on_the_job: bool) -> tuple[str, list[CheckRow]]:
+    def fixed(p: Pairing, goal: Goal) -> tuple[str, list[CheckRow]]:
         return "REAL", [CheckRow("Relevant", False, f"“{goal.text}”", goal.text)]
 
     monkeypatch.setattr(markdown_mod, "_checks", fixed)

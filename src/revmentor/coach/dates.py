@@ -21,6 +21,13 @@ WEEKDAYS: tuple[str, ...] = (
     "sunday",
 )
 
+MONTHS: tuple[str, ...] = tuple(
+    "january february march april may june july august september october november december".split()
+)
+MONTH_ABBREVIATIONS: tuple[str, ...] = tuple(
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
 ACCEPTED = "YYYY-MM-DD, today, yesterday, a weekday (friday, last friday) or '3 days ago'"
 
 _ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")

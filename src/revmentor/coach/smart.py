@@ -1,22 +1,566 @@
 """The SMART check of a goal's wording: Specific, Measurable, Achievable, Relevant, Time-bound.
 
-Used by on-the-job learning plans. The rules are data in content/smart_rules.yaml; see
-coach/wording.py for how they apply.
+Used by on-the-job learning plans, where a goal also has a context: the gaps the plan's
+scan found, the gap the goal is linked to, and how long the plan runs. Each criterion is
+decided from what coach/reading.py finds, and quotes the words that decided it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from revmentor.coach import wording
+from revmentor.coach import advice
+from revmentor.coach.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from revmentor.coach.language import Hit, Word, _close, stem
+from revmentor.coach.reading import Reading, plain_words, read
+from revmentor.coach.verdict import Check, Verdict, said
 
-if TYPE_CHECKING:
-    from revmentor.coach.verdict import Verdict
-
-RULES = "smart_rules.yaml"
 KEYS = ("specific", "measurable", "achievable", "relevant", "time_bound")
 
+# Counts at least this large are a lot of work, and a great deal in a short time.
+LARGE_COUNT = 100
+HUGE_COUNT = 1000
+# A qualification needs longer than this many weeks.
+CREDENTIAL_WEEKS = 6
+# A goal of at most this many words of its own says little beyond a vague word in it.
+FEW_WORDS = 6
+# A time frame of at most this many weeks is short: passing a test or doing it all alone
+# does not fit in it.
+SHORT_WEEKS = 1
+# From nothing to working alone or qualified: more than this stretch of weeks can give.
+NOVICE_WEEKS = 13
 
-def check_smart(text: str) -> Verdict:
-    """The SMART verdict of `text`, offline and deterministic; empty text fails every check."""
-    return wording.verdict(RULES, text)
+
+@dataclass(frozen=True)
+class SmartContext:
+    """What an on-the-job plan knows about a goal beyond its wording."""
+
+    gaps: Sequence[str] = ()  # what the plan's scan found missing for the role
+    linked_gap: str | None = None  # the gap this goal is meant to close
+    weeks: int = 12  # how long the plan runs
+
+
+def check_smart(text: str, context: SmartContext | None = None) -> Verdict:
+    """The SMART verdict of `text`, offline and deterministic; empty text fails every check.
+
+    A wording that falls short comes with a rewrite that meets every criterion.
+    """
+    ctx = context or SmartContext()
+    verdict = judge(text, ctx)
+    if verdict.passed or all(c.cause == "empty" for c in verdict.checks.values()):
+        return verdict
+    return verdict.with_rewrite(advice.rewrite_smart(read(text), verdict, ctx))
+
+
+def judge(text: str, context: SmartContext | None = None) -> Verdict:
+    """The SMART verdict of `text`, without a rewrite."""
+    reading = read(text)
+    if reading.empty:
+        return Verdict.empty(text, KEYS)
+    ctx = context or SmartContext()
+    subject = advice.subject(reading)
+    return Verdict(text, {k: decide(reading, ctx, subject) for k, decide in DECIDERS.items()})
+
+
+def _met(key: str, quote: str, which: str = "met") -> Check:
+    return Check(True, said("smart", key, which, match=quote), "")
+
+
+def _unmet(key: str, cause: str, subject: str, quote: str = "") -> Check:
+    return Check(
+        False,
+        said("smart", key, cause, "why", match=quote),
+        said("smart", key, cause, "hint", match=quote, subject=subject),
+        cause,
+    )
+
+
+def specific(r: Reading, ctx: SmartContext, subject: str) -> Check:
+    vague_hits = r.outside("vague_subject", "not_vague", negated=None)
+    vague = _main_clause(r, vague_hits)
+    if vague is None and vague_hits and len(_own_words(r)) <= FEW_WORDS:
+        vague = vague_hits[0]
+    if vague is not None:
+        return _unmet("specific", "vague", subject, vague.quote)
+    plain = plain_words()
+    if any(r.sentence.words[i].stem not in plain for i in _own_words(r)):
+        return _met("specific", subject)
+    return _unmet("specific", "none", subject)
+
+
+def measurable(r: Reading, ctx: SmartContext, subject: str) -> Check:
+    vague = r.hit("vague_measure", negated=None)
+    found = next(
+        (h for h in r.hits("measure", negated=None) if not _qualifies(r, h, vague)), None
+    )
+    count = _count(r)
+    hits = [h for h in (found, count) if h is not None]
+    if hits:
+        first = min(hits, key=lambda h: h.first)
+        return _met("measurable", r.phrase_around(first, after=3))
+    if vague is not None:
+        return _unmet("measurable", "vague", subject, vague.quote)
+    return _unmet("measurable", "none", subject)
+
+
+def _gap_words(r: Reading, hit: Hit, ctx: SmartContext) -> bool:
+    """Whether every word of `hit` is a word of a scanned gap ("parish council minutes")."""
+    role_words = {stem(w) for gap in ctx.gaps for w in re.findall(r"[^\W_]+", gap)}
+    return {w.stem for w in r.sentence.words[hit.first : hit.last + 1]} <= role_words
+
+
+def _qualifies(r: Reading, hit: Hit, vague: Hit | None) -> bool:
+    """Whether a percentage only sizes a vague state ("100% up to speed")."""
+    return (
+        vague is not None
+        and r.sentence.words[hit.first].low == "%"
+        and 0 <= vague.first - hit.last <= 2
+    )
+
+
+def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
+    several = advice.several(r, 3) or _bundle(r)
+    if several:
+        return _unmet("achievable", "several", subject, several)
+    for name in ("summit", "mastery", "feat"):
+        found = r.hit(name)
+        if found is not None:
+            return _unmet("achievable", "too_much", subject, r.phrase_around(found))
+    sweeping = _scope(r)
+    if sweeping is not None:
+        return _unmet("achievable", "too_much", subject, r.phrase_around(sweeping))
+    weeks = _frame_weeks(r, ctx)
+    # A number the scan itself uses ("787 type rating") names a thing; it counts nothing.
+    named = {n for gap in ctx.gaps for n in re.findall(r"\d[\d,]*", gap)}
+    count = _count(r, totals=True, names=frozenset(named))
+    if count is not None:
+        value = _value(r, count)
+        if (value >= HUGE_COUNT and weeks <= 12) or (value >= LARGE_COUNT and weeks <= 4):
+            return _unmet("achievable", "too_much", subject, r.phrase_around(count))
+    credential = r.hit("credential", negated=None)
+    if credential is not None and _gap_words(r, credential, ctx):
+        credential = None  # the plan was made for this qualification; its length is the plan's
+    if credential is not None and weeks <= CREDENTIAL_WEEKS:
+        return _unmet("achievable", "too_much", subject, r.phrase_around(credential))
+    # A qualification on top of a full load is too much at any length of plan.
+    load = r.hit("double_load", negated=None)
+    if load is not None and credential is not None:
+        return _unmet("achievable", "too_much", subject, r.phrase_around(load))
+    novice = r.hit("novice", negated=None)
+    if novice is not None and weeks <= NOVICE_WEEKS:
+        big = r.hit("big_in_short", negated=None) or r.hit("credential", negated=None)
+        if big is not None:
+            return _unmet("achievable", "too_much", subject, r.phrase_around(big))
+    short = r.hit("short_time")
+    if short is not None and weeks <= SHORT_WEEKS:
+        big = r.hit("big_in_short", negated=None)
+        if big is not None:
+            return _unmet("achievable", "too_much", subject, r.phrase_around(big))
+    return _met("achievable", "")
+
+
+def relevant(r: Reading, ctx: SmartContext, subject: str) -> Check:
+    # Words the scan itself uses for the role ("parish council minutes") are the job.
+    personal = [h for h in r.personal() if not _title(r, h) and not _gap_words(r, h, ctx)]
+    if personal:
+        return _unmet("relevant", "personal", subject, personal[0].quote)
+    if ctx.linked_gap:
+        return _met("relevant", ctx.linked_gap, "gap")
+    shared = _shared_gap(r, ctx.gaps)
+    if shared:
+        return _met("relevant", shared, "gap")
+    # "By the end of my onboarding" says when, not that the goal serves the role.
+    work = [h for h in r.outside("work", "not_work", "deadline", negated=None) if not _when(r, h)]
+    if work:
+        return _met("relevant", r.phrase_around(work[0]))
+    colleague = _colleague(r)
+    if colleague:
+        return _met("relevant", colleague)
+    return _unmet("relevant", "none", subject)
+
+
+def time_bound(r: Reading, ctx: SmartContext, subject: str) -> Check:
+    # A clause that tells the past ("my first week was hard") sets no deadline.
+    words = r.sentence.words
+    past_clauses = {words[h.first].clause for h in r.hits("past_time", negated=None)}
+    past = bool(past_clauses)
+    deadlines = [
+        h for h in r.hits("deadline", negated=None) if words[h.first].clause not in past_clauses
+    ] + _numbered_periods(r)
+    if deadlines:
+        return _met("time_bound", r.phrase_around(deadlines[0], after=3))
+    vague = r.hit("vague_time", negated=None)
+    if vague is not None:
+        return _unmet("time_bound", "vague", subject, vague.quote)
+    if past:
+        first = r.hit("past_time", negated=None)
+        assert first is not None
+        return _unmet("time_bound", "past", subject, first.quote)
+    return _unmet("time_bound", "none", subject)
+
+
+# --- what the wording holds ------------------------------------------------------------
+
+
+# "Sprint 14", "week 6", "day 30": a numbered stretch of the plan is a date.
+_PERIODS = frozenset("sprint week day month term quarter shift".split())
+
+
+def _numbered_periods(r: Reading) -> list[Hit]:
+    from revmentor.coach.language import compile_phrase
+
+    words = r.sentence.words
+    return [
+        Hit(compile_phrase("sprint"), i, i + 1, False, r.sentence.quote(i, i + 1))
+        for i in range(len(words) - 1)
+        if words[i].low in _PERIODS and words[i + 1].low.isdigit()
+    ]
+
+
+def _when(r: Reading, hit: Hit) -> bool:
+    """Whether `hit` names a stretch of the plan right after a deadline ("...the handover")."""
+    periods = r.hits("period", negated=None)
+    if not any(p.first <= hit.first and hit.last <= p.last for p in periods):
+        return False
+    return any(0 < hit.first - d.last <= 2 for d in r.hits("deadline", negated=None))
+
+
+def _main_clause(r: Reading, hits: Sequence[Hit]) -> Hit | None:
+    """The first of `hits` in the clause of the goal's own verb (or the first clause)."""
+    verb = r.hit("learning") or r.hit("task")
+    clause = r.sentence.words[verb.first].clause if verb is not None else 0
+    for h in hits:
+        if r.sentence.words[h.first].clause in (clause, 0):
+            return h
+    return None
+
+
+# Family words that are also titles at work ("Sister Okafor", "Brother Tom").
+_TITLES = frozenset({"sister", "brother", "mother", "father"})
+
+
+def _title(r: Reading, hit: Hit) -> bool:
+    words = r.sentence.words
+    if hit.first != hit.last or words[hit.first].low not in _TITLES:
+        return False
+    nxt = words[hit.last + 1] if hit.last + 1 < len(words) else None
+    return nxt is not None and nxt.text[:1].isupper()
+
+
+# Capitalised words that are not people.
+_NOT_NAMES = frozenset(
+    [
+        *WEEKDAYS,
+        *MONTHS,
+        *"easter christmas i ramadan diwali eid new year term spring summer autumn winter".split(),
+    ]
+)
+# A capitalised word after these, or before these, is a person the goal works with.
+_WITH_PERSON = frozenset(
+    [
+        "from",
+        "with",
+        "by",
+        "shadow",
+        "shadowing",
+        "for",
+        "like",
+        "as",
+        "than",
+        "until",
+        "before",
+        "after",
+        "when",
+        "help",
+        "helping",
+        "ask",
+        "asking",
+        "tell",
+        "show",
+    ]
+)
+_PERSON_DOES = frozenset(
+    [
+        "does",
+        "did",
+        "do",
+        "leaves",
+        "leaving",
+        "retires",
+        "retiring",
+        "goes",
+        "going",
+        "moves",
+        "signs",
+        "checks",
+        "observing",
+        "watching",
+        "is",
+        "has",
+        "hands",
+        "handed",
+        "covers",
+        "reckons",
+        "thinks",
+        "says",
+        "wants",
+        "transfers",
+    ]
+)
+
+
+def _colleague(r: Reading) -> str:
+    """A colleague named in the goal ("Shadow Bev", "everything Priya does"), or ""."""
+    words = r.sentence.words
+    text = r.text
+    if sum(w.text[:1].isupper() for w in words) > len(words) / 2:
+        return ""  # Title Case or capitals: a capital says nothing here
+    for i, w in enumerate(words):
+        if i == 0 or not w.text[:1].isupper() or not w.text[1:].islower():
+            continue  # not a name, or an acronym (SAP, QA)
+        if w.low in _NOT_NAMES:
+            continue
+        if any(mark in text[words[i - 1].end : w.start] for mark in ".!?:"):
+            continue  # the first word of a sentence
+        before = words[i - 1].low
+        after = words[i + 1].low if i + 1 < len(words) else ""
+        possessive = w.text.endswith(("'s", "’s"))
+        if before in _WITH_PERSON or after in _PERSON_DOES or possessive:
+            return w.text
+    return ""
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+# A number after these names a thing (Year 8, Line 3, sprint 6), it does not count one.
+_NAMING = frozenset(
+    [
+        "year",
+        "line",
+        "ward",
+        "room",
+        "level",
+        "grade",
+        "sprint",
+        "week",
+        "day",
+        "month",
+        "term",
+        "q",
+        "h",
+        "version",
+        "phase",
+        "stage",
+        "step",
+        "tier",
+        "band",
+        "set",
+        "class",
+        "form",
+        "bay",
+        "gate",
+        "lane",
+        "unit",
+        "floor",
+        "zone",
+        "page",
+        "chapter",
+    ]
+)
+_NUMBER_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?k?$|^\d+/\d+$")
+_THRESHOLDS = frozenset(["under", "over", "below", "above", "than", "£", "$", "€", "within", "top"])
+# "Save £30k": an amount to reach, so it counts.
+_AMOUNTS = frozenset(["save", "raise", "earn", "make", "generate", "bring"])
+
+
+def _count(r: Reading, *, totals: bool = False, names: frozenset[str] = frozenset()) -> Hit | None:
+    """The first number that counts something (not a date, a duration or a name).
+
+    With `totals`, a rate ("40 calls a week", "120 lines an hour") does not count; nor
+    does a number in `names`.
+    """
+    from revmentor.coach.language import Hit as _Hit
+    from revmentor.coach.language import compile_phrase
+
+    words = r.sentence.words
+    units = {s for phrase in r.words["time_units"].phrases for s in phrase.stems()}
+    months = _months()
+    for i, w in enumerate(words):
+        if not (_NUMBER_RE.match(w.low) or w.low in _NUMBER_WORDS) or w.low in names:
+            continue
+        if "/" in w.low:
+            top, _, bottom = w.low.partition("/")
+            if int(top) > int(bottom):
+                continue  # 30/04 is a date; 5/5 a score
+        before = words[i - 1].low if i else ""
+        after = words[i + 1] if i + 1 < len(words) else None
+        if before in _NAMING or (after is not None and after.stem in units):
+            continue
+        if not totals and before in _DESCRIBING:
+            continue  # "the notes are 300 pages" tells the size of the job, not a target
+        if after is not None and (_NUMBER_RE.match(after.low) or after.low in _NUMBER_WORDS):
+            continue  # "twenty-two years": the last number decides
+        earlier = words[i - 2].low if i > 1 else ""
+        if totals and before in _THRESHOLDS and earlier not in _AMOUNTS:
+            continue  # "claims under £2,000" sets a limit, it is not so much to do
+        if (after is not None and after.low in months) or before in months:
+            continue  # a date
+        if w.low in ("one", "a") and after is not None and after.low in ("day", "of"):
+            continue
+        if totals and _is_rate(words, i, units):
+            continue
+        return _Hit(compile_phrase("#"), i, i, False, w.text)
+    return None
+
+
+_DESCRIBING = frozenset("is are was were has have had".split())
+
+
+# "Every difference explained": a standard to meet, not everything to take on.
+_STANDARD = frozenset(
+    stem(w)
+    for w in [
+        "explained",
+        "checked",
+        "signed",
+        "approved",
+        "reviewed",
+        "reconciled",
+        "matched",
+        "logged",
+        "recorded",
+        "filed",
+        "answered",
+        "coded",
+        "scanned",
+        "labelled",
+        "tested",
+    ]
+)
+
+
+def _scope(r: Reading) -> Hit | None:
+    """The scope of what the goal takes on: "the whole", "everything", "all of"."""
+    words = r.sentence.words
+    for hit in r.outside("sweeping", "frequency"):
+        after = {w.stem for w in words[hit.last + 1 : hit.last + 4]}
+        if not after & _STANDARD:
+            return hit
+    return None
+
+
+def _bundle(r: Reading) -> str:
+    """Several goals listed together and due together ("the rota, the audit and my NVQ, all
+    by the end of month one"), as typed, or ""."""
+    text = r.text
+    parts = [p.strip() for p in re.split(r",|;|\band\b|\bplus\b|&", text, flags=re.I)]
+    parts = [p for p in parts if len(re.findall(r"[^\W\d_]{3,}", p)) >= 1]
+    bundled = re.search(r"\ball\s+(?:by|before|in|this|within|during|of it|at once)\b", text, re.I)
+    if len(parts) >= 3 and bundled:
+        return text[: bundled.start()].strip(" ,")
+    return ""
+
+
+def _is_rate(words: Sequence[Word], i: int, units: set[str]) -> bool:
+    """Whether the number at `i` is so many per hour, day or week."""
+    for j in range(i + 1, min(i + 6, len(words) - 1)):
+        if words[j].low in ("a", "an", "per", "each", "every") and words[j + 1].stem in units:
+            return True
+    return False
+
+
+def _frame_weeks(r: Reading, ctx: SmartContext) -> float:
+    """How many weeks the goal gives itself: its own words first, else the plan's length."""
+    words = r.sentence.words
+    for i, w in enumerate(words):
+        nxt = words[i + 1].low if i + 1 < len(words) else ""
+        if w.low in ("friday", "monday", "tuesday", "wednesday", "thursday", "tomorrow"):
+            return 1.5 if nxt == "week" else 1
+        if w.low == "first" and nxt in ("week", "day", "days", "fortnight"):
+            return 1 if nxt != "fortnight" else 2
+        if w.low == "weekend":
+            return 0.5
+        if nxt.startswith(("week", "wk")) and (w.low.isdigit() or w.low in _NUMBER_WORDS):
+            before = words[i - 1].low if i else ""
+            if before != "week":
+                return _NUMBER_WORDS.get(w.low) or float(w.low)
+        if nxt.startswith("month") and (w.low.isdigit() or w.low in _NUMBER_WORDS):
+            return 4.3 * (_NUMBER_WORDS.get(w.low) or float(w.low))
+        if w.low in ("month",) and i and words[i - 1].low in ("this", "first", "the"):
+            return 4.3
+    return float(ctx.weeks)
+
+
+def _value(r: Reading, hit: Hit) -> float:
+    low = r.sentence.words[hit.first].low
+    if low in _NUMBER_WORDS:
+        return _NUMBER_WORDS[low]
+    digits = low.replace(",", "")
+    scale = 1000 if digits.endswith("k") else 1
+    try:
+        return float(digits.rstrip("k")) * scale
+    except ValueError:
+        return 0.0
+
+
+def _months() -> frozenset[str]:
+    return frozenset(MONTHS + MONTH_ABBREVIATIONS)
+
+
+def _own_words(r: Reading) -> list[int]:
+    covered = {
+        i
+        for name in ("filler", "deadline", "vague_time")
+        for h in r.hits(name, negated=None)
+        for i in range(h.first, h.last + 1)
+    }
+    return [i for i in r.content_words() if i not in covered]
+
+
+def _shared_gap(r: Reading, gaps: Sequence[str]) -> str:
+    """A scanned gap that shares a word of substance with the goal, or ""."""
+    own = {
+        w.stem
+        for i in r.content_words()
+        if len((w := r.sentence.words[i]).low) > 3 or (w.text.isupper() and len(w.text) > 1)
+    }
+    for gap in gaps:
+        gap_words = {
+            stem(w)
+            for w in re.findall(r"[^\W_]+", gap)
+            if len(w) > 3 or (w.isupper() and len(w) > 1)
+        } - _GENERIC_GAP_WORDS
+        if any(o == g or (len(g) > 4 and _close(o, g)) for o in own for g in gap_words):
+            return gap
+    return ""
+
+
+# Words in many gaps that say nothing of which one a goal is about.
+_GENERIC_GAP_WORDS = frozenset(
+    stem(w)
+    for w in [
+        "process",
+        "processes",
+        "system",
+        "systems",
+        "using",
+        "handling",
+        "management",
+        "work",
+        "new",
+    ]
+)
+
+
+DECIDERS: dict[str, Callable[[Reading, SmartContext, str], Check]] = {
+    "specific": specific,
+    "measurable": measurable,
+    "achievable": achievable,
+    "relevant": relevant,
+    "time_bound": time_bound,
+}

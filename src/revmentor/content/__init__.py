@@ -6,6 +6,7 @@ libyaml's parser, the first time a command needs it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,3 +25,27 @@ def load(name: str) -> Any:
 
 def text(name: str) -> str:
     return (HERE / name).read_text(encoding="utf-8")
+
+
+def compiled(name: str, build: Callable[[Any], Any], version: str) -> Any:
+    """`build(load(name))`, kept as JSON in the read cache between runs.
+
+    For content that takes longer to prepare than to read back (the goal checks' word
+    lists). The entry is keyed by the file's exact bytes and `version` (the preparing
+    code's), so an edited file or a changed `build` is prepared afresh; what `build`
+    returns must be JSON data.
+    """
+    import hashlib
+
+    from revmentor import readcache
+    from revmentor.store import default_home
+
+    source = (HERE / name).read_bytes()
+    key = hashlib.blake2b(source + version.encode(), digest_size=20).hexdigest()
+    cache_file = default_home() / "cache" / "content" / f"{Path(name).stem}.json"
+    found = readcache.read_cache(cache_file, key)
+    if found is not None:
+        return found["data"]
+    data = build(load(name))
+    readcache.write_cache(cache_file, key, {"data": data})
+    return data

@@ -30,3 +30,23 @@ def render_verdict(verdict: Verdict) -> None:
         if not check.ok and check.suggestion:
             grid.add_row("", "", f"[dim]→[/] {esc(check.suggestion)}")
     out().print(grid)
+
+
+def render_check(framework: str, verdict: Verdict) -> None:
+    """`check-goal`'s page: the wording, its verdict, and a rewrite when it falls short."""
+    con = out()
+    con.print(f"[bold]{framework} check:[/] {esc(verdict.text.strip())}")
+    render_verdict(verdict)
+    total, failed = len(verdict.checks), verdict.failed()
+    if not failed:
+        con.print(f"\nAll {total} met.")
+        return
+    first = next(k for k in failed if verdict.checks[k].suggestion == verdict.suggestion)
+    con.print(
+        f"\n{total - len(failed)} of {total} met. Reword it, starting with "
+        f"{criterion_name(first)}, and check again."
+    )
+    if verdict.rewrite:
+        con.print(f"\n[bold]Try:[/] {esc(verdict.rewrite)}")
+        note = "Fill in what is in [brackets]; the rest keeps your own words where they fit."
+        con.print(f"[dim]{esc(note)}[/]")

@@ -105,16 +105,11 @@ class TimelineRow:
     end: bool
 
 
-def _checks(goal: Goal, on_the_job: bool) -> tuple[str, list[CheckRow]]:
-    if on_the_job:
-        from revmentor.coach.smart import check_smart as check
+def _checks(p: Pairing, goal: Goal) -> tuple[str, list[CheckRow]]:
+    from revmentor.coach.goal_check import verdict_for
 
-        framework = "SMART"
-    else:
-        from revmentor.coach.real import check_real as check
-
-        framework = "REAL"
-    verdict = check(goal.text)
+    framework = "SMART" if p.kind == "on-the-job" else "REAL"
+    verdict = verdict_for(p, goal.text, goal.gap)
     rows = [CheckRow(check_label(k), c.ok, c.why, c.suggestion) for k, c in verdict.checks.items()]
     return framework, rows
 
@@ -155,7 +150,7 @@ def context(p: Pairing, slug: str, options: Options) -> dict[str, Any]:
     latest = _latest_ratings(p)
     goals = []
     for g in p.goals:
-        framework, checks = _checks(g, on_the_job)
+        framework, checks = _checks(p, g)
         rating, on, source = latest.get(g.id, (None, None, ""))
         goals.append(GoalRow(g, framework, checks, rating, on, source))
     h = p.horizon
