@@ -20,12 +20,12 @@ from revmentor.coach.smart import judge as judge_smart
 CORPUS = Path(__file__).resolve().parent / "goal_corpus"
 KEYS = {"real": REAL_KEYS, "smart": SMART_KEYS}
 # Floors for goals the rules were never fitted on. The targets are 93% (REAL) and 90%
-# (SMART) agreement with kappa 0.70 for every criterion; SMART stands at 89% and its
-# Achievable kappa at 0.60, so those two floors hold what is reached, not the target,
+# (SMART) agreement with kappa 0.70 for every criterion; SMART stands just under 90% and
+# its Achievable kappa at 0.66, so those two floors hold what is reached, not the target,
 # and fail on any slide back.
 AGREEMENT = {"real": 0.93, "smart": 0.89}
 KAPPA = 0.70
-KAPPA_BELOW_TARGET = {("smart", "achievable"): 0.58}
+KAPPA_BELOW_TARGET = {("smart", "achievable"): 0.64}
 
 
 def _context(item: dict[str, Any]) -> SmartContext:

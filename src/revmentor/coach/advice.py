@@ -150,6 +150,8 @@ _LIST_STOPS = frozenset(  # "then" too: "..., then run our next sprint" starts a
     ]
 )
 _WH_ITEM = frozenset("what who how why when where which whether".split())
+# Words that turn a listed part into an aside about the goal, not another thing to do.
+_ASIDE = frozenset("i no not maybe ideally probably suppose guess".split())
 _PRONOUNS = frozenset("it them they this that he she him her me us".split())
 
 
@@ -180,6 +182,9 @@ def several(r: Reading, at_least: int) -> str:
                 break
             if not items[-1] and len(items) > 1 and (w.low.endswith("ing") or w.low in _WH_ITEM):
                 break  # "..., practising on real figures": the next part of the sentence
+            if len(items) > 1 and (w.low in _ASIDE or (w.low.endswith("ing") and len(w.low) > 4)):
+                items.pop()  # "..., Rhiannon checking each", "..., I suppose": an aside
+                break
             items[-1].append(i)
             i += 1
         items = [

@@ -29,6 +29,10 @@ FEW_WORDS = 6
 # A time frame of at most this many weeks is short: passing a test or doing it all alone
 # does not fit in it.
 SHORT_WEEKS = 1
+# With someone checking, a sweeping scope fits a plan at least this long.
+SUPPORTED_WEEKS = 4
+# A second full load leaves no room for a new job in less than this.
+LOADED_WEEKS = 4
 # From nothing to working alone or qualified: more than this stretch of weeks can give.
 NOVICE_WEEKS = 13
 
@@ -102,7 +106,43 @@ def measurable(r: Reading, ctx: SmartContext, subject: str) -> Check:
         return _met("measurable", r.phrase_around(first, after=3))
     if vague is not None:
         return _unmet("measurable", "vague", subject, vague.quote)
+    done = _deliverable(r)
+    if done is not None:
+        return _met("measurable", r.phrase_around(done, after=3))
     return _unmet("measurable", "none", subject)
+
+
+# Verbs whose object is there at the end or not: a finished thing is its own measure.
+_FINISHING = frozenset(
+    stem(w)
+    for w in (
+        "finish complete deliver submit ship launch send publish file produce write prepare"
+        " draft install build create open apply walk climb dig read paint train host hold"
+        " organise organize book sell buy present renovate redecorate stop quit"
+    ).split()
+)
+# Openings of an object that names one particular thing.
+_PARTICULAR = frozenset("the my our a an his her their this all".split())
+_LEAD_WORDS = frozenset("i i'd id would like want to love need hope plan be able".split())
+
+
+def _deliverable(r: Reading) -> Hit | None:
+    """A goal that opens by finishing one particular thing ("Dig over my allotment",
+    "Apply for the senior analyst job"), unless what it names is vague."""
+    words = r.sentence.words
+    if r.hits("vague_subject", negated=None):
+        return None
+    i = 0
+    while i < len(words) and words[i].low in _LEAD_WORDS:
+        i += 1
+    if i >= len(words) or words[i].stem not in _FINISHING:
+        return None
+    ahead = words[i + 1 : i + 4]
+    if any(w.low in _PARTICULAR or w.low[:1].isdigit() or w.text[:1].isupper() for w in ahead):
+        from revmentor.coach.language import compile_phrase
+
+        return Hit(compile_phrase(words[i].low), i, i, False, words[i].text)
+    return None
 
 
 def _gap_words(r: Reading, hit: Hit, ctx: SmartContext) -> bool:
@@ -128,16 +168,19 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
         found = r.hit(name)
         if found is not None:
             return _unmet("achievable", "too_much", subject, r.phrase_around(found))
-    sweeping = _scope(r)
+    weeks = 0.0 if r.hit("immediate") is not None else _frame_weeks(r, ctx)
+    # Someone checking alongside, given a few weeks, makes a whole rota or menu a fair ask.
+    supported = weeks >= SUPPORTED_WEEKS and r.hit("support", negated=None) is not None
+    sweeping = None if supported else _scope(r)
     if sweeping is not None:
         return _unmet("achievable", "too_much", subject, r.phrase_around(sweeping))
-    weeks = _frame_weeks(r, ctx)
     # A number the scan itself uses ("787 type rating") names a thing; it counts nothing.
     named = {n for gap in ctx.gaps for n in re.findall(r"\d[\d,]*", gap)}
     count = _count(r, totals=True, names=frozenset(named))
     if count is not None:
         value = _value(r, count)
-        if (value >= HUGE_COUNT and weeks <= 12) or (value >= LARGE_COUNT and weeks <= 4):
+        huge = value >= HUGE_COUNT and weeks <= 12 and not supported
+        if huge or (value >= LARGE_COUNT and weeks <= 4):
             return _unmet("achievable", "too_much", subject, r.phrase_around(count))
     credential = r.hit("credential", negated=None)
     if credential is not None and _gap_words(r, credential, ctx):
@@ -146,7 +189,7 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
         return _unmet("achievable", "too_much", subject, r.phrase_around(credential))
     # A qualification on top of a full load is too much at any length of plan.
     load = r.hit("double_load", negated=None)
-    if load is not None and credential is not None:
+    if load is not None and (credential is not None or weeks <= LOADED_WEEKS):
         return _unmet("achievable", "too_much", subject, r.phrase_around(load))
     novice = r.hit("novice", negated=None)
     if novice is not None and weeks <= NOVICE_WEEKS:
@@ -440,6 +483,8 @@ _STANDARD = frozenset(
         "scanned",
         "labelled",
         "tested",
+        "ticked",
+        "checked",
     ]
 )
 
@@ -448,7 +493,7 @@ def _scope(r: Reading) -> Hit | None:
     """The scope of what the goal takes on: "the whole", "everything", "all of"."""
     words = r.sentence.words
     for hit in r.outside("sweeping", "frequency"):
-        after = {w.stem for w in words[hit.last + 1 : hit.last + 4]}
+        after = {w.stem for w in words[hit.last + 1 : hit.last + 6]}
         if not after & _STANDARD:
             return hit
     return None
