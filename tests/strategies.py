@@ -190,4 +190,8 @@ def pairings(draw: st.DrawFn) -> Pairing:
                 max_size=2,
             )
         ),
+        checklists=draw(
+            st.none()
+            | st.dictionaries(slug, st.dictionaries(slug, days, min_size=1, max_size=3), max_size=2)
+        ),
     )

@@ -58,6 +58,8 @@ COMMANDS: list[tuple[list[str], bool]] = [
     (["prep", SLUG], False),
     (["export", SLUG, "-o", "-"], False),
     (["goals", "list", SLUG], False),
+    (["guide", "mid-point", SLUG], False),
+    (["guide", "trust", SLUG, "--tick", "1"], True),
     (["log-session", SLUG, "--yes", "--topic", "fuzz"], True),
     (["goals", "add", SLUG, "--text", "Learn one more thing"], True),
 ]

@@ -174,6 +174,7 @@ def test_plain_text_is_plain() -> None:
         "Goals to give time to",
         "A question to open with (towards the wrap-up)",
         "Ground rules to keep in mind",
+        "A guide for this moment (the end of the cycle is near):",
     ]
 
 
@@ -232,7 +233,7 @@ def test_cli_prep_on_the_example(cli: Cli, example_home: Path, today: Any) -> No
     today("2026-11-21")
     r = cli("prep", EXAMPLE_SLUG)
     assert r.code == 0, r.err
-    assert r.out == render_text(agenda(load_example(), TODAY))
+    assert r.out == render_text(agenda(load_example(), TODAY, slug=EXAMPLE_SLUG))
     assert "Mon 30 Nov by your rhythm · session 6 of 7 planned · week 11 of 13" in r.out
     assert "  - Sam revises the pitch" in r.out
     assert "\x1b" not in r.out and not BOX_AND_BLOCKS.search(r.out)

@@ -42,6 +42,8 @@ EVERY_COMMAND: list[list[str]] = [
         "listening", "styles", "learning", "feedback", "safety", "behaviour", "openness",
         "templates", "checklists", "guides")]],
     ["self-check", "--history"],
+    ["guide", "--json"],
+    ["guide", "trust", "sam", "--tick", "2"],
     ["export", "sam", "-o", "-"],
     ["export", "sam", "--format", "json", "-o", "-"],
     ["export", "sam", "--format", "ics", "--tz", "Europe/London", "-o", "-"],

@@ -272,6 +272,9 @@ class Pairing(Strict):
     wrap_ups: list[WrapUp] = Field(default_factory=list)
     context: Context | None = None
     scan: Scan | None = None
+    # Ticked checklist items of the conversation guides (`revmentor guide`):
+    # guide name -> item id -> the day it was ticked. Left out of the file until used.
+    checklists: dict[Slug, dict[Slug, Day]] | None = None
 
     @field_validator("schema_version")
     @classmethod

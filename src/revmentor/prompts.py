@@ -101,10 +101,17 @@ def select(
     return str(_ask(q))
 
 
-def checkbox(message: str, choices: Sequence[str], checked: Sequence[str] = ()) -> list[str]:
+def checkbox(
+    message: str,
+    choices: Sequence[str] | Sequence[tuple[str, str]],
+    checked: Sequence[str] = (),
+    instruction: str | None = None,
+) -> list[str]:
+    """Any number of choices, ticked with the space bar; choices may be (value, label) pairs."""
     qy = _q()
-    items = [qy.Choice(c, value=c, checked=c in checked) for c in choices]
-    return list(_ask(qy.checkbox(message, choices=items)))
+    pairs = [c if isinstance(c, tuple) else (c, c) for c in choices]
+    items = [qy.Choice(title=label, value=v, checked=v in checked) for v, label in pairs]
+    return list(_ask(qy.checkbox(message, choices=items, instruction=instruction)))
 
 
 SCALES: dict[str, tuple[str, ...]] = {

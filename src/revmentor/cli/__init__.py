@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reopen": ("reopen", "Reopen a concluded pairing so it can change again."),
     "check-goal": ("check_goal", "Check a goal's wording against REAL (or SMART)."),
     "self-check": ("self_check", "Check yourself against the Mentoring Essentials."),
+    "guide": ("guide", "Conversation guides and checklists for each moment of a pairing."),
     "list": ("list_cmd", "List your pairings."),
     "show": ("show", "Show a whole pairing plan."),
     "edit": ("edit", "Open a pairing file in your editor, and check it afterwards."),

@@ -36,5 +36,5 @@ def prep(
             f"'{slug}' is concluded, so there is no next session to prepare",
             f"Reopen it with `revmentor reopen {slug}` to plan another round.",
         )
-    plan = agenda(p, clock.today())
+    plan = agenda(p, clock.today(), slug=slug)
     typer.echo(view.render_markdown(plan) if markdown else view.render_text(plan), nl=False)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from revmentor.coach import guides
 from revmentor.coach.nudges import nudges
 from revmentor.coach.status import GoalLine, StatusReport, short_date, status_report
 
@@ -63,6 +64,7 @@ class Agenda:
     goals: tuple[AgendaGoal, ...]
     starter: Starter | None
     reminders: tuple[Reminder, ...]
+    guide: guides.Fit | None = None  # the conversation guide that fits this moment
 
     @property
     def on_the_job(self) -> bool:
@@ -192,7 +194,9 @@ def reminders(p: Pairing, r: StatusReport, data: Mapping[str, Any]) -> tuple[Rem
     return tuple(out[:3])
 
 
-def agenda(p: Pairing, today: date, data: Mapping[str, Any] | None = None) -> Agenda:
+def agenda(
+    p: Pairing, today: date, data: Mapping[str, Any] | None = None, *, slug: str = ""
+) -> Agenda:
     if data is None:
         from revmentor import content
 
@@ -213,4 +217,5 @@ def agenda(p: Pairing, today: date, data: Mapping[str, Any] | None = None) -> Ag
         goals=goals_needing_attention(p, r, data),
         starter=choose_starter(r, data),
         reminders=reminders(p, r, data),
+        guide=guides.fitting(guides.reader_of(slug, p, r, data)),
     )

@@ -17,6 +17,7 @@ from revmentor.views.text import clean
 
 if TYPE_CHECKING:
     from revmentor.coach.agenda import Agenda, AgendaGoal
+    from revmentor.coach.guides import Fit
 
 WIDTH = 80
 
@@ -112,7 +113,16 @@ def render_text(a: Agenda) -> str:
             )
             for d in details:
                 lines += textwrap.wrap(d, WIDTH, initial_indent="    ", subsequent_indent="      ")
+    if a.guide is not None:
+        lines += ["", *textwrap.wrap(_guide_line(a.guide), WIDTH), f"  {a.guide.command}"]
     return "\n".join(lines) + "\n"
+
+
+def _guide_line(fit: Fit) -> str:
+    from revmentor.coach.guides import load
+
+    line: str = load()["words"]["prep"].format(why=fit.why)
+    return line
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -137,4 +147,6 @@ def render_markdown(a: Agenda) -> str:
                 continue
             out.append(f"- **{label}**: {text}" if label else f"- {text}")
             out += [f"  - {d}" for d in details]
+    if a.guide is not None:
+        out += ["", f"{_guide_line(a.guide)} `{a.guide.command}`"]
     return "\n".join(out) + "\n"
