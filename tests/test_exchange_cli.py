@@ -89,7 +89,7 @@ def test_two_partners_share_and_import_until_both_hold_everything(
     ok(cli, helen, "share", "helen-sam", "-o", str(first))
     shown = ok(cli, sam, "import", str(first), "--yes").out
     assert "A new pairing, 'helen-okafor', from your side: you mostly teach Helen Okafor." in shown
-    assert "2 goals: 1 yours, 1 Helen Okafor's, 0 shared." in shown
+    assert "2 goals: 1 yours, 1 Helen Okafor's." in shown
     mirror = Store(sam).read("helen-okafor")
     assert (mirror.me.name, mirror.me.side, mirror.partner.name) == (
         "Sam Rivera",
@@ -175,6 +175,10 @@ def test_two_partners_share_and_import_until_both_hold_everything(
     assert SAM_SECRET.encode() not in every_byte(helen)
     assert Store(helen).read("helen-sam").sessions[0].private_note == HELEN_SECRET
     assert Store(sam).read("helen-okafor").sessions[0].private_note == SAM_SECRET
+
+    # The next session is logged as usual, after the merge.
+    log(cli, helen, "helen-sam", "2026-11-19", "--topic", "after the exchange")
+    assert Store(helen).read("helen-sam").sessions[-1].topics == ["after the exchange"]
 
     # The same bundles again change nothing, byte for byte, and make no backup.
     for home, slug, bundle in ((helen, "helen-sam", to_helen), (sam, "helen-okafor", to_sam)):
@@ -407,3 +411,41 @@ def test_importing_into_a_concluded_pairing_asks_to_reopen_it(
     result = at(cli, example_home, "import", str(tmp_path / "back.yaml"), "--yes")
     assert result.code == 1 and "revmentor reopen helen-sam" in result.err
     assert Snapshot.of(example_home).changes(before) == []
+
+
+def test_share_and_import_open_no_socket(home: Path, tmp_path: Path) -> None:
+    from tests.test_privacy import NO_SOCKETS
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(NO_SOCKETS)
+    env = {"PYTHONPATH": str(site)}
+    make_pairing(home, "sam")
+    bundle = str(tmp_path / "b.yaml")
+    for args, where in (
+        (["share", "sam", "-o", bundle], home),
+        (["import", bundle, "--yes"], tmp_path / "other"),
+        (["import", bundle, "--yes"], home),
+    ):
+        result = run_cli(*args, home=where, env=env)
+        assert result.code == 0, result.output
+        assert "blocked by the privacy test" not in result.output
+
+
+@pytest.mark.parametrize(
+    "path,label",
+    [
+        ("i_learned", "what you learned"),
+        ("progress.genai-for-ops", "progress on genai-for-ops"),
+        ("pulse.open_mind", "open mind in the pulse"),
+        ("ground_rules.channel", "ground rules: channel"),
+        ("me.offers", "you: offers"),
+        ("scan.gaps", "scan: gaps"),
+        ("pulse", "the pulse"),
+        ("ground_rules", "ground rules"),
+    ],
+)
+def test_fields_are_named_in_words(path: str, label: str) -> None:
+    from revmentor.views.exchange import field_label
+
+    assert field_label(path) == label

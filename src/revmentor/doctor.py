@@ -6,10 +6,14 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from revmentor.errors import InvalidFile, RevmentorError
 from revmentor.store import DIR_MODE, FILE_MODE, Store, parse
 from revmentor.sync_copies import sync_copy
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing
 
 
 @dataclass
@@ -97,10 +101,17 @@ def sync_copy_problems(st: Store) -> list[Problem]:
             out.append(Problem(f"{what}, and there is no '{slug}' now", fix))
             continue
         try:
-            merged = _merged(st, copy.path, slug)
-        except RevmentorError as exc:
+            ours = st.read(slug)
+        except InvalidFile:
+            fix = f"revmentor edit {slug}, then run revmentor doctor again"
+            out.append(Problem(f"{what}; '{slug}' itself needs mending first", fix))
+            continue
+        try:
+            merged = _merged(ours, copy.path, slug)
+        except (RevmentorError, OSError) as exc:
+            why = exc.message if isinstance(exc, RevmentorError) else exc.strerror
             fix = f"open it, copy what you need with `revmentor edit {slug}`, then delete it"
-            out.append(Problem(f"{what}, but it cannot be merged: {exc.message}", fix))
+            out.append(Problem(f"{what}, but it cannot be merged: {why}", fix))
             continue
         if merged:
             fix = f"revmentor import {quoted} --into {slug}"
@@ -110,13 +121,12 @@ def sync_copy_problems(st: Store) -> list[Problem]:
     return out
 
 
-def _merged(st: Store, path: Path, slug: str) -> bool:
-    """Whether merging the copy at `path` into `slug` would change it."""
+def _merged(ours: Pairing, path: Path, slug: str) -> bool:
+    """Whether merging the copy at `path` into `ours` (the pairing `slug`) would change it."""
     from revmentor.coach.exchange import destination
     from revmentor.coach.merge import merge
     from revmentor.files import read_regular_file
 
     copy = parse(read_regular_file(path), path)[1]
-    ours = st.read(slug)
     found = destination(copy, {slug: ours}, slug)
     return merge(ours, found.incoming).changed

@@ -59,19 +59,16 @@ def render_new(slug: str, p: Pairing, *, dry_run: bool) -> None:
     con = out()
     who = words["side"][p.me.side].format(partner=partner)
     con.print(esc(shown["new"].format(slug=slug, who=who)))
-    owners = [g.owner for g in p.goals]
-    con.print(
-        esc(
-            "  "
-            + shown["new_goals"].format(
-                count=len(owners),
-                yours=owners.count("me"),
-                theirs=owners.count("partner"),
-                shared=owners.count("shared"),
-                partner=partner,
-            )
-        )
-    )
+    owners: list[str] = [g.owner for g in p.goals]
+    counts = {"yours": "me", "theirs": "partner", "shared": "shared"}
+    parts = [
+        words["goal_owners"][key].format(count=owners.count(owner), partner=partner)
+        for key, owner in counts.items()
+        if owners.count(owner)
+    ]
+    count = _plural(len(owners), "goal")
+    goals = shown["new_goals"].format(count=count, owners=", ".join(parts)) if parts else count
+    con.print(esc(f"  {goals}"))
     if p.sessions:
         dates = sorted(s.date for s in p.sessions)
         held = shown["new_sessions"].format(count=len(dates), first=dates[0], last=dates[-1])
@@ -92,11 +89,11 @@ def field_label(path: str) -> str:
     if path in fields:
         return fields[path]
     head, _, rest = path.partition(".")
-    label = fields.get(head, head.replace("_", " "))
-    if not rest:
-        return label.format(name="").strip()
     tail = fields.get(rest, rest.replace("_", " ").replace(".", ", "))
-    return label.format(name=tail) if "{name}" in label else f"{label}: {tail}"
+    within = _words()["within"]
+    if head in within:
+        return within[head].format(name=tail)
+    return f"{fields.get(head, head.replace('_', ' '))}: {tail}"
 
 
 def change_line(change: Change) -> str:

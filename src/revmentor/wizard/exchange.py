@@ -55,8 +55,11 @@ def bundle_text(p: Pairing, on: date, file_name: str) -> str:
     data = b.to_data()
     # Who shared it, right under the format's version, where a person opening it looks.
     data = {"schema": data.pop("schema"), "shared": data.pop("shared"), **data}
+    import shlex
+
+    shown = shlex.quote(file_name) if file_name.isprintable() else "FILE"
     header = words()["bundle"]["header"].format(
-        by=p.me.name, partner=p.partner.name or "your partner", on=on, file=file_name
+        by=p.me.name, partner=p.partner.name or "your partner", on=on, file=shown
     )
     text = yamlio.dump_new(data, header)
     if read_bundle_text(text, Path(file_name)).to_data() != b.to_data():
