@@ -370,17 +370,22 @@ def test_both_sides_end_with_every_session_and_every_text() -> None:
     assert next(s for s in helen2.sessions if s.date == date(2026, 11, 20)).private_note == SECRET
 
 
-def test_a_copy_of_ones_own_keeps_both_private_notes() -> None:
+def test_a_copy_of_ones_own_keeps_both_private_notes_in_the_private_field() -> None:
     mine = helens()
     other = helens()
     mine.sessions[0].private_note = "written on the laptop"
     other.sessions[0].private_note = "written on the desktop"
     other.sessions.append(Session(date=date(2026, 11, 20), private_note="desktop only"))
-    merged = merge(mine, ex.as_mine(other)).pairing
-    assert merged.sessions[0].private_note == "written on the laptop"
-    assert merged.sessions[0].other_texts == [
-        Written(field="private_note", by="Helen Okafor", text="written on the desktop")
-    ]
+    once = merge(mine, ex.as_mine(other))
+    merged = once.pairing
+    # Joined in the one field that every export leaves out, not kept in `other_texts`.
+    assert merged.sessions[0].private_note == "written on the laptop\n\nwritten on the desktop"
+    assert merged.sessions[0].other_texts is None
     assert merged.sessions[-1].private_note == "desktop only"
+    assert ("both", "private_note") in {(c.kind, c.field) for c in once.changes}
+    # Again, or the other way round, nothing more is added: the joined note holds both.
+    assert not merge(merged, ex.as_mine(other)).changed
+    back = merge(other, ex.as_mine(merged)).pairing
+    assert back.sessions[0].private_note == merged.sessions[0].private_note
     # And none of it goes into a bundle.
     assert "written on" not in repr(ex.bundle(merged, ON).to_data())

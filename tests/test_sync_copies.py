@@ -136,6 +136,8 @@ def test_doctor_offers_import_for_a_copy_then_deletion_once_merged(
     s = Store(home).read("helen-sam").sessions[-1]
     assert (s.topics, s.private_note) == (["desktop"], "logged on the desktop")
     assert s.written_by is None, "a copy of one's own is written by oneself"
+    exported = cli("export", "helen-sam", "--format", "json", "-o", "-")
+    assert exported.code == 0 and "logged on the desktop" not in exported.out
 
     second = cli("doctor")
     assert problems(second) == [

@@ -30,7 +30,10 @@ T = TypeVar("T")
 _UNSET: dict[tuple[str, str], object] = {("Ask", "response"): "pending"}
 # Kept as this copy has them, without a word: the file's format, when it was created.
 _SILENT = frozenset({"schema_version", "created", "shared"})
-SESSION_TEXTS = ("i_learned", "they_learned", "private_note")
+SESSION_TEXTS = ("i_learned", "they_learned")
+# Two private notes are joined into the one field, which every export already leaves out;
+# kept in `other_texts`, the second would travel with the rest.
+NOTES_JOINED = "\n\n"
 
 
 @dataclass(frozen=True)
@@ -330,13 +333,31 @@ class _Merge:
                 if fld in updates and _same(text, updates[fld]):
                     continue
                 self.keep_text(texts, fld, text, by, "session", key)
-        skip = frozenset({"date", *SESSION_TEXTS})
+        note = self.private_note(o.private_note, t.private_note, key)
+        if note != o.private_note:
+            updates["private_note"] = note
+        skip = frozenset({"date", "private_note", *SESSION_TEXTS})
         merged = self.fields(o, t, "session", key, "", texts, skip)
         if written != (o.written_by or {}):
             updates["written_by"] = written or None
         if texts != (o.other_texts or []):
             updates["other_texts"] = texts
         return merged.model_copy(update=updates) if updates else merged
+
+    def private_note(self, own: str | None, other: str | None, key: str) -> str | None:
+        """Two copies' private notes of a session (both this person's) as one note.
+
+        A note that holds the other whole stays; otherwise the other is added under it.
+        """
+        if not other or not other.strip() or (own and _same(own, other)):
+            return own
+        if not own or not own.strip() or norm(own) in norm(other):
+            self.note("filled", "session", key, "private_note")
+            return other
+        if norm(other) in norm(own):
+            return own
+        self.note("both", "session", key, "private_note", value=other, by=self.author)
+        return f"{own.rstrip()}{NOTES_JOINED}{other.strip()}"
 
     def session_texts(self, s: Session, fld: str) -> list[tuple[str, str]]:
         """Every text `s` holds for `fld`, its own first, each with who wrote it."""
