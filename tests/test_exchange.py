@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, get_args, get_origin
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from pydantic import BaseModel
 
 from revmentor.coach import exchange as ex
@@ -15,6 +16,7 @@ from revmentor.coach.merge import merge
 from revmentor.errors import BadInput
 from revmentor.model import Pairing, Session, Written
 from tests.helpers_faults import pairing_data
+from tests.strategies import pairings
 
 ON = date(2026, 11, 30)
 SECRET = "SECRET-4711"
@@ -389,3 +391,42 @@ def test_a_copy_of_ones_own_keeps_both_private_notes_in_the_private_field() -> N
     assert back.sessions[0].private_note == merged.sessions[0].private_note
     # And none of it goes into a bundle.
     assert "written on" not in repr(ex.bundle(merged, ON).to_data())
+
+
+# --- any two valid pairings --------------------------------------------------------------
+
+SWEEP = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def named(p: Pairing, name: str) -> Pairing:
+    return p.model_copy(update={"me": p.me.model_copy(update={"name": name})})
+
+
+@SWEEP
+@given(a=pairings(), b=pairings())
+def test_any_merge_is_valid_and_a_second_one_changes_nothing(a: Pairing, b: Pairing) -> None:
+    b = named(b, "Sam Rivera")
+    for view in (ex.as_partners(ex.bundle(b, ON)), ex.as_mine(b)):
+        once = merge(a, view)
+        again = merge(once.pairing, view)
+        assert not again.changed, [c for c in again.changes if c.kind != "kept"]
+        assert again.pairing.to_data() == once.pairing.to_data()
+        # Nothing of this side's is lost: every session and goal is still there.
+        assert len(once.pairing.sessions) >= len(a.sessions)
+        assert {g.id for g in a.goals} <= {g.id for g in once.pairing.goals}
+
+
+@SWEEP
+@given(a=pairings())
+def test_a_copy_identical_to_this_one_changes_nothing(a: Pairing) -> None:
+    assert not merge(a, ex.as_mine(a)).changed
+
+
+@SWEEP
+@given(a=pairings(), b=pairings())
+def test_after_one_exchange_each_way_a_second_changes_nothing(a: Pairing, b: Pairing) -> None:
+    helen, sam = named(a, "Helen Okafor"), named(b, "Sam Rivera")
+    sam2 = merge(sam, ex.as_partners(ex.bundle(helen, ON))).pairing
+    helen2 = merge(helen, ex.as_partners(ex.bundle(sam2, ON))).pairing
+    assert not merge(sam2, ex.as_partners(ex.bundle(helen2, ON))).changed
+    assert not merge(helen2, ex.as_partners(ex.bundle(sam2, ON))).changed

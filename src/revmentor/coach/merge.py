@@ -139,8 +139,9 @@ class _Merge:
         reviews = [self.renamed_review(r, ids) for r in t.reviews]
         updates["reviews"] = self.added(o.reviews, reviews, "review", lambda r: r.date)
         updates["wrap_ups"] = self.added(o.wrap_ups, t.wrap_ups, "wrap-up", lambda w: w.date)
-        self.union_texts(plan_texts, t.other_texts)
-        updates["other_texts"] = plan_texts or None
+        self.union_texts(plan_texts, t.other_texts, o.model_copy(update=updates))
+        if plan_texts != (o.other_texts or []):
+            updates["other_texts"] = plan_texts
         data = o.model_copy(update=updates).to_data()
         return Merged(Pairing.model_validate(data), self.changes, data != o.to_data())
 
@@ -155,9 +156,16 @@ class _Merge:
         texts.append(Written(field=fld, by=by, text=text))
         self.note("both", item, key, fld, value=text, by=by)
 
-    def union_texts(self, texts: list[Written], theirs: Sequence[Written] | None) -> None:
+    @staticmethod
+    def union_texts(
+        texts: list[Written], theirs: Sequence[Written] | None, current: BaseModel
+    ) -> None:
+        """The other copy's second texts this copy lacks, where `current` (the item as
+        merged) does not already hold them as its own."""
         for w in theirs or []:
-            if not any(x.field == w.field and _same(x.text, w.text) for x in texts):
+            if any(x.field == w.field and _same(x.text, w.text) for x in texts):
+                continue
+            if not _same(str(_value_at(current, w.field) or ""), w.text):
                 texts.append(w)
 
     # --- any part of the plan ----------------------------------------------------------
@@ -286,7 +294,7 @@ class _Merge:
             self.note("filled", "goal", o.id, "history", value=str(len(history)))
         skip = frozenset({"id", "text", "history"})
         merged = self.fields(o, t, "goal", o.id, "", texts, skip)
-        self.union_texts(texts, t.other_texts)
+        self.union_texts(texts, t.other_texts, merged.model_copy(update=updates))
         if texts != (o.other_texts or []):
             updates["other_texts"] = texts
         return merged.model_copy(update=updates) if updates else merged
@@ -387,6 +395,19 @@ class _Merge:
         for x in new:
             self.note("added", item, when(x).isoformat())
         return _placed(list(ours), new, when) if new else list(ours)
+
+
+def _value_at(model: BaseModel, path: str) -> object:
+    """The value at a dotted path (`ground_rules.channel`, `scan.gaps.<id>.text`), or None."""
+    value: object = model
+    for part in path.split("."):
+        if isinstance(value, list):
+            value = next((x for x in value if getattr(x, "id", None) == part), None)
+        elif isinstance(value, BaseModel) and part in type(value).model_fields:
+            value = getattr(value, part)
+        else:
+            return None
+    return value
 
 
 def _equal(a: object, b: object) -> bool:
