@@ -1,13 +1,19 @@
-"""Checks behind `revmentor doctor`: files that do not validate, loose permissions."""
+"""Checks behind `revmentor doctor`: files that do not validate, loose permissions, and
+the copies file-sync tools leave beside a pairing."""
 
 from __future__ import annotations
 
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from revmentor.errors import InvalidFile
+from revmentor.errors import InvalidFile, RevmentorError
 from revmentor.store import DIR_MODE, FILE_MODE, Store, parse
+from revmentor.sync_copies import sync_copy
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing
 
 
 @dataclass
@@ -42,6 +48,8 @@ def diagnose(st: Store) -> Findings:
         return found
     for path in sorted(st.pairings_dir.glob("*.yaml")):
         if path.stem not in st.slugs():
+            if sync_copy(path, st.slugs()) is not None:
+                continue  # told apart by sync_copy_problems
             found.problems.append(
                 Problem(
                     f"{path.name} is not named as a pairing (lowercase letters, digits, hyphens)",
@@ -71,4 +79,54 @@ def diagnose(st: Store) -> Findings:
                 found.problems.append(
                     Problem(f"backup {backup} can be read by others", f"chmod 600 '{backup}'")
                 )
+    found.problems.extend(sync_copy_problems(st))
     return found
+
+
+def sync_copy_problems(st: Store) -> list[Problem]:
+    """The copies a file-sync tool left beside a pairing, each with the command to merge it,
+    or, once everything in it is in the pairing, to delete it."""
+    import shlex
+
+    slugs = st.slugs()
+    out = []
+    for path in sorted(st.pairings_dir.glob("*.yaml")):
+        copy = sync_copy(path, slugs)
+        if copy is None:
+            continue
+        name, slug, quoted = path.name, copy.slug, shlex.quote(str(path))
+        what = f"{name} is a copy of '{slug}' that {copy.tool} kept when two machines changed it"
+        if slug not in slugs:
+            fix = f"mv {quoted} {shlex.quote(str(st.path_for(slug)))}"
+            out.append(Problem(f"{what}, and there is no '{slug}' now", fix))
+            continue
+        try:
+            ours = st.read(slug)
+        except InvalidFile:
+            fix = f"revmentor edit {slug}, then run revmentor doctor again"
+            out.append(Problem(f"{what}; '{slug}' itself needs mending first", fix))
+            continue
+        try:
+            merged = _merged(ours, copy.path, slug)
+        except (RevmentorError, OSError) as exc:
+            why = exc.message if isinstance(exc, RevmentorError) else exc.strerror
+            fix = f"open it, copy what you need with `revmentor edit {slug}`, then delete it"
+            out.append(Problem(f"{what}, but it cannot be merged: {why}", fix))
+            continue
+        if merged:
+            fix = f"revmentor import {quoted} --into {slug}"
+            out.append(Problem(f"{what}; it holds changes '{slug}' lacks", fix))
+        else:
+            out.append(Problem(f"{what}; everything in it is in '{slug}' already", f"rm {quoted}"))
+    return out
+
+
+def _merged(ours: Pairing, path: Path, slug: str) -> bool:
+    """Whether merging the copy at `path` into `ours` (the pairing `slug`) would change it."""
+    from revmentor.coach.exchange import destination
+    from revmentor.coach.merge import merge
+    from revmentor.files import read_regular_file
+
+    copy = parse(read_regular_file(path), path)[1]
+    found = destination(copy, {slug: ours}, slug)
+    return merge(ours, found.incoming).changed

@@ -154,6 +154,7 @@ class Goal(Strict):
     feedback_from: Text | None = None
     feedback_when: Text | None = None
     target_date: Day | None = None
+    other_texts: list[Written] | None = None
 
 
 class Ask(Strict):
@@ -201,6 +202,17 @@ class Pulse(Strict):
         return {p: v for p in PRINCIPLES if (v := getattr(self, p)) is not None}
 
 
+class Written(Strict):
+    """A second text for one field, kept when two copies of a pairing said different things.
+
+    `by` names who wrote it, so neither partner's words are silently replaced.
+    """
+
+    field: Line
+    by: Line
+    text: Text
+
+
 class Session(Strict):
     date: Day
     minutes: int | None = Field(default=None, ge=1, le=SESSION_MINUTES_MAX)
@@ -211,6 +223,9 @@ class Session(Strict):
     pulse: Pulse = Field(default_factory=Pulse)
     next_steps: list[Text] = Field(default_factory=list)
     private_note: Text | None = None
+    # Texts taken from the partner's copy: field -> who wrote it (blank: written here).
+    written_by: dict[Line, Line] | None = None
+    other_texts: list[Written] | None = None
 
 
 class ReviewEntry(Strict):
@@ -256,6 +271,13 @@ class WrapUp(Strict):
     previous_horizon: Horizon | None = None
 
 
+class Shared(Strict):
+    """Who shared a partner bundle, and when; only bundles carry it, never a pairing file."""
+
+    by: Line = Field(min_length=1)
+    on: Day
+
+
 class Pairing(Strict):
     schema_version: int = Field(default=SCHEMA_VERSION, alias="schema")
     kind: Kind = "reverse-mentoring"
@@ -275,6 +297,10 @@ class Pairing(Strict):
     # Ticked checklist items of the conversation guides (`revmentor guide`):
     # guide name -> item id -> the day it was ticked. Left out of the file until used.
     checklists: dict[Slug, dict[Slug, Day]] | None = None
+    # Plan texts the two copies wrote differently; `field` is a dotted path, e.g.
+    # "ground_rules.channel".
+    other_texts: list[Written] | None = None
+    shared: Shared | None = None
 
     @field_validator("schema_version")
     @classmethod

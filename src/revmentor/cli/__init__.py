@@ -24,6 +24,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "status": ("status", "Where a pairing stands, and what to do next."),
     "prep": ("prep", "An agenda for your next conversation."),
     "export": ("export", "Write the plan as Markdown, a calendar (.ics) or JSON."),
+    "share": ("share", "Write a partner bundle: your plan and sessions, no private notes."),
+    "import": ("import_cmd", "Bring in a partner's bundle or a synced copy, and merge it."),
     "wrap-up": ("wrap_up", "Close the three months: look back, then renew, extend or conclude."),
     "reopen": ("reopen", "Reopen a concluded pairing so it can change again."),
     "check-goal": ("check_goal", "Check a goal's wording against REAL (or SMART)."),
