@@ -86,6 +86,12 @@ def test_a_bundle_holds_no_private_note_anywhere() -> None:
     assert s.other_texts == [Written(field="i_learned", by="Sam Rivera", text="a shared text")]
 
 
+def test_a_bundle_leaves_the_sharers_guide_ticks_behind() -> None:
+    p = helens().model_copy(update={"checklists": {"first-meeting": {"rules": ON}}})
+    assert ex.bundle(p, ON).checklists is None
+    assert p.checklists  # the sharer's own copy keeps them
+
+
 def test_a_bundle_needs_the_sharers_name() -> None:
     p = helens(me={"name": "  ", "side": "mentee"})
     with pytest.raises(ex.NeedsName):
