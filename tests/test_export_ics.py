@@ -56,7 +56,8 @@ def events(cal: Calendar) -> dict[str, Event]:
 def expand(ev: Event) -> list[datetime]:
     start = ev.decoded("DTSTART")
     rule = ev["RRULE"].to_ical().decode()
-    return list(rrulestr(rule, dtstart=start))
+    # RFC 5545: DTSTART is always the first instance, whether or not the rule matches it.
+    return sorted({start, *rrulestr(rule, dtstart=start)})
 
 
 CASES = [
@@ -70,6 +71,13 @@ CASES = [
     ("monthly", date(2027, 12, 29), date(2028, 6, 29)),
     ("monthly", date(2028, 1, 29), date(2028, 7, 29)),
     ("weekly", date(2026, 12, 28), date(2027, 3, 28)),
+    # weekend days of the month, before and after the 26th, and a weekend start
+    ("monthly", date(2026, 9, 5), date(2027, 3, 5)),
+    ("monthly", date(2026, 9, 26), date(2027, 9, 26)),
+    ("monthly", date(2026, 9, 27), date(2027, 9, 27)),
+    ("monthly", date(2026, 8, 28), date(2027, 8, 28)),
+    ("monthly", date(2026, 8, 30), date(2027, 8, 30)),
+    ("monthly", date(2026, 10, 31), date(2027, 10, 31)),
 ]
 
 

@@ -52,17 +52,31 @@ def test_planned_dates_follow_the_frequency() -> None:
     assert weekly[0] == h.start and len(weekly) == 14 and weekly[-1] == date(2026, 12, 7)
     assert all((b - a).days == 7 for a, b in itertools.pairwise(weekly))
     assert fortnightly == weekly[::2]
-    assert monthly == [date(2026, 9, 7), date(2026, 10, 7), date(2026, 11, 7), date(2026, 12, 7)]
+    # 7 November 2026 is a Saturday: that session moves to Monday the 9th.
+    assert monthly == [date(2026, 9, 7), date(2026, 10, 7), date(2026, 11, 9), date(2026, 12, 7)]
 
 
-def test_monthly_from_the_31st_clamps_each_month() -> None:
+def test_monthly_from_the_31st_clamps_each_month_and_keeps_to_working_days() -> None:
     h = Horizon(start=date(2027, 1, 31), end=date(2027, 4, 30))
     assert hz.planned_dates(h, "monthly") == [
-        date(2027, 1, 31),
-        date(2027, 2, 28),
+        date(2027, 2, 1),  # the start is a Sunday; the first session cannot come before it
+        date(2027, 2, 26),  # the 28th is a Sunday: back to Friday, still in February
         date(2027, 3, 31),
         date(2027, 4, 30),
     ]
+
+
+@pytest.mark.parametrize("start", [date(2026, 1, 1) + timedelta(days=n) for n in range(0, 400, 3)])
+def test_monthly_sessions_fall_on_working_days_near_their_day(start: date) -> None:
+    h = hz.default_horizon(start, months=6)
+    dates = hz.planned_dates(h, "monthly")
+    assert len(dates) >= 6
+    assert all(d.weekday() < 5 for d in dates)
+    assert all(h.start <= d <= h.end for d in dates)
+    assert dates == sorted(set(dates))
+    for i, d in enumerate(dates[1:], start=1):
+        base = hz.add_months(start, i)
+        assert d.month == base.month and abs((d - base).days) <= 2
 
 
 def test_expected_and_next_and_week() -> None:

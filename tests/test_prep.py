@@ -293,7 +293,7 @@ def test_prep_in_a_real_process_pipes_cleanly(
 def test_agenda_for_a_pairing_past_its_horizon() -> None:
     p: Pairing = make(sessions=[mutual("2026-11-30")])
     text = render_text(agenda(p, date(2026, 12, 20)))
-    assert "the horizon has passed; `revmentor wrap-up` closes the cycle" in text
+    assert "none planned: the three months ended on 7 Dec; `revmentor wrap-up` closes" in text
 
 
 def test_prep_in_a_terminal_asks_which_pairing(pty: Callable[..., Any], example_home: Path) -> None:

@@ -65,6 +65,7 @@ class Agenda:
     starter: Starter | None
     reminders: tuple[Reminder, ...]
     guide: guides.Fit | None = None  # the conversation guide that fits this moment
+    end: date | None = None  # the horizon's end
 
     @property
     def on_the_job(self) -> bool:
@@ -218,4 +219,5 @@ def agenda(
         starter=choose_starter(r, data),
         reminders=reminders(p, r, data),
         guide=guides.fitting(guides.reader_of(slug, p, r, data)),
+        end=r.end,
     )

@@ -36,13 +36,42 @@ def default_horizon(start: date, months: int = HORIZON_MONTHS) -> Horizon:
     return Horizon(start=start, end=end, midpoint_review=midpoint(start, end))
 
 
+# A monthly day up to the 26th moves forward to the Monday when it falls on a weekend;
+# from the 27th it moves back to the Friday, so that it never leaves its month. Both
+# are what a calendar's monthly rule can say (see views/exporters/ics.py).
+LAST_FORWARD_DAY = 26
+SATURDAY = 5
+
+
+def working_day(day: date, *, forward: bool) -> date:
+    """The day itself on Monday to Friday, else the next Monday or the Friday before."""
+    if day.weekday() < SATURDAY:
+        return day
+    if forward:
+        return day + timedelta(days=7 - day.weekday())
+    return day - timedelta(days=day.weekday() - 4)
+
+
+def _monthly(horizon: Horizon, i: int) -> date:
+    base = add_months(horizon.start, i)
+    day = working_day(base, forward=horizon.start.day <= LAST_FORWARD_DAY)
+    if day < horizon.start:
+        # Only the first session can fall before the start; it moves on instead.
+        day = working_day(base, forward=True)
+    return day
+
+
 def planned_dates(horizon: Horizon, frequency: Frequency) -> list[date]:
-    """Every session date the agreed rhythm implies, from the start to the end inclusive."""
+    """Every session date the agreed rhythm implies, from the start to the end inclusive.
+
+    Weekly and fortnightly sessions keep the start's weekday; monthly ones keep its day
+    of the month, moved to the nearest working day when it falls on a weekend.
+    """
     out: list[date] = []
     i = 0
     while True:
         if frequency == "monthly":
-            day = add_months(horizon.start, i)
+            day = _monthly(horizon, i)
         else:
             day = horizon.start + timedelta(days=i * (7 if frequency == "weekly" else 14))
         if day > horizon.end:

@@ -42,6 +42,8 @@ class Summary:
     next_planned: date | None
     open_next_steps: list[str]
     horizon_end: date
+    horizon_start: date | None = None
+    before_start: bool = False  # the session logged falls before this cycle began
 
 
 def check_progress(pairing: Pairing, progress: Mapping[str, int]) -> None:
@@ -120,18 +122,25 @@ def open_next_steps(pairing: Pairing) -> list[str]:
     return list(latest.next_steps) if latest else []
 
 
-def summarize(pairing: Pairing, today: date) -> Summary:
-    """Session count against the plan, the next planned date and what is still open."""
+def summarize(pairing: Pairing, today: date, logged: date | None = None) -> Summary:
+    """Session count against the plan, the next planned date and what is still open.
+
+    The count is the current cycle's, as `status` gives it: after a renewal, sessions
+    of the earlier cycles are history, not part of this cycle's plan.
+    """
     gr = pairing.ground_rules
+    start = pairing.horizon.start
     planned = hz.planned_dates(pairing.horizon, gr.frequency)
     latest = latest_session(pairing)
     # A planned slot already met by a session (today's, say) is not "next" any more.
     floor = latest.date + timedelta(days=1) if latest and latest.date >= today else today
     nxt = next((d for d in planned if d >= floor), None)
     return Summary(
-        number=len(pairing.sessions),
+        number=sum(1 for s in pairing.sessions if s.date >= start),
         planned=len(planned),
         next_planned=nxt,
         open_next_steps=open_next_steps(pairing),
         horizon_end=pairing.horizon.end,
+        horizon_start=start,
+        before_start=logged is not None and logged < start,
     )

@@ -158,6 +158,15 @@ def short_date(day: date, today: date, *, weekday: bool = False) -> str:
     return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
+def no_more_planned(end: date | None, today: date) -> str:
+    """What to say when the rhythm plans no further session: true before and after the end."""
+    if end is None:
+        return "none planned: the three months have ended"
+    if today > end:
+        return f"none planned: the three months ended on {short_date(end, today)}"
+    return f"no more sessions planned before the end on {short_date(end, today)}"
+
+
 # How many recent sessions the one-way-learning measure looks at.
 RECENT_WINDOW = 4
 
@@ -235,8 +244,10 @@ def status_report(p: Pairing, today: date) -> StatusReport:
     last = past[-1].date if past else None
 
     days_since = None if last is None else (today - last).days
-    quiet_for = (today - h.start).days if days_since is None else days_since
-    overdue = p.state == "active" and today <= h.end and quiet_for > interval
+    # Quiet time counts from this cycle's start at the earliest: a renewed cycle is not
+    # overdue for the gap before it began, nor before its first session is due.
+    quiet_for = (today - max(last or h.start, h.start)).days
+    overdue = p.state == "active" and h.start <= today <= h.end and quiet_for > interval
 
     reviews = sorted(r.date for r in p.reviews if r.date <= today)
     last_review = reviews[-1] if reviews else None

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from revmentor.coach.status import short_date
+from revmentor.coach.status import no_more_planned, short_date
 from revmentor.views.text import clean
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def _heading(a: Agenda, esc: Escape) -> tuple[str, str]:
     if a.next_date is not None:
         bits.append(short_date(a.next_date, a.today, weekday=True) + " by your rhythm")
     else:
-        bits.append("the horizon has passed; `revmentor wrap-up` closes the cycle")
+        bits.append(no_more_planned(a.end, a.today) + "; `revmentor wrap-up` closes the cycle")
     bits.append(f"{word} {a.session_number} of {a.planned_total} planned")
     if a.week >= 1:
         bits.append(f"week {min(a.week, a.total_weeks)} of {a.total_weeks}")
@@ -98,23 +98,33 @@ def _sections(a: Agenda, esc: Escape) -> list[_Section]:
     return sections
 
 
+def _wrap(text: str, first: str = "", rest: str | None = None) -> list[str]:
+    # Ids and commands hold hyphens; a line may break only between words.
+    return textwrap.wrap(
+        text,
+        WIDTH,
+        initial_indent=first,
+        subsequent_indent=first if rest is None else rest,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+
+
 def render_text(a: Agenda) -> str:
     title, sub = _heading(a, _one_line)
-    lines = [title, sub]
+    lines = [*_wrap(title), *_wrap(sub)]
     for sec in _sections(a, _one_line):
         lines += ["", sec.title]
         if not sec.items:
-            lines += textwrap.wrap(sec.empty, WIDTH, initial_indent="  ", subsequent_indent="  ")
+            lines += _wrap(sec.empty, "  ")
         for label, text, details in sec.items:
             lead = "  " if sec.quote else "  - "
             body = f"{label}: {text}" if label else text
-            lines += textwrap.wrap(
-                body, WIDTH, initial_indent=lead, subsequent_indent=" " * len(lead)
-            )
+            lines += _wrap(body, lead, " " * len(lead))
             for d in details:
-                lines += textwrap.wrap(d, WIDTH, initial_indent="    ", subsequent_indent="      ")
+                lines += _wrap(d, "    ", "      ")
     if a.guide is not None:
-        lines += ["", *textwrap.wrap(_guide_line(a.guide), WIDTH), f"  {a.guide.command}"]
+        lines += ["", *_wrap(_guide_line(a.guide)), f"  {a.guide.command}"]
     return "\n".join(lines) + "\n"
 
 

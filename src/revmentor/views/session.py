@@ -49,12 +49,15 @@ def render_logged(slug: str, session: Session, summary: Summary, frequency: str)
     con = out()
     con.print(shown["logged"].format(date=session.date, slug=esc(slug)))
     key = "count" if summary.number <= summary.planned else "count_beyond"
+    if summary.before_start:
+        key = "count_before"
     con.print(
         shown[key].format(
             number=summary.number,
             planned=summary.planned,
             frequency=frequency,
             end=summary.horizon_end,
+            start=summary.horizon_start,
         )
     )
     if summary.next_planned is not None:

@@ -14,7 +14,13 @@ from rich.padding import Padding
 from rich.table import Column, Table
 from rich.text import Text
 
-from revmentor.coach.status import GoalLine, PulseLine, StatusReport, short_date
+from revmentor.coach.status import (
+    GoalLine,
+    PulseLine,
+    StatusReport,
+    no_more_planned,
+    short_date,
+)
 from revmentor.errors import InvalidFile
 from revmentor.views.text import clean
 
@@ -169,7 +175,7 @@ def _facts(r: StatusReport) -> list[tuple[str, Text]]:
         nxt = (
             Text(short_date(r.next_planned, r.today, weekday=True) + " (by the rhythm)")
             if r.next_planned
-            else Text("none planned: the horizon has passed", style="yellow")
+            else Text(no_more_planned(r.end, r.today), style="yellow")
         )
         rows.append(("Next", nxt))
 

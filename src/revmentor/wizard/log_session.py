@@ -110,7 +110,7 @@ def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
         warns[:] = cs.warnings(fresh, session.date, today)
 
     saved = st.append(slug, "sessions", session, check)
-    summary = cs.summarize(saved, today)
+    summary = cs.summarize(saved, today, logged=session.date)
 
     from revmentor.views.session import render_logged, render_warnings
 

@@ -100,17 +100,27 @@ def recurrence(p: Pairing, until: datetime) -> dict[str, Any]:
         return {"FREQ": "WEEKLY", "UNTIL": until}
     if frequency == "fortnightly":
         return {"FREQ": "WEEKLY", "INTERVAL": 2, "UNTIL": until}
+    # Monthly: the start's day of the month, on the nearest working day of that month,
+    # as planned_dates chooses it (forward up to the 26th, back from the 27th).
+    from revmentor.coach.horizon import LAST_FORWARD_DAY
+
+    weekdays = ["MO", "TU", "WE", "TH", "FR"]
     day = p.horizon.start.day
-    if day <= 28:
-        return {"FREQ": "MONTHLY", "UNTIL": until}
-    if day == 31:
-        return {"FREQ": "MONTHLY", "BYMONTHDAY": -1, "UNTIL": until}
-    # A 29th or 30th falls back to the month's last day when the month is shorter, as
-    # planned_dates does; a plain monthly rule would skip those months instead.
+    if day <= LAST_FORWARD_DAY:
+        days: list[int] = [day, day + 1, day + 2]
+        position = 1
+    elif day == 31:
+        days, position = [-3, -2, -1], -1
+    elif day in (29, 30):
+        # A shorter month falls back to its last day first, so the window starts earlier.
+        days, position = list(range(26, day + 1)), -1
+    else:
+        days, position = [day - 2, day - 1, day], -1
     return {
         "FREQ": "MONTHLY",
-        "BYMONTHDAY": list(range(28, day + 1)),
-        "BYSETPOS": -1,
+        "BYMONTHDAY": days,
+        "BYDAY": weekdays,
+        "BYSETPOS": position,
         "UNTIL": until,
     }
 
@@ -166,7 +176,11 @@ def build(p: Pairing, slug: str, options: Options) -> Calendar:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", title)
 
-    start = datetime.combine(h.start, options.at, tzinfo=zone)
+    from revmentor.coach.horizon import planned_dates
+
+    # The first planned session, which a monthly rhythm may move off a weekend start.
+    first = next(iter(planned_dates(h, p.ground_rules.frequency)), h.start)
+    start = datetime.combine(first, options.at, tzinfo=zone)
     last_moment = datetime.combine(h.end, time(23, 59, 59), tzinfo=zone)
     # RFC 5545: with a zoned start, UNTIL is given in UTC; with a floating one, floating.
     until = last_moment.astimezone(timezone.utc) if zone else last_moment
