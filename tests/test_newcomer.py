@@ -58,3 +58,45 @@ def test_a_session_before_the_renewed_cycle_says_so(
     assert "session 6" not in logged.out
     assert "overdue" not in cli("status").out
     assert EXAMPLE_SLUG in cli("list").out
+
+
+def test_renew_marks_reached_goals_achieved_through_flags(
+    example_home: Path, today: Callable[[str], None], cli: Cli
+) -> None:
+    from revmentor.store import Store
+
+    today("2026-12-08")
+    r = cli("wrap-up", "--decision", "renew", "--achieved", "sam-strategy", "--yes")
+    assert r.code == 0, r.output
+    assert "Carried over: genai-for-ops, gen-z-expectations" in r.out
+    assert "Achieved: sam-strategy" in r.out
+    assert "Retired" not in r.out
+    goals = {g.id: g for g in Store().read(EXAMPLE_SLUG).goals}
+    assert goals["sam-strategy"].status == "achieved"
+    assert goals["sam-strategy"].history[-1].rating == 4
+    assert [g.status for k, g in goals.items() if k != "sam-strategy"] == ["active", "active"]
+
+
+def test_renew_refuses_a_goal_both_carried_and_achieved(
+    example_home: Path, today: Callable[[str], None], cli: Cli
+) -> None:
+    path = example_home / "pairings" / f"{EXAMPLE_SLUG}.yaml"
+    before = path.read_bytes()
+    today("2026-12-08")
+    r = cli(
+        "wrap-up",
+        "--decision",
+        "renew",
+        "--carry-over",
+        "sam-strategy",
+        "--achieved",
+        "sam-strategy",
+        "--yes",
+    )
+    assert r.code == 1
+    assert "cannot be both carried over and achieved" in r.err
+    r = cli("wrap-up", "--decision", "extend", "--weeks", "2", "--achieved", "sam-strategy")
+    assert r.code == 1 and "--achieved goes with --decision renew" in r.err
+    r = cli("wrap-up", "--decision", "renew", "--achieved", "nope", "--yes")
+    assert r.code == 1 and "no goal 'nope' to mark as achieved" in r.err
+    assert path.read_bytes() == before

@@ -11,7 +11,7 @@ import pexpect
 
 from revmentor.store import Store
 from tests.conftest import EXAMPLE_SLUG
-from tests.keys import DOWN, ENTER, SPACE
+from tests.keys import DOWN, ENTER
 
 TIMEOUT = 30
 CTRL_U = "\x15"  # clears a pre-filled answer
@@ -65,9 +65,16 @@ def test_renew_choosing_goals_and_writing_a_story(
     child.expect("What next\\?")
     child.expect("Conclude the pairing")
     child.send(ENTER)  # renew is first
-    child.expect("Which goals carry over")
-    child.expect("sam-strategy")
-    child.send(DOWN + SPACE + ENTER)  # untick gen-z-expectations
+    # One question per goal: carry over (the default), achieved, or retire.
+    child.expect(r"genai-for-ops: .*\(rated 1 at the start, 3 now\)\. Into the next cycle\?")
+    child.expect("Let it go: retire it")
+    child.send(ENTER)
+    child.expect(r"gen-z-expectations: .*Into the next cycle\?")
+    child.expect("Let it go: retire it")
+    child.send(DOWN + DOWN + ENTER)
+    child.expect(r"sam-strategy: .*\(rated 2 at the start, 4 now\)")
+    child.expect("Let it go: retire it")
+    child.send(DOWN + ENTER)
     child.expect("Write a short success story")
     child.send("y" + ENTER)
     child.expect("Where should the story go\\?")
@@ -75,11 +82,14 @@ def test_renew_choosing_goals_and_writing_a_story(
     child.expect("Keep your names in the story\\?")
     child.send("n" + ENTER)
     child.expect("Renewed: the new cycle runs from 2026-12-08 to 2027-03-08")
+    child.expect("Carried over: genai-for-ops")
+    child.expect("Achieved: sam-strategy")
     child.expect("Retired: gen-z-expectations")
     child.expect("names left out")
     assert finish(child) == 0
     p = Store().read(EXAMPLE_SLUG)
-    assert [g.id for g in p.active_goals()] == ["genai-for-ops", "sam-strategy"]
+    assert [g.id for g in p.active_goals()] == ["genai-for-ops"]
+    assert {g.id: g.status for g in p.goals}["sam-strategy"] == "achieved"
     assert p.horizon.start == date(2026, 12, 8)
     text = story.read_text(encoding="utf-8")
     assert "My partner's patience" in text

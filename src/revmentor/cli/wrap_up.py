@@ -36,7 +36,14 @@ def wrap_up(
         "--carry-over",
         metavar="all|none|ID,ID",
         parser=_values.carry_over,
-        help="Renew: which active goals carry over (default all); the rest are retired.",
+        help="Renew: which active goals carry over (default all but --achieved); the "
+        "rest are retired.",
+    ),
+    achieved: str | None = typer.Option(
+        None,
+        "--achieved",
+        metavar="ID,ID",
+        help="Renew: the goals you reached; they are marked achieved, not carried over.",
     ),
     worked: str | None = typer.Option(None, "--worked", metavar="TEXT", help="What worked."),
     awkward: str | None = typer.Option(
@@ -61,6 +68,7 @@ def wrap_up(
     Examples:
       revmentor wrap-up helen-sam
       revmentor wrap-up helen-sam --decision renew --carry-over genai-for-ops --yes
+      revmentor wrap-up helen-sam --decision renew --achieved sam-strategy --yes
       revmentor wrap-up helen-sam --decision extend --weeks 4 --yes
       revmentor wrap-up helen-sam --decision conclude --story story.md --yes
     """
@@ -74,6 +82,7 @@ def wrap_up(
         weeks=weeks,
         carry_over=carry_over.ids if carry_over is not None else None,
         carry_over_given=carry_over is not None,
+        achieved=[part.strip() for part in (achieved or "").split(",") if part.strip()],
         worked=worked,
         awkward=awkward,
         story=story.expanduser() if story is not None else None,

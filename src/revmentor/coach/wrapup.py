@@ -194,20 +194,20 @@ def renewed_horizon(p: Pairing, today: date) -> Horizon:
     return default_horizon(start)
 
 
-def check_carry_over(p: Pairing, ids: Sequence[str]) -> list[str]:
-    """The goal ids to carry over, each checked to be an active goal of the pairing."""
+def check_carry_over(p: Pairing, ids: Sequence[str], *, what: str = "carry over") -> list[str]:
+    """The goal ids to carry over (or to `what`), each an active goal of the pairing."""
     active = [g.id for g in p.active_goals()]
     out: list[str] = []
     for goal_id in ids:
         goal = p.goal(goal_id)
         if goal is None:
             raise BadInput(
-                f"there is no goal '{goal_id}' to carry over",
+                f"there is no goal '{goal_id}' to {what}",
                 f"Active goals: {', '.join(active) or '(none)'}.",
             )
         if goal.status != "active":
             raise BadInput(
-                f"goal '{goal_id}' is {goal.status}, so it cannot be carried over",
+                f"goal '{goal_id}' is {goal.status}, so it is not among the goals to {what}",
                 f"Active goals: {', '.join(active) or '(none)'}.",
             )
         if goal_id not in out:
@@ -220,16 +220,28 @@ def renew(
     today: date,
     carry_over: Sequence[str] | None = None,
     *,
+    achieved: Sequence[str] = (),
     worked: str = "",
     awkward: str = "",
 ) -> Pairing:
-    """Another three-month cycle. Active goals not carried over are retired.
+    """Another three-month cycle. Each active goal is carried over, achieved or retired.
 
-    `carry_over` None means every active goal. Sessions, reviews and each goal's history
-    stay as they are: the new cycle builds on the old one.
+    `carry_over` None means every active goal not named in `achieved`; the goals neither
+    carried over nor achieved are retired. Sessions, reviews and each goal's history stay
+    as they are: the new cycle builds on the old one.
     """
-    wanted = [g.id for g in p.active_goals()] if carry_over is None else carry_over
+    reached = check_carry_over(p, achieved, what="mark as achieved")
+    if carry_over is None:
+        wanted = [g.id for g in p.active_goals() if g.id not in reached]
+    else:
+        wanted = list(carry_over)
     keep = check_carry_over(p, wanted)
+    both = [goal_id for goal_id in keep if goal_id in reached]
+    if both:
+        raise BadInput(
+            f"goal '{both[0]}' cannot be both carried over and achieved",
+            "Name each goal once: carried over into the new cycle, or achieved.",
+        )
     out = p.model_copy(deep=True)
     record = _record(p, today, "renew", worked=worked, awkward=awkward)
     out.horizon = renewed_horizon(p, today)
@@ -237,14 +249,24 @@ def renew(
     for goal in out.goals:
         if goal.status != "active":
             continue
+        final = look_at_goal(p, goal).final
         if goal.id in keep:
-            final = look_at_goal(p, goal).final
             goal.history.append(
                 HistoryEntry(
                     date=_day(today),
                     event="carried-over",
                     rating=final if final is not None else goal.baseline,
                     reason=f"carried into the cycle {span}",
+                )
+            )
+        elif goal.id in reached:
+            goal.status = "achieved"
+            goal.history.append(
+                HistoryEntry(
+                    date=_day(today),
+                    event="achieved",
+                    rating=final,
+                    reason="reached by the wrap-up",
                 )
             )
         else:
@@ -302,12 +324,13 @@ def decide(
     *,
     weeks: int | None = None,
     carry_over: Sequence[str] | None = None,
+    achieved: Sequence[str] = (),
     worked: str = "",
     awkward: str = "",
 ) -> Pairing:
     """Apply one of the three decisions."""
     if decision == "renew":
-        return renew(p, today, carry_over, worked=worked, awkward=awkward)
+        return renew(p, today, carry_over, achieved=achieved, worked=worked, awkward=awkward)
     if decision == "extend":
         return extend(p, today, check_weeks(weeks), worked=worked, awkward=awkward)
     return conclude(p, today, worked=worked, awkward=awkward)

@@ -112,22 +112,20 @@ def render_decision(slug: str, p: Pairing, record: WrapUp, words: dict[str, Any]
     )
     con.print(f"\n[bold]{esc(done)}[/]")
     if record.decision == "renew":
-        carried = [
-            g
-            for g in p.goals
-            if g.history
-            and g.history[-1].event == "carried-over"
-            and g.history[-1].date == record.date
-        ]
-        retired = [
-            g
-            for g in p.goals
-            if g.history and g.history[-1].event == "retired" and g.history[-1].date == record.date
-        ]
-        if carried:
-            con.print("Carried over: " + ", ".join(esc(g.id) for g in carried))
-        if retired:
-            con.print("Retired: " + ", ".join(esc(g.id) for g in retired))
+        def changed(event: str) -> list[str]:
+            return [
+                esc(g.id)
+                for g in p.goals
+                if g.history and g.history[-1].event == event and g.history[-1].date == record.date
+            ]
+
+        for label, event in (
+            ("Carried over", "carried-over"),
+            ("Achieved", "achieved"),
+            ("Retired", "retired"),
+        ):
+            if ids := changed(event):
+                con.print(f"{label}: " + ", ".join(ids))
         con.print(f"[dim]{esc(words['hints']['renewed_goals'])}[/]")
 
 

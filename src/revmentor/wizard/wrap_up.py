@@ -8,7 +8,7 @@ freshest copy of the file.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,6 +32,7 @@ class Plan:
     decision: WrapDecision
     weeks: int | None = None
     carry_over: list[str] | None = None
+    achieved: list[str] = field(default_factory=list)
     worked: str = ""
     awkward: str = ""
     story: Path | None = None
@@ -51,6 +52,7 @@ class Given:
     weeks: int | None = None
     carry_over: Sequence[str] | None = None
     carry_over_given: bool = False
+    achieved: Sequence[str] = ()
     worked: str | None = None
     awkward: str | None = None
     story: Path | None = None
@@ -60,11 +62,14 @@ class Given:
 
 
 def _carried(given: Given, p: Pairing) -> Given:
-    """`given` with the goals to carry over named and checked against the pairing."""
+    """`given` with the goals to carry over and those achieved checked against the pairing."""
+    achieved = wrapup.check_carry_over(p, given.achieved, what="mark as achieved")
+    given = replace(given, achieved=achieved)
     if not given.carry_over_given:
         return given
     if given.carry_over is None:
-        return replace(given, carry_over=[g.id for g in p.active_goals()])
+        rest = [g.id for g in p.active_goals() if g.id not in achieved]
+        return replace(given, carry_over=rest)
     return replace(given, carry_over=wrapup.check_carry_over(p, given.carry_over))
 
 
@@ -88,6 +93,11 @@ def check_given(given: Given) -> None:
         raise BadInput("--weeks goes with --decision extend")
     if given.carry_over_given and d not in (None, "renew"):
         raise BadInput("--carry-over goes with --decision renew")
+    if given.achieved and d not in (None, "renew"):
+        raise BadInput(
+            "--achieved goes with --decision renew",
+            "To mark a goal achieved at any time: revmentor goals review --decision achieved.",
+        )
     if d == "extend" or given.weeks is not None:
         try:
             wrapup.check_weeks(given.weeks)
@@ -140,6 +150,35 @@ def _ask_story(words: dict[str, Any], force: bool) -> Path | None:
     return Path(answer or DEFAULT_STORY).expanduser()
 
 
+def _ask_fates(
+    p: Pairing, retro: wrapup.Retrospective, given: Given, words: dict[str, Any]
+) -> tuple[list[str], list[str]]:
+    """Each active goal in turn: carry it over, mark it achieved, or retire it."""
+    from revmentor import prompts
+
+    q = words["questions"]
+    fates = words["fates"]
+    looks = {look.id: look for look in retro.goals}
+    carry: list[str] = []
+    achieved = list(given.achieved)
+    for goal in p.active_goals():
+        if goal.id in achieved:
+            continue
+        look = looks.get(goal.id)
+        moved = ""
+        if look is not None and look.final is not None:
+            start = "-" if look.baseline is None else str(look.baseline)
+            moved = q["fate_ratings"].format(start=start, now=look.final)
+        message = q["fate"].format(goal=goal.id, text=goal.text, ratings=moved)
+        choices = [(f, fates[f]) for f in ("carry", "achieved", "retire")]
+        picked = prompts.select(message, choices, default="carry")
+        if picked == "carry":
+            carry.append(goal.id)
+        elif picked == "achieved":
+            achieved.append(goal.id)
+    return carry, achieved
+
+
 def settle(
     p: Pairing,
     retro: wrapup.Retrospective,
@@ -165,6 +204,7 @@ def settle(
     worked, awkward = given.worked, given.awkward
     decision, weeks = given.decision, given.weeks
     carry = list(given.carry_over) if given.carry_over is not None else None
+    achieved = list(given.achieved)
     story, with_names = given.story, given.with_names
     if ask:
         from revmentor import prompts
@@ -179,9 +219,8 @@ def settle(
             decision = next(d for d in wrapup.DECISIONS if d == picked)
         if decision == "extend" and weeks is None:
             weeks = _ask_weeks(words)
-        active = [g.id for g in p.active_goals()]
-        if decision == "renew" and not given.carry_over_given and active:
-            carry = prompts.checkbox(q["carry_over"], active, checked=active)
+        if decision == "renew" and not given.carry_over_given:
+            carry, achieved = _ask_fates(p, retro, given, words)
         if story is None:
             story = _ask_story(words, given.force)
         if story is not None and not with_names:
@@ -191,6 +230,7 @@ def settle(
         decision=decision,
         weeks=weeks,
         carry_over=carry,
+        achieved=achieved,
         worked=worked or "",
         awkward=awkward or "",
         story=story,
@@ -206,6 +246,7 @@ def apply(p: Pairing, plan: Plan, today: date) -> Pairing:
         plan.decision,
         weeks=plan.weeks,
         carry_over=plan.carry_over,
+        achieved=plan.achieved,
         worked=plan.worked,
         awkward=plan.awkward,
     )
