@@ -228,7 +228,7 @@ def test_doctor_checks_the_cache_folder(
     lines = sick.out.splitlines()
     assert f"✗ {cache} can be read by others (mode 755)" in lines, sick.out
     assert f"  fix: chmod 700 '{cache}'" in lines, sick.out
-    assert lines[-1] == "1 problem(s); 1 pairing file(s) checked."
+    assert lines[-1] == "1 problem; 1 pairing file checked."
 
 
 def test_unexpected_errors_have_no_traceback_unless_debug(

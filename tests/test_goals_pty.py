@@ -40,7 +40,7 @@ def test_a_whole_review(example_home: Path, pty: Callable[..., Any]) -> None:
     comments = [ln for ln in path.read_text(encoding="utf-8").splitlines() if "#" in ln]
     child = pty("goals", "review", env=ENV, timeout=TIMEOUT)
 
-    child.expect_exact("Reviewing 3 active goal(s) of helen-sam.", timeout=TIMEOUT)
+    child.expect_exact("Reviewing 3 active goals of helen-sam.", timeout=TIMEOUT)
     # Each goal comes with its baseline, ratings so far and the REAL verdict.
     child.expect_exact("Goal 1 of 3: genai-for-ops", timeout=TIMEOUT)
     child.expect_exact("baseline 1 · ratings so far: 1 (8 Sep), 2 (22 Sep)", timeout=TIMEOUT)
@@ -145,7 +145,7 @@ def test_flags_decide_one_goal_and_the_rest_are_asked(
         "goals", "review", "--goal", "sam-strategy", "--decision", "achieved",
         "--note", "from a flag", env=ENV, timeout=TIMEOUT,
     )  # fmt: skip
-    child.expect_exact("Reviewing 2 active goal(s)", timeout=TIMEOUT)
+    child.expect_exact("Reviewing 2 active goals", timeout=TIMEOUT)
     answer(child, "How would you rate 'genai-for-ops' now?", ENTER)
     answer(child, "What do you decide for this goal?", ENTER)
     answer(child, "How would you rate 'gen-z-expectations' now?", ENTER)
@@ -172,12 +172,12 @@ def test_goals_add_asks_when_there_is_no_text(example_home: Path, pty: Callable[
     child.expect_exact("✗", timeout=TIMEOUT)  # a failed check
     answer(child, "Whose goal is it?", ENTER)  # me
     answer(child, "Why does it matter? (optional)", "the board asked" + ENTER)
-    answer(child, "Where are you today, 1 to 5?", ENTER)  # skipped
+    answer(child, "Where are you today, 1 to 5?", ENTER)  # the default: 1
     child.expect_exact("Added goal 'finish-the-q3-report' to helen-sam.", timeout=TIMEOUT)
     child.expect(pexpect.EOF, timeout=TIMEOUT)
     child.close()
     assert child.exitstatus == 0
     goal = Store().read(EXAMPLE_SLUG).goal("finish-the-q3-report")
     assert goal is not None
-    assert (goal.owner, goal.why, goal.baseline) == ("me", "the board asked", None)
+    assert (goal.owner, goal.why, goal.baseline) == ("me", "the board asked", 1)
     assert goal.real.learning_based is False

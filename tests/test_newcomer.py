@@ -100,3 +100,119 @@ def test_renew_refuses_a_goal_both_carried_and_achieved(
     r = cli("wrap-up", "--decision", "renew", "--achieved", "nope", "--yes")
     assert r.code == 1 and "no goal 'nope' to mark as achieved" in r.err
     assert path.read_bytes() == before
+
+
+# --- words ---------------------------------------------------------------------------
+
+
+def test_the_ask_reads_as_a_sentence_whatever_was_typed() -> None:
+    from revmentor.coach.ask import drafts, topic_from_goal
+    from revmentor.coach.plan import suggest_partner_goal
+
+    assert topic_from_goal("Finish the Q3 report") == "how to finish the Q3 report"
+    assert topic_from_goal("Learn to use AI tools, so I can judge") == "how to use AI tools"
+    offers = ["How budgets and forecasts really get decided", "Career guidance"]
+    (first, *_) = drafts("AI for reporting", partner="Sam Rivera", offers=offers, side="mentee")
+    assert "share how budgets and forecasts really get decided as well as career guidance" in (
+        first.text
+    )
+    assert "How budgets" not in first.text and "Career" not in first.text
+    assert "regularly" in first.text
+    (weekly, *_) = drafts("AI", offers=offers, side="mentee", frequency="weekly")
+    assert "every week" in weekly.text and "regularly" not in weekly.text
+    assert suggest_partner_goal(offers) == (
+        "Learn how budgets and forecasts really get decided, so that they can bring it to "
+        "their team's work, trying it out first on a real piece of that work"
+    )
+    suggested = suggest_partner_goal(["Career guidance"])
+    assert suggested is not None and suggested.startswith("Learn about career guidance,")
+    # Acronyms and names keep their capitals.
+    assert "bring AI prompts and Excel." in drafts("x", offers=["AI prompts", "Excel"])[0].text
+
+
+def test_start_with_defaults_words_the_ask_from_the_topic_and_rhythm(
+    cli: Cli, today: Callable[[str], None]
+) -> None:
+    from revmentor.store import Store
+
+    today("2026-11-21")
+    r = cli(
+        "start",
+        "--defaults",
+        "--partner",
+        "Sam Rivera",
+        "--goal",
+        "Finish the Q3 report",
+        "--frequency",
+        "weekly",
+    )
+    assert r.code == 0, r.output
+    ask = Store().read("sam-rivera").ask
+    assert ask is not None
+    assert ask.topic == "how to finish the Q3 report"
+    assert "learn more about how to finish the Q3 report" in ask.wording
+    assert "every week" in ask.wording
+
+
+def test_counts_of_one_read_in_the_singular() -> None:
+    from revmentor.plural import plural, singular_ones
+
+    assert plural(1, "day") == "1 day" and plural(0, "day") == "0 days"
+    assert plural(2, "pairing file") == "2 pairing files"
+    said = singular_ones("You have met 1 times in 1 days; 11 days, 21 days and 2.1 days stay.")
+    assert said == "You have met 1 time in 1 day; 11 days, 21 days and 2.1 days stay."
+
+
+def test_status_and_nudges_say_one_day_and_one_time(
+    example_home: Path, today: Callable[[str], None], cli: Cli
+) -> None:
+    from revmentor.store import Store
+
+    st = Store()
+    with st.update(EXAMPLE_SLUG) as p:
+        p.sessions = p.sessions[:1]
+    today("2026-12-06")
+    out = cli("status").out
+    assert "1 day left" in out
+    assert "met 1 time " in out
+    for wrong in ("1 days", "1 times", "(s)"):
+        assert wrong not in out
+    today("2026-11-21")
+    review = cli("goals", "review", "--goal", "genai-for-ops", "--decision", "keep")
+    assert "goal(s)" not in review.output
+
+
+def test_the_plan_for_the_partner_names_whose_goal_it_is(
+    example_home: Path, today: Callable[[str], None], cli: Cli
+) -> None:
+    today("2026-11-21")
+    plan = cli("export", "--section", "plan").out
+    assert "| Helen Okafor | 4/4 |" in plan
+    assert "| Sam Rivera | 3/4 |" in plan
+    assert "**owner:** Sam Rivera" in plan
+    assert "**owner:** me" not in plan and "| partner |" not in plan
+
+
+def test_text_from_the_person_and_from_files_is_shown_as_written(
+    example_home: Path, today: Callable[[str], None], cli: Cli
+) -> None:
+    path = example_home / "pairings" / f"{EXAMPLE_SLUG}.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "name: Sam Rivera", 'name: "Sam :fire: [bold]Rivera[/bold]"'
+    )
+    path.write_text(text, encoding="utf-8")
+    today("2026-11-21")
+    for command in (("status",), ("show",), ("prep",), ("list",), ("goals", "list")):
+        out = cli(*command).out
+        assert "🔥" not in out, command
+    assert "Sam :fire: [bold]Rivera[/bold]" in cli("status").out
+    assert "Sam :fire: [bold]Rivera[/bold]" in cli("show").out
+    # An error about line 100 of a file prints the line number, not an emoji.
+    lines = text.splitlines()
+    lines[99] = lines[99] + "  \tnot: [valid"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = cli("show", EXAMPLE_SLUG)
+    assert r.code == 1
+    assert "💯" not in r.err
+    assert f"{EXAMPLE_SLUG}.yaml:100" in r.err
+    assert f"{EXAMPLE_SLUG}.yaml:100" in cli("doctor").out

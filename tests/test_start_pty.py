@@ -57,7 +57,7 @@ def test_whole_wizard_with_a_go_back_from_the_summary(pty: Callable[..., Any], h
     answer(child, "Experimental:", ENTER)
     answer(child, "Aspirational:", "n" + ENTER)
     answer(child, "Learning-based:", ENTER)
-    answer(child, "(baseline, 1-5)", DOWN + ENTER)  # skip -> 1
+    answer(child, "(baseline, 1-5)", ENTER)  # the default is a rating: 1
     answer(child, "Add another goal for you?", "n" + ENTER)
     answer(child, "A goal for your partner", ENTER)  # keep the suggestion
     # Step 2: partner

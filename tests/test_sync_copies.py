@@ -3,6 +3,7 @@ by `doctor`, and, once merged, offered for deletion."""
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 from collections.abc import Callable
@@ -72,6 +73,9 @@ def test_other_names_are_not_copies(name: str) -> None:
 
 Cli = Callable[..., Result]
 
+# The last line of `doctor`: "1 problem; 2 pairing files checked."
+_SUMMARY = re.compile(r"\d+ problems?; ")
+
 
 def problems(result: Result) -> list[tuple[str, str]]:
     """doctor's findings as (what, fix), read unwrapped."""
@@ -82,7 +86,7 @@ def problems(result: Result) -> list[tuple[str, str]]:
             out.append((line[2:], ""))
         elif line.startswith("  fix: "):
             out[-1] = (out[-1][0], line[7:])
-        elif out and line and not line.startswith(("  ", "✗")) and "problem(s)" not in line:
+        elif out and line and not line.startswith(("  ", "✗")) and not _SUMMARY.match(line):
             what, fix = out[-1]
             if fix:
                 out[-1] = (what, f"{fix} {line}")

@@ -17,6 +17,7 @@ def doctor() -> None:
     Example: revmentor doctor
     """
     from revmentor.doctor import diagnose
+    from revmentor.plural import plural
     from revmentor.views.console import out
     from revmentor.views.text import esc
 
@@ -25,10 +26,12 @@ def doctor() -> None:
     con = out()
     if not findings.problems:
         where = esc(str(st.home))
-        con.print(f"[green]All good.[/] {findings.checked} pairing file(s) checked in {where}")
+        checked = plural(findings.checked, "pairing file")
+        con.print(f"[green]All good.[/] {checked} checked in {where}")
         return
     for problem in findings.problems:
         con.print(f"[red]✗[/] {esc(problem.what)}")
         con.print(f"  [dim]fix:[/] {esc(problem.fix)}")
-    con.print(f"{len(findings.problems)} problem(s); {findings.checked} pairing file(s) checked.")
+    problems = plural(len(findings.problems), "problem")
+    con.print(f"{problems}; {plural(findings.checked, 'pairing file')} checked.")
     raise typer.Exit(1)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from revmentor.coach import guides
 from revmentor.coach.nudges import nudges
 from revmentor.coach.status import GoalLine, StatusReport, short_date, status_report
+from revmentor.plural import singular_ones
 
 if TYPE_CHECKING:
     from revmentor.model import Goal, Pairing
@@ -128,7 +129,7 @@ def _need(
         elif days >= interval:
             score += 1
         if days >= interval:
-            why.append(words["unrated"].format(days=days))
+            why.append(singular_ones(words["unrated"].format(days=days)))
         change = line.change
         if change is not None and line.baseline is not None:
             if change < 0:

@@ -52,7 +52,8 @@ def topic_from_goal(text: str) -> str:
     """A short topic phrase from a goal's wording, ready for "learn more about {topic}".
 
     "Learn to use generative AI tools myself so I can judge..." gives
-    "how to use generative AI tools myself".
+    "how to use generative AI tools myself"; a goal worded as a task, "Finish the Q3
+    report", gives "how to finish the Q3 report".
     """
     topic = " ".join(text.split()).strip().rstrip(".!?")
     match = _LEAD.match(topic)
@@ -61,14 +62,28 @@ def topic_from_goal(text: str) -> str:
         topic = topic[match.end() :]
         if verb.rstrip().endswith("learn") and topic.lower().startswith("to "):
             topic = "how " + topic
+    elif _starts_with_a_task(topic):
+        topic = "how to " + topic[0].lower() + topic[1:]
     cut = _TAIL.search(topic)
     if cut and cut.start() > 0:
         topic = topic[: cut.start()]
     topic = topic.strip().rstrip(".,;:!?")
-    # Lower-case a leading capital, but keep acronyms and names like "AI" or "Excel".
-    if topic[:1].isupper() and topic.split(" ", 1)[0].lower() in _COMMON_STARTS:
-        topic = topic[0].lower() + topic[1:]
-    return topic or " ".join(text.split())
+    return lower_first(topic) or " ".join(text.split())
+
+
+def _starts_with_a_task(text: str) -> bool:
+    from revmentor.coach.reading import read
+
+    task = read(text).hit("task")
+    return task is not None and task.first == 0
+
+
+def lower_first(phrase: str) -> str:
+    """A leading capital lowered, for use mid-sentence; acronyms and names keep theirs."""
+    first = phrase.split(" ", 1)[0]
+    if first[:1].isupper() and first.lower() in _COMMON_STARTS:
+        return phrase[0].lower() + phrase[1:]
+    return phrase
 
 
 _COMMON_STARTS = frozenset(
@@ -112,41 +127,102 @@ _COMMON_STARTS = frozenset(
         "their",
         "new",
         "modern",
+        "career",
+        "hands",
+        "hands-on",
+        "some",
+        "practical",
+        "honest",
+        "feedback",
+        "reading",
+        "budgeting",
+        "strategy",
+        "strategic",
+        "finance",
+        "financial",
+        "organisational",
+        "organizational",
+        "stakeholder",
+        "insight",
+        "insights",
+        "tips",
+        "advice",
+        "help",
+        "automation",
+        "data",
+        "digital",
+        "social",
+        "coaching",
+        "mentoring",
+        "networking",
+        "introductions",
+        "context",
+        "experience",
+        "knowledge",
+        "guidance",
+        "sponsorship",
+        "support",
+        "access",
+        "perspective",
+        "fresh",
     ]
 )
 
 
 def join_offers(offers: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    items = [o.strip().rstrip(".") for o in offers if o.strip()]
+    """'a', 'a and b', 'a, b and c', each lowered to read inside a sentence.
+
+    When an offer holds an "and" of its own, the last one joins with "as well as", so
+    that "how budgets and forecasts get decided" and "career guidance" stay two things.
+    """
+    items = [lower_first(o.strip().rstrip(".")) for o in offers if o.strip()]
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    last = " as well as " if any(" and " in i for i in items[:-1]) else " and "
+    return ", ".join(items[:-1]) + last + items[-1]
+
+
+RHYTHM_WORDS = {"weekly": "every week", "fortnightly": "every two weeks", "monthly": "once a month"}
 
 
 def drafts(
-    topic: str, *, partner: str = "", offers: Sequence[str] = (), side: Side = "mutual"
+    topic: str,
+    *,
+    partner: str = "",
+    offers: Sequence[str] = (),
+    side: Side = "mutual",
+    frequency: str | None = None,
 ) -> list[AskDraft]:
-    """The three drafts, the one that fits `side` first."""
+    """The three drafts, the one that fits `side` first; with `frequency`, it is named."""
     from revmentor import content
 
     data = content.load("start.yaml")["ask_variants"]
     first_name = partner.split()[0] if partner.strip() else ""
     greeting = f"Hi {first_name}," if first_name else "Hi,"
     offered = join_offers(offers)
+    rhythm = RHYTHM_WORDS.get(frequency or "", "regularly")
     order = [VARIANT_FOR_SIDE[side], *(v for v in VARIANTS if v != VARIANT_FOR_SIDE[side])]
     out: list[AskDraft] = []
     for key in order:
         spec = data[key]
         offers_sentence = spec["offers"].format(offers=offered) if offered else ""
         wording = spec["text"].format(
-            greeting=greeting, topic=topic.strip(), offers_sentence=offers_sentence
+            greeting=greeting,
+            topic=lower_first(" ".join(topic.split()).rstrip(".!?")),
+            offers_sentence=offers_sentence,
+            rhythm=rhythm,
         )
         out.append(AskDraft(key, spec["label"], wording))
     return out
 
 
 def default_wording(
-    topic: str, *, partner: str = "", offers: Sequence[str] = (), side: Side = "mutual"
+    topic: str,
+    *,
+    partner: str = "",
+    offers: Sequence[str] = (),
+    side: Side = "mutual",
+    frequency: str | None = None,
 ) -> str:
-    return drafts(topic, partner=partner, offers=offers, side=side)[0].text
+    return drafts(topic, partner=partner, offers=offers, side=side, frequency=frequency)[0].text
+

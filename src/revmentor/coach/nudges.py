@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from revmentor.coach.status import StatusReport, short_date, status_report
+from revmentor.plural import singular_ones
 
 if TYPE_CHECKING:
     from revmentor.model import Pairing
@@ -210,7 +211,7 @@ def _word(r: StatusReport, rule: Mapping[str, Any], facts: Facts, data: Mapping[
     key = facts.get("_text", "text")
     if key == "text" and r.on_the_job and "text_on_the_job" in rule:
         key = "text_on_the_job"
-    text = " ".join(str(rule[key]).format_map(values).split())
+    text = singular_ones(" ".join(str(rule[key]).format_map(values).split()))
 
     ((tie, name),) = dict(rule["tied_to"]).items()
     name = str(name).format_map(values)

@@ -307,12 +307,20 @@ def goal_id(text: str, taken: Iterable[str]) -> str:
 def suggest_partner_goal(offers: list[str]) -> str | None:
     """A goal for the partner, from the first thing I offer."""
     from revmentor import content
+    from revmentor.coach.ask import lower_first
 
     first = next((o.strip().rstrip(".") for o in offers if o.strip()), None)
     if first is None:
         return None
+    offer = lower_first(first)
+    if offer.split(" ", 1)[0].lower() not in _SAYS_WHAT:
+        offer = "about " + offer
     template: str = content.load("start.yaml")["partner_goal"]
-    return template.format(offer=first)
+    return template.format(offer=offer)
+
+
+# An offer starting with one of these already says what is learned: "Learn how ...".
+_SAYS_WHAT = frozenset("how what why when where who which to".split())
 
 
 def real_flags(text: str) -> dict[str, bool]:
@@ -432,11 +440,13 @@ def _fill_ask(data: dict[str, Any]) -> None:
     if not ask.get("wording") and ask.get("topic"):
         side = get(data, "me.side")
         offers = get(data, "me.offers") or []
+        frequency = get(data, "ground_rules.frequency")
         ask["wording"] = default_wording(
             str(ask["topic"]),
             partner=str(get(data, "partner.name") or ""),
             offers=[str(o) for o in offers] if isinstance(offers, list) else [],
             side=side if side in VARIANT_FOR_SIDE else "mutual",
+            frequency=frequency if isinstance(frequency, str) else None,
         )
     data["ask"] = ask
 

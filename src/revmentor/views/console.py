@@ -1,4 +1,8 @@
-"""The rich consoles every view prints through."""
+"""The rich consoles every view prints through.
+
+Emoji codes are off in all of them: a name or a note holding `:fire:`, or an error
+about line 100 of a file (`plan.yaml:100:`), is shown as written.
+"""
 
 from __future__ import annotations
 
@@ -57,7 +61,9 @@ class _TrimmedLines(io.TextIOBase):
 def out() -> Console:
     from rich.console import Console
 
-    return Console(file=cast(IO[str], _TrimmedLines("stdout")), highlight=False, soft_wrap=False)
+    return Console(
+        file=cast(IO[str], _TrimmedLines("stdout")), highlight=False, soft_wrap=False, emoji=False
+    )
 
 
 def to_stream(stream: IO[str], *, width: int | None = None) -> Console:
@@ -72,6 +78,7 @@ def to_stream(stream: IO[str], *, width: int | None = None) -> Console:
         width=width,
         highlight=False,
         soft_wrap=False,
+        emoji=False,
     )
 
 
@@ -79,4 +86,4 @@ def to_stream(stream: IO[str], *, width: int | None = None) -> Console:
 def err() -> Console:
     from rich.console import Console
 
-    return Console(file=cast(IO[str], _TrimmedLines("stderr")), highlight=False)
+    return Console(file=cast(IO[str], _TrimmedLines("stderr")), highlight=False, emoji=False)

@@ -48,7 +48,10 @@ def ratings_line(baseline: int | None, points: Sequence[RatingPoint]) -> str:
 
 
 def render_intro(slug: str, count: int) -> None:
-    out().print(words()["shown"]["intro"].format(count=count, slug=esc(slug)))
+    from revmentor.plural import plural
+
+    goals = plural(count, "active goal")
+    out().print(words()["shown"]["intro"].format(goals=goals, slug=esc(slug)))
 
 
 def render_goal_card(

@@ -22,6 +22,7 @@ from revmentor.coach.status import (
     short_date,
 )
 from revmentor.errors import InvalidFile
+from revmentor.plural import plural
 from revmentor.views.text import clean
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ def _ago(days: int) -> str:
         return "today"
     if days == 1:
         return "yesterday"
-    return f"{days} days ago"
+    return f"{plural(days, 'day')} ago"
 
 
 def _trend(line: PulseLine) -> str:
@@ -208,7 +209,7 @@ def _facts(r: StatusReport) -> list[tuple[str, Text]]:
         if r.ask.asked_on is not None:
             ask.append(f" (sent {short_date(r.ask.asked_on, r.today)}")
             if r.ask.days_waiting is not None:
-                ask.append(f", {r.ask.days_waiting} days without a reply")
+                ask.append(f", {plural(r.ask.days_waiting, 'day')} without a reply")
             ask.append(")")
         else:
             ask.append(" (not sent yet)")
@@ -241,7 +242,7 @@ def _goal_rows(r: StatusReport) -> list[tuple[Text, Text, Text, Text]]:
         if g.latest is None:
             note.append("not rated yet")
         elif (g.days_unrated or 0) >= 30:
-            note.append(f"not rated for {g.days_unrated} days")
+            note.append(f"not rated for {plural(g.days_unrated or 0, 'day')}")
         if g.target_date is not None:
             late = " (passed)" if g.target_passed else ""
             note.append(f"target {short_date(g.target_date, r.today)}{late}")
@@ -317,7 +318,7 @@ def render_status(
             context.append(f": {clean(r.context)}")
         con.print(context)
     if r.started and not r.ended:
-        when = f"Week {r.week} of {r.total_weeks} · {r.days_left} days left"
+        when = f"Week {r.week} of {r.total_weeks} · {plural(r.days_left, 'day')} left"
     elif r.ended:
         when = f"The horizon ended on {short_date(r.end, r.today)}"
     else:

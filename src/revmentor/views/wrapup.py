@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from revmentor.plural import plural
 from revmentor.views.console import out
 from revmentor.views.text import esc
 
@@ -57,7 +58,7 @@ def _learned(title: str, items: list[Learned], empty: str, earlier: str) -> None
 def render_retrospective(slug: str, retro: Retrospective, words: dict[str, Any]) -> None:
     con = out()
     h = retro.horizon
-    when = f"{retro.days_left} days left" if retro.early else "the cycle has ended"
+    when = f"{plural(retro.days_left, 'day')} left" if retro.early else "the cycle has ended"
     con.print(f"[bold underline]Wrap-up: {esc(slug)}[/]")
     con.print(
         f"Cycle {h.start} → {h.end} ({when}); {retro.sessions} session"

@@ -41,6 +41,35 @@ def exists(st: Store) -> bool:
     return path(st).is_file()
 
 
+def amount(answers: Any) -> int:
+    """How many answers a draft holds: every non-empty value, however deep."""
+    if isinstance(answers, dict):
+        return sum(amount(v) for v in answers.values())
+    if isinstance(answers, list):
+        return sum(amount(v) for v in answers)
+    return 0 if answers in (None, "") else 1
+
+
+def keep(st: Store, draft: Draft, *, continues: bool) -> Path | None:
+    """Save `draft` unless that would lose answers; the path saved to, or None.
+
+    A draft with no answers is not written, and a saved draft is only replaced by one
+    with more in it (or as much, when `draft` continues it): interrupting a fresh start
+    never empties a draft kept from before.
+    """
+    new = amount(draft.answers)
+    if new == 0:
+        return None
+    if exists(st):
+        try:
+            old = amount(load(st).answers)
+        except InvalidFile:
+            old = 0
+        if new < old or (new == old and not continues):
+            return None
+    return save(st, draft)
+
+
 def save(st: Store, draft: Draft) -> Path:
     target = path(st)
     make_dirs(target.parent)

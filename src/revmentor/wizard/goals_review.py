@@ -129,7 +129,7 @@ def ask_new_goal() -> NewGoal:
     owners = [(o, words["owners"][o]) for o in cg.OWNERS]
     owner = cast(Owner, prompts.select(q["owner"], owners, default="me"))
     why = prompts.text(q["why"])
-    baseline = prompts.rating(q["baseline"])
+    baseline = prompts.rating(q["baseline"], default=1)
     return NewGoal(text, owner, why, baseline, cg.real_flags(verdict.checks))
 
 

@@ -100,7 +100,7 @@ def step_scan(st: State) -> None:
     while True:
         label = "A learning gap: something the role needs that is not there yet"
         if gaps:
-            label = "Another learning gap (Enter when done)"
+            label = "Another learning gap (or Enter to finish)"
         text = ask().text(label)
         if not text:
             if gaps:
@@ -125,7 +125,7 @@ def _add_goal(
     if gap:
         goal["gap"] = gap
     goals.append(goal)
-    baseline = ask().rating("Where is the learner today on this? (baseline, 1-5)")
+    baseline = ask().rating("Where is the learner today on this? (baseline, 1-5)", default=1)
     if baseline is not None:
         goal["baseline"] = baseline
 
@@ -143,7 +143,7 @@ def step_goals(st: State) -> None:
         text = str(gap.get("text", ""))
         if text.strip().lower() in covered or str(gap.get("id", "")).lower() in covered:
             continue
-        _add_goal(st, goals, f'A SMART goal for the gap "{text}" (Enter to skip it):', text)
+        _add_goal(st, goals, f'A SMART goal for the gap "{text}" (optional):', text)
     while True:
         if not goals:
             note("At least one goal is needed for a plan.")

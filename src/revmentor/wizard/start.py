@@ -162,17 +162,49 @@ def _summary_loop(state: State, source: answers_mod.Source) -> Pairing:
         choices = [("save", "Save the plan")] + [
             (key, f"Go back to step {n}: {title}") for n, (key, title, _) in enumerate(steps, 1)
         ]
+        refreshed = _ask_with_rhythm(pairing)
+        if refreshed is not None:
+            rhythm = pairing.ground_rules.frequency
+            choices.insert(1, ("rhythm", f"Say in the ask that you will meet {rhythm}"))
         choice = prompts.select(
             "Save this plan, or go back and change a step?", choices, default="save"
         )
         if choice == "save":
             return pairing
+        if choice == "rhythm" and refreshed is not None:
+            state.set("ask.wording", refreshed)
+            continue
         step = next(func for key, _, func in steps if key == choice)
         state.redo = True
         try:
             step(state)
         finally:
             state.redo = False
+
+
+def _ask_with_rhythm(pairing: Pairing) -> str | None:
+    """The ask's draft naming the rhythm, while the wording is still a draft without it.
+
+    The ask is worded before the ground rules are agreed; once they are, a draft that
+    says "regularly" can say "every two weeks" instead.
+    """
+    from revmentor.coach.ask import drafts
+
+    ask = pairing.ask
+    if pairing.kind != "reverse-mentoring" or ask is None or not ask.wording:
+        return None
+    me = pairing.me
+    plain = drafts(ask.topic, partner=pairing.partner.name, offers=me.offers, side=me.side)
+    rhythm = drafts(
+        ask.topic,
+        partner=pairing.partner.name,
+        offers=me.offers,
+        side=me.side,
+        frequency=pairing.ground_rules.frequency,
+    )
+    same = " ".join(ask.wording.split())
+    pairs = zip(plain, rhythm, strict=True)
+    return next((r.text for d, r in pairs if " ".join(d.text.split()) == same), None)
 
 
 def _next_steps(pairing: Pairing, slug: str) -> list[str]:
@@ -206,7 +238,7 @@ def _weak_goals(pairing: Pairing, template: str, partner: str) -> list[str]:
 
 
 def _resolve_draft(st: Store, opts: Options, tty: bool) -> tuple[drafts.Draft | None, bool]:
-    """The draft to resume, if any, and whether an old draft is to go once this one saves."""
+    """The draft to resume, if any, and whether it is to go once this plan saves."""
     if opts.resume:
         if not drafts.exists(st):
             raise NotFound(
@@ -223,9 +255,40 @@ def _resolve_draft(st: Store, opts: Options, tty: bool) -> tuple[drafts.Draft | 
     partner = plan.get(draft.answers, "partner.name")
     with_whom = f" with {clean(str(partner))}" if partner else ""
     when = f" (saved {draft.saved})" if draft.saved else ""
-    if prompts.confirm(f"You have an unfinished plan{with_whom}{when}. Resume it?", default=True):
+    choice = prompts.select(
+        f"You have an unfinished plan{with_whom}{when}. Resume it?",
+        [
+            ("resume", "Resume it"),
+            ("keep", "Start a new plan, and keep the unfinished one for later"),
+            ("discard", "Start a new plan, and discard the unfinished one"),
+        ],
+        default="resume",
+    )
+    if choice == "resume":
         return draft, True
-    return None, True
+    if choice == "discard":
+        drafts.delete(st)
+    return None, False
+
+
+def _stopped(st: Store, draft: drafts.Draft, *, resumed: bool) -> None:
+    from revmentor.views.console import err
+
+    where = drafts.keep(st, draft, continues=resumed)
+    if where is not None:
+        said = (
+            f"\nStopped. Your answers so far are saved in {where}.\n"
+            "Run `revmentor start` to pick up where you left off (or `revmentor start "
+            "--resume`)."
+        )
+    elif drafts.exists(st):
+        said = (
+            "\nStopped. Your earlier unfinished plan, which has more in it, is kept as it "
+            "was: `revmentor start --resume` picks it up."
+        )
+    else:
+        said = "\nStopped. Nothing was answered yet, so nothing was saved."
+    err().print(said, markup=False)
 
 
 def run(st: Store, opts: Options, *, tty: bool, today: date) -> int:
@@ -294,17 +357,8 @@ def run(st: Store, opts: Options, *, tty: bool, today: date) -> int:
             pairing = _summary_loop(state, source)
             slug = _choose_slug(st, name, pairing, tty=True)
         except KeyboardInterrupt:
-            where = drafts.save(
-                st, drafts.Draft(kind, state.answers, state.done, sorted(state.fixed), name)
-            )
-            from revmentor.views.console import err
-
-            err().print(
-                f"\nStopped. Your answers so far are saved in {where}.\n"
-                "Run `revmentor start` to pick up where you left off (or `revmentor start "
-                "--resume`).",
-                markup=False,
-            )
+            now = drafts.Draft(kind, state.answers, state.done, sorted(state.fixed), name)
+            _stopped(st, now, resumed=draft is not None)
             return 130
     else:
         pairing = _build(state, source, use_defaults=opts.use_defaults)

@@ -225,9 +225,20 @@ def show_verdict(verdict: Any) -> None:
     render_verdict(verdict)
 
 
-def settle_wording(text: str, check: Callable[[str], Any], *, what: str = "goal") -> str | None:
-    """Run the wording check at once; let the user reword, keep it anyway, or drop it."""
+def settle_wording(
+    text: str,
+    check: Callable[[str], Any],
+    *,
+    what: str = "goal",
+    seen: Callable[[str], None] | None = None,
+) -> str | None:
+    """Run the wording check at once; let the user reword, keep it anyway, or drop it.
+
+    `seen` hears of every wording typed, so that Ctrl-C at a later question keeps it.
+    """
     while True:
+        if seen is not None:
+            seen(text)
         verdict = check(text)
         show_verdict(verdict)
         if verdict.passed:
@@ -296,13 +307,15 @@ def _real_check(text: str) -> Any:
 def _add_goal(st: State, goals: list[dict[str, Any]], message: str) -> None:
     from revmentor import content
 
-    text = settle_wording(ask().required_text(message), _real_check)
-    if text is None:
-        return
-    goal: dict[str, Any] = {"text": text, "owner": "me"}
-    # Added now, filled in below, so Ctrl-C in the middle keeps what was typed.
+    # Added as soon as it is typed, filled in below, so Ctrl-C at any later question,
+    # the REAL check's included, keeps what was typed.
+    goal: dict[str, Any] = {"text": ask().required_text(message), "owner": "me"}
     goals.append(goal)
-    why = ask().text("Why does it matter, and to whom? (Enter to skip)")
+    text = settle_wording(goal["text"], _real_check, seen=lambda typed: goal.update(text=typed))
+    if text is None:
+        goals.remove(goal)
+        return
+    why = ask().text("Why does it matter, and to whom? (optional)")
     if why:
         goal["why"] = why
     computed = plan.real_flags(text)
@@ -311,7 +324,7 @@ def _add_goal(st: State, goals: list[dict[str, Any]], message: str) -> None:
     goal["real"] = real
     for key in plan.REAL_KEYS:
         real[key] = ask().confirm(questions[key], default=computed.get(key, False))
-    baseline = ask().rating("Where are you today on this goal? (baseline, 1-5)")
+    baseline = ask().rating("Where are you today on this goal? (baseline, 1-5)", default=1)
     if baseline is not None:
         goal["baseline"] = baseline
 
@@ -321,9 +334,9 @@ def _partner_goal(st: State, goals: list[dict[str, Any]]) -> None:
         return
     suggestion = plan.suggest_partner_goal(st.list_value("me.offers"))
     if suggestion:
-        message = "A goal for your partner, from what you offer (edit it, or clear it to skip):"
+        message = "A goal for your partner, from what you offer (optional):"
     else:
-        message = "A goal for your partner, since learning flows both ways (Enter to skip):"
+        message = "A goal for your partner, since learning flows both ways (optional):"
     text = ask().text(message, suggestion or "")
     if text:
         goals.append({"text": text, "owner": "partner"})
@@ -443,7 +456,7 @@ def step_ground_rules(st: State) -> None:
     ask_minutes(st, "ground_rules.session_minutes", "How long is a session, in minutes?")
     ask_text(st, "ground_rules.channel", "Where or how do you meet?")
     ask_text(st, "ground_rules.between_sessions", "How do you reach each other in between?")
-    ask_text(st, "ground_rules.confidentiality", "Confidentiality (edit if you like):")
+    ask_text(st, "ground_rules.confidentiality", "Confidentiality:")
     ask_text(st, "ground_rules.feedback", "How is feedback given?")
     ask_text(st, "ground_rules.scheduling", "Who schedules the sessions?")
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from revmentor.coach import wrapup
 from revmentor.errors import BadInput, Concluded, NeedsTerminal
+from revmentor.plural import singular_ones
 from revmentor.wizard.pairing import pick
 
 if TYPE_CHECKING:
@@ -199,7 +200,8 @@ def settle(
         from revmentor import prompts
 
         end = str(retro.horizon.end)
-        if not prompts.confirm(q["early"].format(end=end, days=retro.days_left), default=False):
+        early = singular_ones(q["early"].format(end=end, days=retro.days_left))
+        if not prompts.confirm(early, default=False):
             return None
     worked, awkward = given.worked, given.awkward
     decision, weeks = given.decision, given.weeks

@@ -165,6 +165,12 @@ def context(p: Pairing, slug: str, options: Options) -> dict[str, Any]:
         "me_name": p.me.name or "Me",
         "partner_name": p.partner.name or "My partner",
         "goals": goals,
+        # Whose goal, by name: the plan is read by both people, so "me" means no one.
+        "owners": {
+            "me": p.me.name or "Me",
+            "partner": p.partner.name or "My partner",
+            "shared": "both of us",
+        },
         "goal_text": {g.id: g.text for g in p.goals},
         "timeline": _timeline(p),
         "planned": len(hz.planned_dates(h, p.ground_rules.frequency)),
