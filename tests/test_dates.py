@@ -67,9 +67,10 @@ def test_crosses_month_and_year_ends() -> None:
     [
         "",
         "   ",
-        "tomorrow",
-        "next friday",
         "2026-02-30",
+        "30 februaryy",
+        "31 february",
+        "in 3 months",
         "2026-13-01",
         "21/11/2026",
         "mo",
@@ -93,3 +94,27 @@ def test_refused_with_a_clear_message(text: str) -> None:
 def test_message_lists_what_is_accepted() -> None:
     with pytest.raises(ValueError, match=r"YYYY-MM-DD.*yesterday.*days ago"):
         parse_when("whenever", SATURDAY)
+
+
+@pytest.mark.parametrize(
+    ("text", "back", "ahead"),
+    [
+        ("tomorrow", date(2026, 11, 22), date(2026, 11, 22)),
+        ("next monday", date(2026, 11, 23), date(2026, 11, 23)),
+        ("next saturday", date(2026, 11, 28), date(2026, 11, 28)),
+        ("in 2 weeks", date(2026, 12, 5), date(2026, 12, 5)),
+        ("in a week", date(2026, 11, 28), date(2026, 11, 28)),
+        ("in 3 days", date(2026, 11, 24), date(2026, 11, 24)),
+        # A bare weekday looks back for a session, ahead for a start date.
+        ("monday", date(2026, 11, 16), date(2026, 11, 23)),
+        ("saturday", date(2026, 11, 21), date(2026, 11, 21)),
+        # A day and month without a year: the nearest one on that side of today.
+        ("30 april", date(2026, 4, 30), date(2027, 4, 30)),
+        ("April 30", date(2026, 4, 30), date(2027, 4, 30)),
+        ("30 april 2027", date(2027, 4, 30), date(2027, 4, 30)),
+        ("21st november", date(2026, 11, 21), date(2026, 11, 21)),
+    ],
+)
+def test_words_for_days_ahead_and_named_days(text: str, back: date, ahead: date) -> None:
+    assert parse_when(text, SATURDAY) == back
+    assert parse_when(text, SATURDAY, ahead=True) == ahead

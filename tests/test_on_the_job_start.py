@@ -77,7 +77,9 @@ def test_answers_file_with_defaults(cli: Cli, home: Path, tmp_path: Path) -> Non
     assert closing.owner == "partner"  # Ana mentors: the goals are Tom's
     assert closing.practice == ["shadow the December close"]
     assert closing.feedback_from == "Ana Silva"
-    assert closing.target_date == p.horizon.end == date(2027, 2, 23)
+    # The goal says "by 15 February": that is its target; a goal naming no date gets the end.
+    assert closing.target_date == date(2027, 2, 15)
+    assert vague.target_date == p.horizon.end == date(2027, 2, 23)
     assert p.ground_rules.frequency == "weekly"
     assert p.ground_rules.session_minutes == 30
     assert "SMART" in result.out and "closes gap: run-the-monthly-close-alone" in result.out

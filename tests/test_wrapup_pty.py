@@ -66,13 +66,13 @@ def test_renew_choosing_goals_and_writing_a_story(
     child.expect("Conclude the pairing")
     child.send(ENTER)  # renew is first
     # One question per goal: carry over (the default), achieved, or retire.
-    child.expect(r"genai-for-ops: .*\(rated 1 at the start, 3 now\)\. Into the next cycle\?")
+    child.expect_exact("What becomes of genai-for-ops (rated 1 at the start, 3 now)?")
     child.expect("Let it go: retire it")
     child.send(ENTER)
-    child.expect(r"gen-z-expectations: .*Into the next cycle\?")
+    child.expect_exact("What becomes of gen-z-expectations")
     child.expect("Let it go: retire it")
     child.send(DOWN + DOWN + ENTER)
-    child.expect(r"sam-strategy: .*\(rated 2 at the start, 4 now\)")
+    child.expect_exact("What becomes of sam-strategy (rated 2 at the start, 4 now)?")
     child.expect("Let it go: retire it")
     child.send(DOWN + ENTER)
     child.expect("Write a short success story")

@@ -33,15 +33,97 @@ def _q() -> Any:
     return questionary
 
 
+# --- fitting questions and answers to the terminal -----------------------------------
+#
+# prompt_toolkit wraps a line that is too long at the last column, in the middle of a
+# word. Questions are wrapped here between words instead, and each question is erased
+# once answered and written again, question and answer wrapped the same way. A default
+# answer too long for the line is shown over several lines, still sent with Enter.
+
+_PREFIX = "? "
+_INDENT = "  "
+# prompt_toolkit's own bindings: the open-in-editor key in its default (Emacs) mode.
+EDITOR_KEYS = "Ctrl-X Ctrl-E"
+
+
+def _width() -> int:
+    import shutil
+
+    # Two columns spare: questionary adds a space after the question, and a line that
+    # fills the last column makes some terminals wrap early.
+    return max(20, shutil.get_terminal_size().columns - 2)
+
+
+def _lines(text: str, width: int, first: str = _PREFIX) -> list[str]:
+    import textwrap
+
+    return textwrap.wrap(
+        " ".join(text.split()),
+        width,
+        initial_indent=first,
+        subsequent_indent=_INDENT,
+        break_long_words=True,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def fit(message: str, tail: str = "") -> str:
+    """`message` with line breaks between words, leaving room for `tail` after it.
+
+    questionary writes "? " before the message and `tail` (its instruction or the
+    answer being typed) after it, so the last line keeps space for that.
+    """
+    marker = "\x00" * max(1, len(tail))
+    lines = _lines(f"{message} {marker}", _width())
+    text = "\n".join(lines)[len(_PREFIX) :]
+    return text[: text.index(marker)].rstrip(" ")
+
+
+def echo(message: str, answer: str) -> None:
+    """The answered question, as it stays on screen: wrapped between words."""
+    import sys
+
+    shown = " ".join(answer.split())
+    lines = _lines(f"{message} {shown}" if shown else message, _width())
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+
+
+def _answered(message: str, question: Any, shown: Callable[[Any], str]) -> Any:
+    answer = _ask(question)
+    echo(message, shown(answer))
+    return answer
+
+
 def _validator(check: Callable[[str], str | None] | None) -> Callable[[str], bool | str] | None:
     if check is None:
         return None
 
     def validate(value: str) -> bool | str:
-        problem = check(value)
+        problem = check(value.replace("\n", " "))
         return True if problem is None else problem
 
     return validate
+
+
+def _enter_sends() -> Any:
+    """Key bindings for a multi-line default: the keys work as they do on one line."""
+    from prompt_toolkit.key_binding import KeyBindings
+
+    keys = KeyBindings()
+
+    @keys.add("enter")
+    def _send(event: Any) -> None:
+        event.current_buffer.validate_and_handle()
+
+    # Ctrl-U empties the answer up to the cursor, as it does on one line: the line
+    # breaks are only how a long default is shown.
+    @keys.add("c-u")
+    def _clear(event: Any) -> None:
+        buffer = event.current_buffer
+        buffer.delete_before_cursor(len(buffer.document.text_before_cursor))
+
+    return keys
 
 
 def text(
@@ -52,15 +134,43 @@ def text(
     instruction: str | None = None,
     multiline: bool = False,
 ) -> str:
-    """A line of text; `check` returns a problem to show, or None when the answer is fine."""
+    """A line of text; `check` returns a problem to show, or None when the answer is fine.
+
+    A default too long for the line is shown wrapped over several lines; Enter still
+    sends it, and the editor key opens it in $VISUAL or $EDITOR.
+    """
+    width = _width()
+    long = not multiline and len(_PREFIX) + len(message) + 1 + len(default) > width
+    extra: dict[str, Any] = {"erase_when_done": True}
+    shown_default = default
+    if long:
+        hint = f"(Enter keeps it; {EDITOR_KEYS} opens your editor)"
+        instruction = f"{instruction} {hint}" if instruction else hint
+        shown_default = "\n".join(line.strip() for line in _lines(default, width - 2, ""))
+        extra.update(
+            multiline=True,
+            key_bindings=_enter_sends(),
+            enable_open_in_editor=True,
+            prompt_continuation=_INDENT,
+        )
+    else:
+        extra["multiline"] = multiline
+    asked = fit(f"{message} {instruction}" if instruction else message)
+    if long:
+        asked += "\n "  # the default starts on a line of its own, indented like the rest
     q = _q().text(
-        message,
-        default=default,
+        asked,
+        default=shown_default,
         validate=_validator(check),
-        instruction=instruction,
-        multiline=multiline,
+        instruction="",  # said in `asked` already, wrapped with the message
+        **extra,
     )
-    return str(_ask(q)).strip()
+    answer = str(_ask(q))
+    if long:
+        answer = answer.replace("\n", " ")
+    answer = answer.strip()
+    echo(message, answer)
+    return answer
 
 
 def required_text(message: str, default: str = "", instruction: str | None = None) -> str:
@@ -73,9 +183,17 @@ def required_text(message: str, default: str = "", instruction: str | None = Non
 
 
 def confirm(message: str, default: bool = True) -> bool:
+    hint = "(Y/n)" if default else "(y/N)"
     # Without auto_enter, "y" then Enter answers this question only; with it, the Enter
     # a person types out of habit would answer the next question too.
-    return bool(_ask(_q().confirm(message, default=default, auto_enter=False)))
+    q = _q().confirm(
+        fit(message, hint + " Yes"),
+        default=default,
+        auto_enter=False,
+        instruction=hint + " ",
+        erase_when_done=True,
+    )
+    return bool(_answered(message, q, lambda yes: "Yes" if yes else "No"))
 
 
 def select(
@@ -91,14 +209,18 @@ def select(
         for c in choices
     ]
     values = [getattr(i, "value", None) for i in items]
+    labels = {getattr(i, "value", None): str(i.title) for i in items}
+    shortcuts = len(items) <= 9
+    hint = instruction or ("(Use shortcuts or arrow keys)" if shortcuts else "(Use arrow keys)")
     q = qy.select(
-        message,
+        fit(message, hint),
         choices=items,
         default=default if default in values else None,
-        instruction=instruction,
-        use_shortcuts=len(items) <= 9,
+        instruction=hint,
+        use_shortcuts=shortcuts,
+        erase_when_done=True,
     )
-    return str(_ask(q))
+    return str(_answered(message, q, lambda value: labels.get(value, str(value))))
 
 
 def checkbox(
@@ -110,8 +232,12 @@ def checkbox(
     """Any number of choices, ticked with the space bar; choices may be (value, label) pairs."""
     qy = _q()
     pairs = [c if isinstance(c, tuple) else (c, c) for c in choices]
+    labels = dict(pairs)
     items = [qy.Choice(title=label, value=v, checked=v in checked) for v, label in pairs]
-    return list(_ask(qy.checkbox(message, choices=items, instruction=instruction)))
+    hint = instruction or "(Use arrow keys to move, <space> to select, <a> to toggle)"
+    q = qy.checkbox(fit(message, hint), choices=items, instruction=hint, erase_when_done=True)
+    picked = list(_answered(message, q, lambda values: "; ".join(labels[v] for v in values)))
+    return picked
 
 
 SCALES: dict[str, tuple[str, ...]] = {

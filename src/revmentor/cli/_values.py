@@ -59,6 +59,17 @@ def when(value: str) -> date:
         raise typer.BadParameter(str(exc)) from None
 
 
+def coming(value: str) -> date:
+    """A date ahead as people type it: `2026-11-23`, `next monday`, `in 2 weeks`, `30 april`."""
+    from revmentor import clock
+    from revmentor.coach.dates import parse_when
+
+    try:
+        return parse_when(value, clock.today(), ahead=True)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
 def iso_date(value: str) -> date:
     """A calendar date written YYYY-MM-DD."""
     try:

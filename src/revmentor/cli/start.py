@@ -52,8 +52,9 @@ def start(
         None,
         "--start",
         metavar="DATE",
-        parser=_values.iso_date,
-        help="Start date, YYYY-MM-DD (default: next Monday).",
+        parser=_values.coming,
+        help="Start date: YYYY-MM-DD or words such as 'next monday' or 'in 2 weeks' "
+        "(default: next Monday).",
     ),
     frequency: Frequency | None = typer.Option(
         None, "--frequency", metavar="HOW_OFTEN", help="weekly, fortnightly or monthly."
@@ -69,6 +70,7 @@ def start(
       revmentor start
       revmentor start --kind on-the-job
       revmentor start --answers plan.yaml --defaults --name sam
+      revmentor start --defaults --partner "Sam Rivera" --goal "..." --start "in 2 weeks"
     """
     from revmentor import clock
     from revmentor.cli._common import interactive, store

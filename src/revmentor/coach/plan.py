@@ -373,7 +373,9 @@ def _check_sections(data: dict[str, Any]) -> None:
             raise BadInput(f"{key}: must be a mapping of keys to values")
 
 
-def _fill_goals(data: dict[str, Any], kind: Kind, created: date, end: date) -> None:
+def _fill_goals(
+    data: dict[str, Any], kind: Kind, created: date, end: date, start: date | None = None
+) -> None:
     goals = _as_dicts(data, "goals", "goals")
     gaps = _as_dicts(data, "scan.gaps", "gaps")
     taken = {g["id"] for g in gaps if isinstance(g.get("id"), str)}
@@ -399,7 +401,11 @@ def _fill_goals(data: dict[str, Any], kind: Kind, created: date, end: date) -> N
             gap_ref = goal.get("gap")
             if isinstance(gap_ref, str) and gap_ref.strip().lower() in gap_by_text:
                 goal["gap"] = gap_by_text[gap_ref.strip().lower()]
-            goal.setdefault("target_date", end)
+            if "target_date" not in goal:
+                from revmentor.coach.dates import deadline_in
+
+                # The date the goal names ("by 30 April"), else the horizon's end.
+                goal["target_date"] = deadline_in(text, start or created) or end
             if mentor_name:
                 goal.setdefault("feedback_from", mentor_name)
             goal.setdefault("feedback_when", _feedback_when())
@@ -487,7 +493,7 @@ def build(answers: dict[str, Any], kind: Kind, today: date, *, use_defaults: boo
 
         put(data, "horizon.midpoint_review", midpoint(start, end))
 
-    _fill_goals(data, kind, created, end)
+    _fill_goals(data, kind, created, end, start)
     if kind == "reverse-mentoring":
         if not any(g.get("owner", "me") == "me" for g in data["goals"]):
             raise BadInput("at least one goal must be yours (owner: me)", field="goals")

@@ -77,7 +77,13 @@ def render_intro(title: str, lines: Sequence[str]) -> None:
 
 
 def render_note(text: str) -> None:
-    out().print(esc(text))
+    """`text` as written, each line wrapping under its own indent."""
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        if body:
+            indented(esc(body), len(line) - len(body))
+        else:
+            out().print()
 
 
 def render_goals_so_far(goals: Sequence[dict[str, object]]) -> None:

@@ -156,11 +156,12 @@ def step_goals(st: State) -> None:
 
 def step_plan(st: State) -> None:
     from revmentor import content
+    from revmentor.coach.dates import deadline_in
 
     intro(st.kind, "plan")
     ask_select(st, "ground_rules.frequency", "How often do you check in?", FREQUENCY_CHOICES)
     ask_minutes(st, "ground_rules.session_minutes", "How long is a check-in, in minutes?")
-    ask_horizon(st, "Start date (YYYY-MM-DD):")
+    ask_horizon(st, "Start date (a date or words such as 'next monday'):")
     show_planned(st, "check-ins")
     if st.use_defaults and not st.redo:
         return  # practice, feedback and target dates take their defaults
@@ -185,10 +186,14 @@ def step_plan(st: State) -> None:
         goal["feedback_when"] = ask().text(
             "When is feedback given?", str(goal.get("feedback_when") or when_default)
         )
-        target = goal.get("target_date") or end
+        start = st.date_value("horizon.start") or st.today
+        # The date the goal itself names ("by 30 April") comes first, then the end.
+        target = goal.get("target_date") or deadline_in(str(goal.get("text", "")), start) or end
         if target is not None:
             goal["target_date"] = prompt_date(
-                "Target date for this goal (YYYY-MM-DD):", plan.parse_date(target, "target_date")
+                "Target date for this goal:",
+                plan.parse_date(target, "target_date"),
+                today=start,
             )
 
 

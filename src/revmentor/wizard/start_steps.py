@@ -192,12 +192,25 @@ def ask_minutes(st: State, key: str, message: str) -> None:
     st.set(key, int(ask().text(message, st.text_default(key), check=check)))
 
 
-def prompt_date(message: str, default: date, after: date | None = None) -> date:
+def prompt_date(
+    message: str,
+    default: date,
+    after: date | None = None,
+    *,
+    today: date | None = None,
+    ahead: bool = True,
+) -> date:
+    """A date typed as YYYY-MM-DD or, given `today`, in words ('next monday', 'in 2 weeks')."""
+    from revmentor.coach.dates import parse_when
+
     def parse(value: str) -> date:
-        try:
-            day = date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError("Write the date as YYYY-MM-DD.") from None
+        if today is None:
+            try:
+                day = date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError("Write the date as YYYY-MM-DD.") from None
+        else:
+            day = parse_when(value, today, ahead=ahead)
         if after is not None and day <= after:
             raise ValueError(f"Pick a date after {after}.")
         return day
@@ -205,8 +218,16 @@ def prompt_date(message: str, default: date, after: date | None = None) -> date:
     return parse(ask().date(message, default.isoformat(), parse))
 
 
-def ask_date(st: State, key: str, message: str, default: date, after: date | None = None) -> date:
-    day = prompt_date(message, default, after)
+def ask_date(
+    st: State,
+    key: str,
+    message: str,
+    default: date,
+    after: date | None = None,
+    *,
+    ahead: bool = True,
+) -> date:
+    day = prompt_date(message, default, after, today=st.today, ahead=ahead)
     st.set(key, day)
     return day
 
@@ -439,7 +460,7 @@ def step_ask(st: State) -> None:
         sent_before = st.get("ask.asked_on") not in (None, "")
         if ask().confirm("Have you sent it yet?", default=sent_before):
             when = st.date_value("ask.asked_on") or st.today
-            ask_date(st, "ask.asked_on", "When did you send it? (YYYY-MM-DD)", when)
+            ask_date(st, "ask.asked_on", "When did you send it?", when, ahead=False)
         else:
             st.set("ask.asked_on", None)
             st.set("ask.response", "pending")
@@ -479,7 +500,7 @@ def ask_horizon(st: State, start_message: str) -> None:
         moved = old_start is not None and start != old_start
         default_end = end if end and not moved and end > start else add_months(start, 3)
         end = ask_date(
-            st, "horizon.end", "End of this first cycle (YYYY-MM-DD):", default_end, after=start
+            st, "horizon.end", "End of this first cycle:", default_end, after=start
         )
     if end is None or end <= start:
         return
@@ -514,7 +535,7 @@ def show_planned(st: State, label: str) -> None:
 
 def step_launch(st: State) -> None:
     intro(st.kind, "launch")
-    ask_horizon(st, "Start date (YYYY-MM-DD; next Monday suits most pairs):")
+    ask_horizon(st, "Start date (a date, or words such as 'next monday'):")
 
 
 STEPS: list[tuple[str, str, Step]] = [

@@ -156,6 +156,7 @@ def _ask_fates(
 ) -> tuple[list[str], list[str]]:
     """Each active goal in turn: carry it over, mark it achieved, or retire it."""
     from revmentor import prompts
+    from revmentor.views.plan_summary import render_note
 
     q = words["questions"]
     fates = words["fates"]
@@ -170,7 +171,8 @@ def _ask_fates(
         if look is not None and look.final is not None:
             start = "-" if look.baseline is None else str(look.baseline)
             moved = q["fate_ratings"].format(start=start, now=look.final)
-        message = q["fate"].format(goal=goal.id, text=goal.text, ratings=moved)
+        render_note(f"\n{goal.id}:\n  {goal.text}")
+        message = q["fate"].format(goal=goal.id, ratings=moved)
         choices = [(f, fates[f]) for f in ("carry", "achieved", "retire")]
         picked = prompts.select(message, choices, default="carry")
         if picked == "carry":
