@@ -328,7 +328,7 @@ def test_list_table_and_all(example_home: Path, frozen: None, cli: Cli) -> None:
     active = cli("goals", "list")
     assert active.code == 0
     header = active.out.splitlines()[0].split()
-    assert header == ["id", "owner", "status", "baseline", "latest", "goal"]
+    assert header == ["id", "owner", "status", "baseline", "latest", "ratings", "goal"]
     assert "genai-for-ops" in active.out
     assert "gen-z-expectations" not in active.out
     everything = cli("goals", "list", "--all")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -216,3 +217,53 @@ def test_text_from_the_person_and_from_files_is_shown_as_written(
     assert "💯" not in r.err
     assert f"{EXAMPLE_SLUG}.yaml:100" in r.err
     assert f"{EXAMPLE_SLUG}.yaml:100" in cli("doctor").out
+
+
+# --- layout and ratings over time ----------------------------------------------------
+
+
+def test_show_keeps_continuation_lines_under_their_text(
+    example_home: Path, proc: Callable[..., Result]
+) -> None:
+    for width in (80, 100):
+        shown = proc("show", env={"COLUMNS": str(width), "REVMENTOR_TODAY": "2026-11-21"})
+        assert shown.code == 0, shown.err
+        out = shown.out
+        lines = out.splitlines()
+        assert all(len(line) <= width for line in lines)
+        top = (
+            "Reverse-mentoring",
+            "Me:",
+            "Partner:",
+            "Horizon:",
+            "Goals:",
+            "The ask",
+            "Ground rules:",
+            "Sessions:",
+            "Goal reviews:",
+        )
+        # Only headings start at the margin; every other line is indented.
+        for line in lines:
+            assert line.startswith(top) or line.startswith("  "), line
+        goals = out.split("Goals:\n", 1)[1].split("The ask", 1)[0].splitlines()
+        for line in goals:
+            assert line.startswith(("  - ", "    ", "      why: ", "           ")), line
+
+
+def test_goals_list_and_status_show_ratings_over_time(
+    example_home: Path, today: Callable[[str], None], cli: Cli
+) -> None:
+    today("2026-11-21")
+    listed = cli("goals", "list").out
+    row = next(line for line in listed.splitlines() if line.startswith("genai-for-ops"))
+    # 1 (8 Sep), 2 (22 Sep), 3 (20 Oct, in the session and the review: one point), 3 (3 Nov)
+    assert "▁▃▅▅ " in row
+    rows = json.loads(cli("goals", "list", "--json").out)
+    assert [(r["date"], r["rating"]) for r in rows[0]["ratings"]] == [
+        ("2026-09-08", 1),
+        ("2026-09-22", 2),
+        ("2026-10-20", 3),
+        ("2026-11-03", 3),
+    ]
+    status = cli("status").out
+    assert re.search(r"genai-for-ops\s+\S+\s+1 → 3 ▁▃▅▅", status)

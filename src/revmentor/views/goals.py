@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from revmentor.views.console import out
@@ -118,37 +118,62 @@ def render_goal_added(slug: str, goal: Goal, verdict: Verdict | None) -> None:
 
 
 def render_goal_table(
-    goals: Sequence[Goal], latest: dict[str, int | None], hidden: int = 0
+    goals: Sequence[Goal],
+    latest: dict[str, int | None],
+    hidden: int = 0,
+    over_time: Mapping[str, Sequence[RatingPoint]] | None = None,
 ) -> None:
-    """The goals as a table; `hidden` counts the achieved and retired ones left out."""
+    """The goals as a table; `hidden` counts the achieved and retired ones left out.
+
+    With `over_time`, each goal's ratings show as a sparkline, oldest first, beside the
+    latest (`--json` gives them with their dates).
+    """
     con = out()
     if not goals:
         con.print(words()["shown"]["none_active" if hidden else "none"].format(hidden=hidden))
         return
     from rich.table import Table
 
+    from revmentor.views.status import spark
+
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for col in ("id", "owner", "status", "baseline", "latest", "goal"):
+    columns = ["id", "owner", "status", "baseline", "latest"]
+    if over_time is not None:
+        columns.append("ratings")
+    for col in (*columns, "goal"):
         table.add_column(col, no_wrap=col != "goal")
     for g in goals:
         last = latest.get(g.id)
-        table.add_row(
+        cells = [
             esc(g.id),
             g.owner,
             g.status if g.status == "active" else f"[dim]{g.status}[/]",
             "-" if g.baseline is None else str(g.baseline),
             "-" if last is None else str(last),
-            esc(g.text),
-        )
+        ]
+        if over_time is not None:
+            points = over_time.get(g.id, ())
+            shown = spark([pt.rating for pt in points[-RATINGS_SHOWN:]])
+            cells.append(("…" if len(points) > RATINGS_SHOWN else "") + shown or "-")
+        table.add_row(*cells, esc(g.text))
     con.print(table)
 
 
-def render_goals_json(goals: Sequence[Goal], latest: dict[str, int | None]) -> None:
+# How many of a goal's latest ratings its row shows.
+RATINGS_SHOWN = 6
+
+
+def render_goals_json(
+    goals: Sequence[Goal],
+    latest: dict[str, int | None],
+    over_time: Mapping[str, Sequence[RatingPoint]] | None = None,
+) -> None:
     import json
     import sys
 
-    rows = [
-        {
+    rows = []
+    for g in goals:
+        row: dict[str, Any] = {
             "id": g.id,
             "owner": g.owner,
             "status": g.status,
@@ -157,6 +182,10 @@ def render_goals_json(goals: Sequence[Goal], latest: dict[str, int | None]) -> N
             "text": g.text,
             "real": g.real.model_dump(),
         }
-        for g in goals
-    ]
+        if over_time is not None:
+            row["ratings"] = [
+                {"date": pt.date.isoformat(), "rating": pt.rating, "from": pt.source}
+                for pt in over_time.get(g.id, ())
+            ]
+        rows.append(row)
     sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")

@@ -36,7 +36,7 @@ def indented(markup: str, indent: int) -> None:
     from rich.padding import Padding
     from rich.text import Text
 
-    out().print(Padding(Text.from_markup(markup), (0, 0, 0, indent), expand=False))
+    out().print(Padding(Text.from_markup(markup, emoji=False), (0, 0, 0, indent), expand=False))
 
 
 def ground_rule_notes(gr: GroundRules) -> list[str]:
@@ -62,7 +62,25 @@ def _bullet(markup: str, indent: int) -> None:
     grid = Table.grid()
     grid.add_column(no_wrap=True)
     grid.add_column()
-    grid.add_row("- ", Text.from_markup(markup))
+    grid.add_row("- ", Text.from_markup(markup, emoji=False))
+    out().print(Padding(grid, (0, 0, 0, indent), expand=False))
+
+
+def bullet(markup: str, indent: int) -> None:
+    """'- ' then `markup`, `indent` cells in, wrapping under the text."""
+    _bullet(markup, indent)
+
+
+def field(label: str, markup: str, indent: int = 0) -> None:
+    """'label: value', the value's lines wrapping under the value, not at the margin."""
+    from rich.padding import Padding
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid()
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row(Text.from_markup(f"{label}: ", emoji=False), Text.from_markup(markup, emoji=False))
     out().print(Padding(grid, (0, 0, 0, indent), expand=False))
 
 

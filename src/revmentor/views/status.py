@@ -54,6 +54,10 @@ SUMMARY_COLUMNS = ("pairing", "partner", "where", "sessions", "last", "to look a
 NAME_FLOOR = 16  # the overview cuts names and partners to this before anything else
 
 
+# How many of a goal's latest ratings its row shows as a sparkline.
+RATINGS_SHOWN = 5
+
+
 def spark(values: Sequence[int | None]) -> str:
     """A 1-5 series as block characters; a skipped value shows as a dot."""
     return "".join(
@@ -236,8 +240,10 @@ def _goal_rows(r: StatusReport) -> list[tuple[Text, Text, Text, Text]]:
         base = "-" if g.baseline is None else str(g.baseline)
         now = "-" if g.latest is None else str(g.latest)
         numbers = f"{base} → {now}"
-        if g.change is not None:
-            numbers += f" ({g.change:+d})"
+        if g.ratings:
+            # Every rating so far, oldest first: the way there, not only the two ends.
+            shown = g.ratings[-RATINGS_SHOWN:]
+            numbers += " " + ("…" if len(g.ratings) > len(shown) else "") + spark(shown)
         note = []
         if g.latest is None:
             note.append("not rated yet")
@@ -347,7 +353,8 @@ def render_status(
     goals = _goal_rows(r)
     if goals:
         con.print()
-        con.print(Text.assemble(("Goals", "bold"), ("  baseline ▒ → latest █, 1-5", "dim")))
+        key = "  baseline ▒ → latest █, then every rating so far, 1-5"
+        con.print(Text.assemble(("Goals", "bold"), (key, "dim")))
         con.print(_goals(goals, width))
     room = _pulse_room(width)
     pulse = _pulse_rows(r, room)
