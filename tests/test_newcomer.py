@@ -7,6 +7,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import EXAMPLE_SLUG, Result
 
 Cli = Callable[..., Result]
@@ -267,3 +269,49 @@ def test_goals_list_and_status_show_ratings_over_time(
     ]
     status = cli("status").out
     assert re.search(r"genai-for-ops\s+\S+\s+1 → 3 ▁▃▅▅", status)
+
+
+# --- defaults that work for the person -------------------------------------------------
+
+GOAL = "Learn to run retros with AI summaries, trying it on two real ones for my team"
+
+
+@pytest.mark.parametrize(
+    ("words", "start"),
+    [("next monday", "2026-11-23"), ("in 2 weeks", "2026-12-05"), ("2026-12-01", "2026-12-01")],
+)
+def test_start_takes_the_start_date_in_words(
+    cli: Cli, today: Callable[[str], None], words: str, start: str
+) -> None:
+    from revmentor.store import Store
+
+    today("2026-11-21")  # a Saturday
+    r = cli("start", "--defaults", "--partner", "Sam Rivera", "--goal", GOAL, "--start", words)
+    assert r.code == 0, r.output
+    assert str(Store().read("sam-rivera").horizon.start) == start
+
+
+def test_an_on_the_job_goal_keeps_the_deadline_it_names(
+    cli: Cli, today: Callable[[str], None], tmp_path: Path
+) -> None:
+    from revmentor.store import Store
+
+    today("2026-11-21")
+    answers = tmp_path / "plan.yaml"
+    answers.write_text(
+        "kind: on-the-job\n"
+        "me: {name: Ana, side: mentor}\n"
+        "partner: {name: Tom}\n"
+        "context: {situation: handover}\n"
+        "scan: {gaps: [Supplier invoices]}\n"
+        "goals:\n"
+        "  - text: Reconcile supplier invoices in SAP without help by 30 April\n"
+        "  - text: Draft the monthly vendor report on my own, checked by Ana\n",
+        encoding="utf-8",
+    )
+    r = cli("start", "--answers", str(answers), "--defaults", "--name", "tom")
+    assert r.code == 0, r.output
+    p = Store().read("tom")
+    dated, undated = p.goals
+    assert str(dated.target_date) == "2027-04-30"
+    assert undated.target_date == p.horizon.end

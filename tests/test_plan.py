@@ -212,7 +212,7 @@ def test_on_the_job_build() -> None:
     assert goal.gap == "run-the-payroll-close"
     assert goal.owner == "partner"  # I am the mentor: the goal is the learner's
     assert goal.smart is not None and goal.smart.specific
-    assert goal.target_date == p.horizon.end
+    assert goal.target_date == date(2027, 2, 28)  # "by the end of February", as the goal says
     assert goal.feedback_from == "Ana"
     assert p.ground_rules.frequency == "weekly"
     assert p.context is not None and p.context.situation == "handover"

@@ -167,7 +167,7 @@ def test_flags_alone(cli: Cli, home: Path) -> None:
     [
         (["--frequency", "daily"], "'daily' is not one of 'weekly', 'fortnightly', 'monthly'."),
         (["--side", "boss"], "'boss' is not one of 'mentee', 'mentor', 'mutual'."),
-        (["--start", "next week"], "'next week' is not a date; write it as YYYY-MM-DD"),
+        (["--start", "next moon"], "'next moon' is not a date revmentor understands; use"),
         (["--kind", "coaching"], "'coaching' is not one of 'reverse-mentoring', 'on-the-job'."),
     ],
 )
