@@ -315,3 +315,41 @@ def test_an_on_the_job_goal_keeps_the_deadline_it_names(
     dated, undated = p.goals
     assert str(dated.target_date) == "2027-04-30"
     assert undated.target_date == p.horizon.end
+
+
+# --- fit to the situation --------------------------------------------------------------
+
+
+def test_a_partner_from_the_same_world_is_mentioned_without_a_terminal_and_in_doctor(
+    cli: Cli, today: Callable[[str], None], tmp_path: Path, home: Path
+) -> None:
+    today("2026-11-21")
+    answers = tmp_path / "plan.yaml"
+    answers.write_text(
+        "me: {generation: Gen Z, background: start-up data work}\n"
+        "partner: {generation: Gen Z, background: start-up data work}\n",
+        encoding="utf-8",
+    )
+    r = cli(
+        "start",
+        "--answers",
+        str(answers),
+        "--defaults",
+        "--partner",
+        "Sam Rivera",
+        "--goal",
+        GOAL,
+    )
+    assert r.code == 0, r.output
+    said = " ".join(r.out.split())
+    assert "You and Sam Rivera seem to share a generation (Gen Z) and a background" in said
+    doctor = cli("doctor")
+    assert doctor.code == 0, doctor.output  # advice, not a fault
+    said = " ".join(doctor.out.split())
+    assert "! sam-rivera: You and Sam Rivera seem to share a generation (Gen Z)" in said
+    assert "All good." in said
+
+
+def test_partners_from_different_worlds_hear_nothing_of_it(example_home: Path, cli: Cli) -> None:
+    out = cli("doctor").out
+    assert "share a generation" not in out and "!" not in out

@@ -26,6 +26,8 @@ class Problem:
 class Findings:
     checked: int = 0
     problems: list[Problem] = field(default_factory=list)
+    # Worth a thought, but nothing is wrong: these do not fail the check.
+    advice: list[Problem] = field(default_factory=list)
 
 
 def _mode(path: Path) -> int:
@@ -67,12 +69,14 @@ def diagnose(st: Store) -> Findings:
             )
         try:
             # The file itself, not the read cache: this is the check a person asked for.
-            parse(st.read_text(path.stem), path)
+            pairing = parse(st.read_text(path.stem), path)[1]
         except InvalidFile as exc:
             for line in exc.problems:
                 found.problems.append(
                     Problem(line, f"correct it by hand, or run: revmentor edit {path.stem}")
                 )
+            continue
+        found.advice.extend(_advice(path.stem, pairing))
     for folder in sorted(st.backups_dir.glob("*")) if st.backups_dir.is_dir() else []:
         for backup in folder.glob("*.yaml"):
             if _mode(backup) & 0o077:
@@ -81,6 +85,20 @@ def diagnose(st: Store) -> Findings:
                 )
     found.problems.extend(sync_copy_problems(st))
     return found
+
+
+def _advice(slug: str, p: Pairing) -> list[Problem]:
+    """What is worth a thought about a valid pairing: a partner from the same world."""
+    from revmentor.coach.plan import similar_partner_note
+
+    similar = similar_partner_note(p)
+    if similar is None:
+        return []
+    fix = (
+        "ask each other where your views differ most, or start a second pairing with "
+        "someone further from your world: revmentor start"
+    )
+    return [Problem(f"{slug}: {similar}", fix)]
 
 
 def sync_copy_problems(st: Store) -> list[Problem]:

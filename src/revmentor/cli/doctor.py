@@ -19,11 +19,15 @@ def doctor() -> None:
     from revmentor.doctor import diagnose
     from revmentor.plural import plural
     from revmentor.views.console import out
+    from revmentor.views.plan_summary import hanging
     from revmentor.views.text import esc
 
     st = store()
     findings = diagnose(st)
     con = out()
+    for advice in findings.advice:
+        hanging("[yellow]![/] ", esc(advice.what))
+        hanging("[dim]idea:[/] ", esc(advice.fix), 2)
     if not findings.problems:
         where = esc(str(st.home))
         checked = plural(findings.checked, "pairing file")

@@ -278,6 +278,16 @@ def same_world_data(answers: dict[str, Any]) -> bool:
     return same_world(person("me"), person("partner"))
 
 
+def similar_partner_note(p: Pairing) -> str | None:
+    """The caution about a partner from the same world, or None when they differ."""
+    if p.kind != "reverse-mentoring" or not same_world(p.me, p.partner):
+        return None
+    from revmentor import content
+
+    text: str = content.load("start.yaml")["similar_partner"]
+    return text.format(partner=p.partner.name or "your partner", generation=p.partner.generation)
+
+
 # --- computed parts -----------------------------------------------------------------
 
 

@@ -73,6 +73,11 @@ def bullet(markup: str, indent: int) -> None:
 
 def field(label: str, markup: str, indent: int = 0) -> None:
     """'label: value', the value's lines wrapping under the value, not at the margin."""
+    hanging(f"{label}: ", markup, indent)
+
+
+def hanging(lead: str, markup: str, indent: int = 0) -> None:
+    """`lead` (markup) then `markup`, whose lines wrap under their own start."""
     from rich.padding import Padding
     from rich.table import Table
     from rich.text import Text
@@ -80,7 +85,7 @@ def field(label: str, markup: str, indent: int = 0) -> None:
     grid = Table.grid()
     grid.add_column(no_wrap=True)
     grid.add_column()
-    grid.add_row(Text.from_markup(f"{label}: ", emoji=False), Text.from_markup(markup, emoji=False))
+    grid.add_row(Text.from_markup(lead, emoji=False), Text.from_markup(markup, emoji=False))
     out().print(Padding(grid, (0, 0, 0, indent), expand=False))
 
 

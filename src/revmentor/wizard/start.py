@@ -364,6 +364,10 @@ def run(st: Store, opts: Options, *, tty: bool, today: date) -> int:
         pairing = _build(state, source, use_defaults=opts.use_defaults)
         slug = _choose_slug(st, name, pairing, tty=False)
         render_summary(pairing, slug)
+        # Asked about in the wizard; here there is no one to ask, so it is said.
+        similar = plan.similar_partner_note(pairing)
+        if similar:
+            render_note(similar)
 
     path = st.create(slug, pairing)
     if drop_draft:
