@@ -130,7 +130,7 @@ def test_the_ask_reads_as_a_sentence_whatever_was_typed() -> None:
     suggested = suggest_partner_goal(["Career guidance"])
     assert suggested is not None and suggested.startswith("Learn about career guidance,")
     # Acronyms and names keep their capitals.
-    assert "bring AI prompts and Excel." in drafts("x", offers=["AI prompts", "Excel"])[0].text
+    assert "share AI prompts and Excel." in drafts("x", offers=["AI prompts", "Excel"])[0].text
 
 
 def test_start_with_defaults_words_the_ask_from_the_topic_and_rhythm(
