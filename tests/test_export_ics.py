@@ -56,8 +56,15 @@ def events(cal: Calendar) -> dict[str, Event]:
 def expand(ev: Event) -> list[datetime]:
     start = ev.decoded("DTSTART")
     rule = ev["RRULE"].to_ical().decode()
-    # RFC 5545: DTSTART is always the first instance, whether or not the rule matches it.
-    return sorted({start, *rrulestr(rule, dtstart=start)})
+    # RFC 5545: DTSTART is always the first instance, whether or not the rule matches it;
+    # RDATE adds instances, EXDATE takes them away.
+    found = {start, *rrulestr(rule, dtstart=start)}
+    for key, into in (("RDATE", found.add), ("EXDATE", found.discard)):
+        values = ev.get(key)
+        for value in values if isinstance(values, list) else [values] if values else []:
+            for d in value.dts:
+                into(d.dt)
+    return sorted(found)
 
 
 CASES = [
@@ -78,6 +85,8 @@ CASES = [
     ("monthly", date(2026, 8, 28), date(2027, 8, 28)),
     ("monthly", date(2026, 8, 30), date(2027, 8, 30)),
     ("monthly", date(2026, 10, 31), date(2027, 10, 31)),
+    # the last session, a Sunday on the end date, moves back to the Friday before
+    ("monthly", date(2026, 11, 7), date(2027, 2, 7)),
 ]
 
 

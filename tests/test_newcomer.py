@@ -353,3 +353,39 @@ def test_a_partner_from_the_same_world_is_mentioned_without_a_terminal_and_in_do
 def test_partners_from_different_worlds_hear_nothing_of_it(example_home: Path, cli: Cli) -> None:
     out = cli("doctor").out
     assert "share a generation" not in out and "!" not in out
+
+
+def test_monthly_sessions_fall_on_working_days_everywhere_they_are_shown(
+    cli: Cli, today: Callable[[str], None]
+) -> None:
+    from datetime import date
+
+    from revmentor.coach.horizon import planned_dates
+    from revmentor.store import Store
+
+    today("2026-11-01")
+    # 7 November 2026 is a Saturday, 7 March 2027 a Sunday.
+    r = cli(
+        "start",
+        "--defaults",
+        "--partner",
+        "Sam Rivera",
+        "--goal",
+        GOAL,
+        "--frequency",
+        "monthly",
+        "--start",
+        "2026-11-07",
+    )
+    assert r.code == 0, r.output
+    p = Store().read("sam-rivera")
+    dates = planned_dates(p.horizon, "monthly")
+    # The last falls on the end date, a Sunday: back to the Friday, inside the cycle.
+    assert dates == [date(2026, 11, 9), date(2026, 12, 7), date(2027, 1, 7), date(2027, 2, 5)]
+    assert "9 Nov, 7 Dec, 7 Jan, 5 Feb" in " ".join(r.out.split())  # the summary
+    computed = json.loads(cli("export", "--format", "json").out)["computed"]
+    assert computed["planned_dates"] == [d.isoformat() for d in dates]
+    data = json.loads(cli("status", "--json").out)
+    assert data["next_planned"] == "2026-11-09"
+    assert data["planned_total"] == len(dates)
+    assert json.loads(cli("show", "--json").out)["horizon"]["start"] == "2026-11-07"

@@ -58,6 +58,9 @@ def _monthly(horizon: Horizon, i: int) -> date:
     if day < horizon.start:
         # Only the first session can fall before the start; it moves on instead.
         day = working_day(base, forward=True)
+    elif day > horizon.end >= base:
+        # A last session moved past the end comes back to the Friday before instead.
+        day = working_day(base, forward=False)
     return day
 
 

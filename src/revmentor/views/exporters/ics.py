@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from revmentor.errors import BadInput
 
 if TYPE_CHECKING:
-    from icalendar import Calendar
+    from icalendar import Calendar, Event
 
     from revmentor.model import Pairing
     from revmentor.views.exporters import Options
@@ -125,6 +125,33 @@ def recurrence(p: Pairing, until: datetime) -> dict[str, Any]:
     }
 
 
+def _settle_exceptions(
+    event: Event, rule: dict[str, Any], start: datetime, planned: list[date]
+) -> None:
+    """RDATE and EXDATE for the few planned dates a monthly rule cannot say, such as a
+    weekend start moved to Monday or a last session moved back to a Friday."""
+    from dateutil import rrule as du
+
+    weekdays = [du.MO, du.TU, du.WE, du.TH, du.FR]
+    expanded = du.rrule(
+        du.MONTHLY if rule["FREQ"] == "MONTHLY" else du.WEEKLY,
+        dtstart=start,
+        interval=int(rule.get("INTERVAL", 1)),
+        until=rule["UNTIL"],
+        bymonthday=rule.get("BYMONTHDAY"),
+        byweekday=weekdays if "BYDAY" in rule else None,
+        bysetpos=rule.get("BYSETPOS"),
+    )
+    produced = {start.date(), *(d.date() for d in expanded)}
+    wanted = set(planned)
+    extra = sorted(wanted - produced)
+    missing = sorted(produced - wanted)
+    if extra:
+        event.add("rdate", [datetime.combine(d, start.timetz()) for d in extra])
+    if missing:
+        event.add("exdate", [datetime.combine(d, start.timetz()) for d in missing])
+
+
 def _names(p: Pairing) -> str:
     me = p.me.name or "me"
     partner = p.partner.name or "my partner"
@@ -191,7 +218,9 @@ def build(p: Pairing, slug: str, options: Options) -> Calendar:
     sessions.add("summary", title)
     sessions.add("dtstart", start)
     sessions.add("dtend", start + timedelta(minutes=p.ground_rules.session_minutes))
-    sessions.add("rrule", recurrence(p, until))
+    rule = recurrence(p, until)
+    sessions.add("rrule", rule)
+    _settle_exceptions(sessions, rule, start, planned_dates(h, p.ground_rules.frequency))
     sessions.add("transp", "OPAQUE")
     sessions.add("description", _description(p, slug))
     cal.add_component(sessions)
