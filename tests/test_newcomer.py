@@ -364,7 +364,7 @@ def test_monthly_sessions_fall_on_working_days_everywhere_they_are_shown(
     from revmentor.store import Store
 
     today("2026-11-01")
-    # 7 November 2026 is a Saturday, 7 March 2027 a Sunday.
+    # 7 November 2026 is a Saturday, the end, 7 February 2027, a Sunday.
     r = cli(
         "start",
         "--defaults",
