@@ -69,6 +69,7 @@ class Screen:
 
     def lines(self) -> list[str]:
         """Every line shown so far, scrolled off the top or still on the screen."""
+
         def row(line: Any) -> str:
             return "".join(line[x].data for x in range(self.width)).rstrip()
 
@@ -172,8 +173,14 @@ def test_the_wizard_fits_the_terminal_and_words_stay_whole(
     s.answer("Enter keeps it", ENTER)
     s.answer("Have you sent it yet?", ENTER)
     s.answer("How often will you meet?", ENTER)
-    for question in ("in minutes?", "Where or how", "in between?", "Confidentiality:",
-                     "feedback given?", "schedules the sessions?"):
+    for question in (
+        "in minutes?",
+        "Where or how",
+        "in between?",
+        "Confidentiality:",
+        "feedback given?",
+        "schedules the sessions?",
+    ):
         s.answer(question, ENTER)
     s.answer("Start date", ENTER)
     s.answer("End of this first cycle", ENTER)
@@ -206,24 +213,38 @@ def test_the_wizard_fits_the_terminal_and_words_stay_whole(
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_status_show_and_prep_at_the_terminal(
-    screen: Any, example_home: Path, width: int
-) -> None:
+def test_status_show_and_prep_at_the_terminal(screen: Any, example_home: Path, width: int) -> None:
     for command in (("status",), ("show",), ("prep",), ("goals", "list")):
         s = screen(*command, width=width)
         assert s.finish() == 0
         s.check_layout()
         if command == ("show",):
-            heads = ("Reverse-mentoring", "Me:", "Partner:", "Horizon:", "Goals:", "The ask",
-                     "Ground rules:", "Sessions:", "Goal reviews:")
+            heads = (
+                "Reverse-mentoring",
+                "Me:",
+                "Partner:",
+                "Horizon:",
+                "Goals:",
+                "The ask",
+                "Ground rules:",
+                "Sessions:",
+                "Goal reviews:",
+            )
             for line in s.lines():
                 assert not line or line.startswith((*heads, " ")), line
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_wrap_up_renewal_asks_each_goal(screen: Any, example_home: Path, width: int) -> None:
-    s = screen("wrap-up", "--worked", "w", "--awkward", "a", width=width,
-               env={"REVMENTOR_TODAY": "2026-12-08"})
+    s = screen(
+        "wrap-up",
+        "--worked",
+        "w",
+        "--awkward",
+        "a",
+        width=width,
+        env={"REVMENTOR_TODAY": "2026-12-08"},
+    )
     s.answer("What next?", ENTER)  # renew
     s.answer("What becomes of genai-for-ops (rated 1 at the start, 3 now)?", ENTER)
     s.answer("What becomes of gen-z-expectations", DOWN + DOWN + ENTER)
@@ -293,3 +314,27 @@ def test_a_goal_typed_before_ctrl_c_at_the_real_check_is_kept(screen: Any, home:
     assert s.finish() == 130
     text = draft_file(home).read_text(encoding="utf-8")
     assert "Finish the Q3 report" in text and "Helen Okafor" in text
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_logging_a_session_with_long_answers(screen: Any, example_home: Path, width: int) -> None:
+    learned = (
+        "Which of our reports can safely go through the approved assistant, and which "
+        "must stay inside the finance system because they hold personal data"
+    )
+    s = screen("log-session", width=width)
+    s.answer("When did you meet?", ENTER)
+    s.answer("How many minutes did it last?", ENTER)
+    s.answer("What did you talk about?", "the approved assistant and its limits" + ENTER)
+    s.answer("(another, or Enter to finish)", ENTER)
+    s.answer("What did you learn?", learned + ENTER)
+    s.answer("What did your partner learn from you?", learned + ENTER)
+    for goal in ("genai-for-ops", "gen-z-expectations", "sam-strategy"):
+        s.answer(f"Progress on '{goal}' today", ENTER)
+    s.answer("Rate how the session felt", "n" + ENTER)
+    s.answer("What will each of you do before next time?", ENTER)
+    s.answer("A private note, for you only (optional)", ENTER)
+    s.expect("Logged the session of 2026-11-21")
+    assert s.finish() == 0
+    s.check_layout()
+    assert Store().read(EXAMPLE_SLUG).sessions[-1].i_learned == learned
