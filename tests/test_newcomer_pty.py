@@ -338,3 +338,38 @@ def test_logging_a_session_with_long_answers(screen: Any, example_home: Path, wi
     assert s.finish() == 0
     s.check_layout()
     assert Store().read(EXAMPLE_SLUG).sessions[-1].i_learned == learned
+
+
+def test_a_long_default_opens_in_the_editor(screen: Any, home: Path, tmp_path: Path) -> None:
+    editor = tmp_path / "editor.sh"
+    editor.write_text(
+        "#!/bin/sh\nprintf 'Sam, would you teach me\\nhow you use AI? I can share budgets.\\n'"
+        ' > "$1"\n',
+        encoding="utf-8",
+    )
+    editor.chmod(0o700)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "me: {name: Helen Okafor, side: mentee, role: COO, generation: Gen X,\n"
+        "     background: operations, offers: [career guidance]}\n"
+        "partner: {name: Sam Rivera, role: Analyst, generation: Gen Z,\n"
+        "          background: start-up data work, offers: [hands-on generative AI]}\n"
+        f"goals: [{{text: '{GOAL}', owner: me, baseline: 1}}]\n",
+        encoding="utf-8",
+    )
+    s = screen(
+        "start",
+        "--answers",
+        str(answers),
+        width=80,
+        env={"VISUAL": str(editor), "EDITOR": str(editor)},
+    )
+    s.answer("The topic you want to learn about", ENTER)
+    s.answer("Which draft fits best?", ENTER)
+    s.answer("Ctrl-X Ctrl-E opens your editor", "\x18\x05")  # Ctrl-X Ctrl-E
+    s.answer("Have you sent it yet?", CTRL_C)
+    assert s.finish() == 130
+    s.check_layout()
+    text = draft_file(home).read_text(encoding="utf-8")
+    # The editor's line break is only layout: the ask is kept as one paragraph.
+    assert "Sam, would you teach me how you use AI? I can share budgets." in text

@@ -455,7 +455,7 @@ def step_ask(st: State) -> None:
         text = (
             current if picked == "current" else next(d.text for d in options if d.variant == picked)
         )
-        st.set("ask.wording", ask().required_text("Edit the ask in place (Enter keeps it):", text))
+        st.set("ask.wording", ask().required_text("Edit the ask in place:", text))
     if st.needs("ask.asked_on"):
         sent_before = st.get("ask.asked_on") not in (None, "")
         if ask().confirm("Have you sent it yet?", default=sent_before):
