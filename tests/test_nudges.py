@@ -241,6 +241,7 @@ def test_no_reply_to_the_ask_after_two_weeks_fires() -> None:
     n = fired(p)["ask-unanswered"]
     assert (n.tie, n.tied_to) == ("principle", "respect")
     assert n.text.startswith("Sam has not replied to your ask, sent 14 days ago")
+    assert "revmentor ask --response" in n.text and "revmentor edit" not in n.text
 
 
 @pytest.mark.parametrize(
@@ -445,7 +446,7 @@ def test_an_ask_never_sent_is_a_nudge_until_the_first_session() -> None:
     n = fired(calm(ask=unsent, sessions=[]))["ask-unsent"]
     assert (n.tie, n.tied_to) == ("ground rule", "the ask")
     assert n.text.startswith("Your ask to Sam is written but not marked as sent")
-    assert "revmentor edit" in n.text
+    assert "revmentor ask --sent" in n.text and "revmentor edit" not in n.text
     # Once a session is logged, or the ask is marked sent or answered, it goes quiet.
     assert "ask-unsent" not in fired(calm(ask=unsent))
     for ask in (

@@ -51,6 +51,8 @@ EVERY_COMMAND: list[list[str]] = [
      "--yes"],
     ["wrap-up", "kim", "--decision", "conclude", "--yes"],
     ["reopen", "kim"],
+    ["ask", "sam", "--sent", "2026-09-02", "--response", "accepted", "--on", "2026-09-04"],
+    ["ask", "sam"],
     ["doctor"],
     ["paths"],
 ]
