@@ -115,7 +115,9 @@ def test_yes_leaves_everything_unasked_empty(example_home: Path, frozen: None, c
     assert result.code == 0, result.output
     s = Store().read(EXAMPLE_SLUG).sessions[-1]
     assert s == Session(date=date(2026, 11, 21))
-    assert "No next steps yet." in result.out
+    # A session without steps of its own leaves the last ones open, until marked done.
+    assert "Open next steps:\n  - Helen asks IT about an approved assistant" in result.out
+    assert "revmentor steps done" in result.out
 
 
 def test_without_a_terminal_missing_answers_are_left_empty(
@@ -389,9 +391,18 @@ def test_summary_counts_and_next_planned() -> None:
 
 
 def test_latest_session_prefers_the_last_logged_on_a_tie() -> None:
-    p = pairing(sessions=[{"date": "2026-10-01", "next_steps": ["old"]}, {"date": "2026-10-01"}])
-    assert cs.open_next_steps(p) == []
+    p = pairing(sessions=[{"date": "2026-10-01"}, {"date": "2026-10-01", "next_steps": ["new"]}])
+    assert cs.latest_session(p) == p.sessions[1]
     assert cs.latest_session(pairing()) is None
+
+
+def test_open_steps_are_the_latest_noted_less_those_done() -> None:
+    p = pairing(sessions=[
+        {"date": "2026-10-01", "next_steps": ["old"]},
+        {"date": "2026-10-15", "next_steps": ["a", "b"], "done_steps": ["a"]},
+        {"date": "2026-10-29"},  # no steps of its own: the list before stays open
+    ])
+    assert cs.open_next_steps(p) == ["b"]
 
 
 def test_build_session_cleans_blank_items() -> None:

@@ -53,6 +53,9 @@ EVERY_COMMAND: list[list[str]] = [
     ["reopen", "kim"],
     ["ask", "sam", "--sent", "2026-09-02", "--response", "accepted", "--on", "2026-09-04"],
     ["ask", "sam"],
+    ["steps", "sam", "--json"],
+    ["steps", "done", "sam", "1"],
+    ["steps", "reopen", "sam", "1"],
     ["doctor"],
     ["paths"],
 ]

@@ -11,7 +11,7 @@ import pexpect
 
 from revmentor.store import Store
 from tests.conftest import EXAMPLE_SLUG
-from tests.keys import ENTER
+from tests.keys import DOWN, ENTER, SPACE
 
 ENV = {"REVMENTOR_TODAY": "2026-11-21"}
 TIMEOUT = 30
@@ -43,3 +43,15 @@ def test_ask_asks_when_it_went_out_and_the_answer(
     assert ask is not None
     assert (ask.asked_on, ask.response, ask.answered_on) == (
         date(2026, 9, 3), "declined", date(2026, 9, 10))
+
+
+def test_steps_done_without_numbers_offers_the_open_steps(
+    example_home: Path, pty: Callable[..., Any]
+) -> None:
+    child = pty("steps", "done", env=ENV, timeout=TIMEOUT)
+    child.expect_exact("Which of these are done?", timeout=TIMEOUT)
+    answer(child, "1. Helen asks IT about an approved assistant", DOWN)
+    answer(child, "2. Sam revises the pitch", SPACE + ENTER)
+    child.expect_exact("Marked done in helen-sam:", timeout=TIMEOUT)
+    finish(child)
+    assert Store().read(EXAMPLE_SLUG).sessions[-1].done_steps == ["Sam revises the pitch"]

@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("show", "Show a whole pairing plan."),
     "edit": ("edit", "Open a pairing file in your editor, and check it afterwards."),
     "ask": ("ask", "Record when your ask went out and what the answer was."),
+    "steps": ("steps", "List the open next steps; mark them done (`steps done N`)."),
     "doctor": ("doctor", "Check every pairing file and folder permission."),
     "paths": ("paths", "Print where revmentor keeps its files."),
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 
 def commands(help: str | None = None, *, no_args_is_help: bool = False) -> typer.Typer:
@@ -43,3 +43,29 @@ class Command(TyperCommand):
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
+
+
+class ListByDefault(TyperGroup):
+    """A command group whose `list` runs when no other command is named.
+
+    `revmentor steps helen-sam` lists, `revmentor steps done helen-sam 2` closes: a first
+    word that is not one of the group's commands is the pairing of `list`.
+    """
+
+    # ctx is a click Context, bundled inside Typer, which does not export it.
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
+            args = ["list", *args]
+        result: list[str] = super().parse_args(ctx, args)
+        return result
+
+
+def group(help: str) -> typer.Typer:
+    """The Typer app of a command group that lists by default (see ListByDefault)."""
+    return typer.Typer(
+        help=help,
+        cls=ListByDefault,
+        add_completion=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )

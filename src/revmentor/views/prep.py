@@ -67,12 +67,19 @@ def _goal_item(g: AgendaGoal, a: Agenda, esc: Escape) -> tuple[str, str, list[st
 
 def _sections(a: Agenda, esc: Escape) -> list[_Section]:
     carried_title = "Carried over"
-    if a.carried_from is not None:
+    several = len(set(a.carried_dates)) > 1
+    if a.carried_from is not None and not several:
         carried_title += f" from {short_date(a.carried_from, a.today)}"
+    carried = [esc(s) for s in a.carried]
+    if several:
+        carried = [
+            f"{text} (from {short_date(day, a.today)})"
+            for text, day in zip(carried, a.carried_dates, strict=True)
+        ]
     sections = [
         _Section(
             carried_title,
-            [("", esc(s), []) for s in a.carried],
+            [("", text, []) for text in carried],
             "Nothing carried over: no next steps were noted last time.",
         ),
         _Section(

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from rich.table import Column, Table
+from rich.text import Text
+
 from revmentor.coach.status import short_date
 from revmentor.views.console import out
-from revmentor.views.text import esc
+from revmentor.views.text import clean, esc
 
 if TYPE_CHECKING:
+    from revmentor.coach.steps import Step
     from revmentor.model import Ask
 
 
@@ -42,3 +47,58 @@ def render_ask(
     con.print(f"[bold]{shown['response']}:[/] {answer}")
     if advise and (ask.asked_on is not None or ask.response != "pending"):
         con.print(" ".join(shown[f"{ask.response}_next"].split()))
+
+
+def render_steps(slug: str, steps: Sequence[Step], *, include_done: bool) -> None:
+    shown = words()["steps"]["shown"]
+    con = out()
+    if not steps:
+        con.print(shown["none"].format(slug=esc(slug)))
+        con.print(shown["none_hint"])
+        return
+    first = steps[0]
+    key = "heading_all" if include_done else "heading"
+    con.print(
+        Text(shown[key].format(slug=clean(slug), session=first.session, date=first.date), "bold")
+    )
+    grid = Table.grid(Column(justify="right"), Column(overflow="fold"), padding=(0, 2, 0, 0))
+    for s in steps:
+        text = Text(clean(s.text))
+        if s.done:
+            text.append("  (done)", style="dim")
+        grid.add_row(Text(f"{s.number}."), text)
+    con.print(grid)
+    if any(not s.done for s in steps):
+        con.print(Text(shown["close_hint"].format(slug=clean(slug)), "dim"))
+
+
+def steps_json(slug: str, steps: Sequence[Step]) -> None:
+    import json
+
+    data = [
+        {
+            "number": s.number,
+            "text": s.text,
+            "done": s.done,
+            "session": s.session,
+            "date": s.date.isoformat(),
+        }
+        for s in steps
+    ]
+    print(json.dumps({"slug": slug, "steps": data}, indent=2, ensure_ascii=False))
+
+
+def render_marked(slug: str, chosen: Sequence[Step], changed: int, *, done: bool) -> None:
+    shown = words()["steps"]["shown"]
+    con = out()
+    if not chosen:
+        con.print(shown["nothing"])
+        return
+    if not changed:
+        which = ", ".join(str(s.number) for s in chosen)
+        state = "done" if done else "open"
+        con.print(shown["unchanged"].format(slug=esc(slug), which=which, state=state))
+        return
+    con.print(shown["done" if done else "reopened"].format(slug=esc(slug)))
+    for s in chosen:
+        con.print(Text(f"  {s.number}. {clean(s.text)}"))

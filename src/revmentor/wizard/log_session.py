@@ -11,6 +11,7 @@ from revmentor import prompts
 from revmentor.coach import sessions as cs
 from revmentor.coach.dates import parse_when
 from revmentor.coach.ratings import latest_rating
+from revmentor.coach.steps import mark
 from revmentor.errors import BadInput, Concluded
 from revmentor.vocab import PRINCIPLES
 from revmentor.wizard.pairing import pick
@@ -92,6 +93,7 @@ def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
             # Said before the questions, so nobody answers them all for nothing.
             raise Concluded.read_only(slug)
         try:
+            done_keys, carried = ask_steps_done(p)
             ask_missing(p, answers, given, today)
         except KeyboardInterrupt:
             # The answers so far are not lost: they are handed back as a command.
@@ -99,6 +101,11 @@ def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
 
             render_unsaved(as_command(slug, answers))
             raise
+    else:
+        done_keys, carried = [], []
+    if answers.next_steps:
+        # New steps supersede the old list, so the open ones travel with them.
+        answers.next_steps = [*carried, *(t for t in answers.next_steps if t not in carried)]
     session = cs.build_session(answers)
     warns: list[str] = []
 
@@ -109,13 +116,32 @@ def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
             raise BadInput(f"no goal with the id '{gone[0]}' any more", field="progress")
         warns[:] = cs.warnings(fresh, session.date, today)
 
-    saved = st.append(slug, "sessions", session, check)
+    if done_keys:
+        # The steps ticked done live in an earlier session: one save changes both.
+        with st.update(slug) as saved:
+            check(saved)
+            mark(saved, done_keys, True)
+            saved.sessions.append(session)
+    else:
+        saved = st.append(slug, "sessions", session, check)
     summary = cs.summarize(saved, today)
 
     from revmentor.views.session import render_logged, render_warnings
 
     render_warnings(warns)
     render_logged(slug, session, summary, saved.ground_rules.frequency)
+
+
+def ask_steps_done(p: Pairing) -> tuple[list[tuple[date, str]], list[str]]:
+    """Which open steps are done (their keys), and the texts of those still open."""
+    from revmentor.coach.steps import open_steps
+    from revmentor.wizard.steps import ask_which
+
+    still = open_steps(p)
+    if not still:
+        return [], []
+    ticked = ask_which(still, done=True, carried=True)
+    return [s.key for s in ticked], [s.text for s in still if s not in ticked]
 
 
 def as_command(slug: str, answers: cs.Answers) -> list[str]:
@@ -173,7 +199,6 @@ def ask_missing(
     Progress and pulse are asked only for the goals and principles not already rated.
     """
     from revmentor import content
-    from revmentor.views.session import render_previous_steps
 
     words: Any = content.load("log_session.yaml")
     q = words["questions"]
@@ -186,7 +211,6 @@ def ask_missing(
         default = str(pairing.ground_rules.session_minutes)
         typed = prompts.text(q["minutes"], default, check=_minutes_problem)
         answers.minutes = int(typed) if typed else None
-    render_previous_steps(cs.open_next_steps(pairing))
     if "topics" not in given:
         answers.topics = prompts.items(q["topics"])
     if "i_learned" not in given:
