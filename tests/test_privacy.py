@@ -56,6 +56,9 @@ EVERY_COMMAND: list[list[str]] = [
     ["steps", "sam", "--json"],
     ["steps", "done", "sam", "1"],
     ["steps", "reopen", "sam", "1"],
+    ["sessions", "sam", "--json"],
+    ["sessions", "show", "sam", "1"],
+    ["sessions", "remove", "sam", "1", "--yes"],
     ["doctor"],
     ["paths"],
 ]

@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "edit": ("edit", "Open a pairing file in your editor, and check it afterwards."),
     "ask": ("ask", "Record when your ask went out and what the answer was."),
     "steps": ("steps", "List the open next steps; mark them done (`steps done N`)."),
+    "sessions": ("sessions", "List sessions; show, edit or remove one (`sessions show N`)."),
     "doctor": ("doctor", "Check every pairing file and folder permission."),
     "paths": ("paths", "Print where revmentor keeps its files."),
 }

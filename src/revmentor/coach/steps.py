@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from revmentor.coach.session_list import numbered
 from revmentor.errors import BadInput
 
 if TYPE_CHECKING:
@@ -35,17 +36,13 @@ class Step:
         return (self.date, self.text)
 
 
-def in_order(p: Pairing) -> list[Session]:
-    """Sessions by date; sessions on one day in the order they were logged."""
-    return sorted(p.sessions, key=lambda s: s.date)
-
-
 def steps(p: Pairing, until: dt.date | None = None) -> list[Step]:
     """The steps of the latest session that noted any; `until` leaves out later ones."""
     latest: tuple[int, Session] | None = None
-    for number, session in enumerate(in_order(p), start=1):
+    for item in numbered(p):
+        session = item.session
         if session.next_steps and (until is None or session.date <= until):
-            latest = (number, session)
+            latest = (item.number, session)
     if latest is None:
         return []
     number, session = latest

@@ -115,11 +115,14 @@ def ask_all(p: Pairing, today: date) -> Answers:
         )
     partner = p.partner.name.strip().split(" ")[0] or "your partner"
     labels = words()["responses"]
-    response = cast("Response", prompts.select(
-        q["response"].format(partner=partner),
-        [(key, labels[key]) for key in ("pending", "accepted", "declined")],
-        default=current.response if current else "pending",
-    ))
+    response = cast(
+        "Response",
+        prompts.select(
+            q["response"].format(partner=partner),
+            [(key, labels[key]) for key in ("pending", "accepted", "declined")],
+            default=current.response if current else "pending",
+        ),
+    )
     on: date | None = None
     if response != "pending":
         answered = current.answered_on if current else None
