@@ -245,13 +245,13 @@ def test_add_takes_real_from_the_check(example_home: Path, frozen: None, cli: Cl
     )  # fmt: skip
     assert result.code == 0, result.output
     goal = Store().read(EXAMPLE_SLUG).goals[-1]
-    assert goal.id == "learn-to-run-team-retros-with-ai"
+    assert goal.id == "run-team-retros"
     assert (goal.text, goal.owner, goal.why, goal.baseline) == (
         GOOD_GOAL, "shared", "retros drag", 2
     )  # fmt: skip
     assert goal.real == ALL_REAL
     assert [(h.date, h.event) for h in goal.history] == [(TODAY, "created")]
-    assert "Added goal 'learn-to-run-team-retros-with-ai' to helen-sam." in result.out
+    assert "Added goal 'run-team-retros' to helen-sam." in result.out
 
 
 def test_add_shows_a_failing_verdict_and_own_flags_win(
@@ -277,7 +277,7 @@ def test_add_twice_gets_unique_ids(example_home: Path, frozen: None, cli: Cli) -
     assert cli("goals", "add", "--text", GOOD_GOAL).code == 0
     assert cli("goals", "add", "--text", GOOD_GOAL).code == 0
     ids = [g.id for g in Store().read(EXAMPLE_SLUG).goals[-2:]]
-    assert ids == ["learn-to-run-team-retros-with-ai", "learn-to-run-team-retros-with-ai-2"]
+    assert ids == ["run-team-retros", "run-team-retros-2"]
 
 
 @pytest.mark.parametrize(
@@ -408,17 +408,19 @@ def test_apply_review_records_added_goals_and_rewording_flags() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Learn to prompt", "learn-to-prompt"),
-        ("Ça va: apprendre l'IA générative au quotidien", "ca-va-apprendre-l-ia-generative"),
+        ("Learn to prompt", "prompt"),
+        ("Ça va: apprendre l'IA générative au quotidien", "ca-va-apprendre"),
         ("日本語を学ぶ", "goal"),
-        ("a" * 80, "a" * 32),
+        ("a" * 80, "a" * 24),
+        ("Learn how to", "learn-how-to"),  # nothing but filler: its first words
+        ("Understand international procurement negotiations", "international"),
     ],
 )
 def test_new_goal_ids(text: str, expected: str) -> None:
     p = example()
     goal_id = cg.new_goal_id(p, text)
     assert goal_id == expected
-    assert len(goal_id) <= cg.ID_LENGTH
+    assert len(goal_id) <= 24 and len(goal_id.split("-")) <= 3
 
 
 def test_real_flag_parses_names_letters_all_and_none() -> None:

@@ -173,11 +173,11 @@ def test_goals_add_asks_when_there_is_no_text(example_home: Path, pty: Callable[
     answer(child, "Whose goal is it?", ENTER)  # me
     answer(child, "Why does it matter? (optional)", "the board asked" + ENTER)
     answer(child, "Where are you today, 1 to 5?", ENTER)  # skipped
-    child.expect_exact("Added goal 'finish-the-q3-report' to helen-sam.", timeout=TIMEOUT)
+    child.expect_exact("Added goal 'finish-q3-report' to helen-sam.", timeout=TIMEOUT)
     child.expect(pexpect.EOF, timeout=TIMEOUT)
     child.close()
     assert child.exitstatus == 0
-    goal = Store().read(EXAMPLE_SLUG).goal("finish-the-q3-report")
+    goal = Store().read(EXAMPLE_SLUG).goal("finish-q3-report")
     assert goal is not None
     assert (goal.owner, goal.why, goal.baseline) == ("me", "the board asked", None)
     assert goal.real.learning_based is False

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from revmentor import prompts
 from revmentor.coach import goals as cg
+from revmentor.coach.goal_ids import resolve
 from revmentor.errors import BadInput, Concluded, NeedsTerminal
 from revmentor.vocab import Decision, Owner
 from revmentor.wizard.pairing import pick
@@ -176,8 +177,12 @@ def _flagged(
             if value is not None:
                 raise BadInput(f"{flag} needs --goal to say which goal it is about")
         return [], {}
+    try:
+        goal_id = resolve(request.goal, [g.id for g in p.goals], field="goal")
+    except BadInput as exc:
+        raise exc.named(FLAGS) from None
     d = cg.GoalDecision(
-        goal_id=request.goal.strip(),
+        goal_id=goal_id,
         decision=request.decision or "keep",
         rating=request.rating,
         text=request.text,

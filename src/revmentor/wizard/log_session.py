@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from revmentor import prompts
 from revmentor.coach import sessions as cs
 from revmentor.coach.dates import parse_when
+from revmentor.coach.goal_ids import resolve_ratings
 from revmentor.coach.ratings import latest_rating
 from revmentor.coach.steps import mark
 from revmentor.errors import BadInput, Concluded
@@ -75,6 +76,7 @@ def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
     p = st.read(slug)
     answers, given = _given(request, today)
     try:
+        answers.progress = resolve_ratings(answers.progress, p, field="progress")
         cs.check_progress(p, answers.progress)
     except BadInput as exc:
         raise exc.named(FLAGS) from None
