@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from revmentor.coach.goal_ids import label, propose, resolve, shorten
+from revmentor.coach.goal_ids import goal_label, propose, resolve, shorten
 from revmentor.errors import BadInput
 from revmentor.store import Store
 from tests.conftest import EXAMPLE_SLUG, Result
@@ -57,9 +57,9 @@ def test_an_ambiguous_prefix_names_the_candidates() -> None:
 
 def test_labels_shorten_the_words_and_keep_the_id() -> None:
     text = "Learn to use generative AI tools myself so I can judge where they could help"
-    shown = label(text, "genai-for-ops", 50)
+    shown = goal_label(text, "genai-for-ops", 50)
     assert shown.endswith("… (genai-for-ops)") and len(shown) <= 50
-    assert label("Short goal", "short") == "Short goal (short)"
+    assert goal_label("Short goal", "short") == "Short goal (short)"
     assert shorten("one two three", 9) == "one two…"
 
 

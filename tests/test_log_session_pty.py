@@ -36,9 +36,11 @@ def test_every_question_answered(example_home: Path, pty: Callable[..., Any]) ->
     answer(child, "(another, or Enter to finish)", ENTER)
     answer(child, "What did you learn?", "IT already has a pilot." + ENTER)
     answer(child, "What did your partner learn from you?", "How to open a pitch." + ENTER)
-    answer(child, "Progress on 'genai-for-ops' today (baseline 1, last 3)", "4" + ENTER)
-    answer(child, "Progress on 'gen-z-expectations' today", ENTER)  # skipped
-    answer(child, "Progress on 'sam-strategy' today", "5" + ENTER)
+    # Each goal by its words, with its id beside them.
+    child.expect_exact("Progress today on Learn to use generative AI tools", timeout=TIMEOUT)
+    answer(child, "(genai-for-ops) · baseline 1, last 3", "4" + ENTER)
+    answer(child, "(gen-z-expectations)", ENTER)  # skipped
+    answer(child, "(sam-strategy)", "5" + ENTER)
     answer(child, "Rate how the session felt on the four principles?", "y" + ENTER)
     answer(child, "Open mind:", "5" + ENTER)
     answer(child, "Respect:", "4" + ENTER)
@@ -97,7 +99,7 @@ def test_flags_are_not_asked_again_and_pulse_can_be_skipped_at_once(
     # Only last time's steps, the goal without a flag, the pulse offer and the private
     # note are asked.
     answer(child, "Which of last time's next steps are done?", ENTER)  # none
-    answer(child, "Progress on 'sam-strategy' today", ENTER)
+    answer(child, "(sam-strategy)", ENTER)
     answer(child, "Rate how the session felt on the four principles?", "n" + ENTER)
     answer(child, "A private note, for you only", ENTER)
     child.expect_exact("Logged the session of 2026-11-19", timeout=TIMEOUT)
@@ -147,8 +149,8 @@ def test_ctrl_c_hands_back_every_answer_as_flags(
     answer(child, "(another, or Enter to finish)", ENTER)
     answer(child, "What did you learn?", "a lot" + ENTER)
     answer(child, "What did your partner learn from you?", ENTER)
-    answer(child, "Progress on 'genai-for-ops' today", "4" + ENTER)
-    answer(child, "Progress on 'gen-z-expectations' today", CTRL_C)
+    answer(child, "(genai-for-ops)", "4" + ENTER)
+    answer(child, "(gen-z-expectations)", CTRL_C)
     child.expect_exact("run:", timeout=TIMEOUT)
     child.expect_exact(pexpect.EOF, timeout=TIMEOUT)
     child.close()

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from revmentor.model import Pairing
 
 ELLIPSIS = "…"
+# How much of a prompt's line a goal's label may take.
+PROMPT_ROOM = 64
 
 
 def _rules() -> Any:
@@ -103,7 +105,7 @@ def shorten(text: str, room: int) -> str:
     return cut.rstrip(" ,;:.-") + ELLIPSIS
 
 
-def label(text: str, goal_id: str, room: int = 60) -> str:
+def goal_label(text: str, goal_id: str, room: int = 60) -> str:
     """The goal as people know it, its words shortened to fit, with its id beside them:
     "Learn to use generative AI tools… (genai-for-ops)"."""
     words = shorten(text, max(12, room - len(goal_id) - 3))

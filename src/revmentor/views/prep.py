@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from revmentor.coach.goal_ids import goal_label
 from revmentor.coach.status import short_date
 from revmentor.views.text import clean
 
@@ -62,7 +63,8 @@ def _goal_item(g: AgendaGoal, a: Agenda, esc: Escape) -> tuple[str, str, list[st
         details.append(f"feedback from {esc(g.feedback_from)}")
     if g.target_date is not None and not any("target" in r for r in g.reasons):
         details.append(f"target date {short_date(g.target_date, a.today)}")
-    return (esc(g.id), esc(g.text), details)
+    # The goal's words, cut to one line, with its id beside them.
+    return ("", esc(goal_label(g.text, g.id, WIDTH - 4)), details)
 
 
 def _sections(a: Agenda, esc: Escape) -> list[_Section]:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from rich.table import Column, Table
 from rich.text import Text
 
+from revmentor.coach.goal_ids import goal_label
 from revmentor.coach.status import short_date
 from revmentor.views.console import out
 from revmentor.views.text import clean
@@ -110,8 +111,8 @@ def render_session(slug: str, p: Pairing, item: Numbered, today: date) -> None:
     rows.append(("They learned", s.they_learned or "-"))
     for goal_id, rating in s.progress.items():
         goal = p.goal(goal_id)
-        label = f"{_flat(goal.text)} ({goal_id})" if goal else goal_id
-        rows.append(("Progress", f"{rating}/5 {label}"))
+        named = goal_label(goal.text, goal_id) if goal else goal_id
+        rows.append(("Progress", f"{rating}/5 {named}"))
     pulse = s.pulse.values()
     if pulse:
         rows.append(("Pulse", ", ".join(f"{PRINCIPLES[k]} {v}" for k, v in pulse.items())))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from revmentor import prompts
 from revmentor.coach import goals as cg
-from revmentor.coach.goal_ids import resolve
+from revmentor.coach.goal_ids import PROMPT_ROOM, goal_label, resolve
 from revmentor.errors import BadInput, Concluded, NeedsTerminal
 from revmentor.vocab import Decision, Owner
 from revmentor.wizard.pairing import pick
@@ -100,7 +100,7 @@ def decide(
     words = _words()
     q = words["questions"]
     render_goal_card(index, total, goal, cg.ratings(pairing, goal.id), check_wording(goal.text))
-    rating = prompts.rating(q["rating"].format(id=goal.id))
+    rating = prompts.rating(q["rating"].format(goal=goal_label(goal.text, goal.id, PROMPT_ROOM)))
     choices = [(d, words["decisions"][d]) for d in cg.DECISIONS]
     decision = prompts.select(q["decision"], choices, default="keep")
     d = cg.GoalDecision(goal_id=goal.id, rating=rating)

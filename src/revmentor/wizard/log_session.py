@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from revmentor import prompts
 from revmentor.coach import sessions as cs
 from revmentor.coach.dates import parse_when
-from revmentor.coach.goal_ids import resolve_ratings
+from revmentor.coach.goal_ids import PROMPT_ROOM, goal_label, resolve_ratings
 from revmentor.coach.ratings import latest_rating
 from revmentor.coach.steps import mark
 from revmentor.errors import BadInput, Concluded
@@ -182,14 +182,15 @@ def _minutes_problem(value: str) -> str | None:
 
 def _goal_label(pairing: Pairing, goal_id: str, template: str) -> str:
     goal = pairing.goal(goal_id)
-    label = template.format(id=goal_id)
+    named = goal_label(goal.text, goal_id, PROMPT_ROOM) if goal is not None else goal_id
+    text = template.format(goal=named, id=goal_id)
     bits = []
     if goal is not None and goal.baseline is not None:
         bits.append(f"baseline {goal.baseline}")
     last = latest_rating(pairing, goal_id)
     if last is not None:
         bits.append(f"last {last}")
-    return f"{label} ({', '.join(bits)})" if bits else label
+    return f"{text} · {', '.join(bits)}" if bits else text
 
 
 def ask_missing(
