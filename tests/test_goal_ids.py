@@ -106,3 +106,11 @@ def test_review_and_carry_over_take_prefixes(
     assert r.code == 0, r.output
     active = [g.id for g in Store().read(EXAMPLE_SLUG).active_goals()]
     assert active == ["genai-for-ops", "sam-strategy"]
+
+
+def test_an_id_typed_in_a_terminal_is_checked() -> None:
+    from revmentor.wizard.goal_ids import id_problem
+
+    assert id_problem("q3-report", IDS) is None
+    assert "already a goal's id" in (id_problem("sam-strategy", IDS) or "")
+    assert "lowercase letters" in (id_problem("Q3 Report", IDS) or "")

@@ -173,11 +173,16 @@ def test_goals_add_asks_when_there_is_no_text(example_home: Path, pty: Callable[
     answer(child, "Whose goal is it?", ENTER)  # me
     answer(child, "Why does it matter? (optional)", "the board asked" + ENTER)
     answer(child, "Where are you today, 1 to 5?", ENTER)  # skipped
-    child.expect_exact("Added goal 'finish-q3-report' to helen-sam.", timeout=TIMEOUT)
+    # A short id is proposed, and can be changed; one already taken is refused.
+    child.expect_exact("A short id to type it by", timeout=TIMEOUT)
+    answer(child, "finish-q3-report", CLEAR_LINE + "genai-for-ops" + ENTER)
+    child.expect_exact("is already a goal's id", timeout=TIMEOUT)
+    child.send(CLEAR_LINE + "q3-report" + ENTER)
+    child.expect_exact("Added goal 'q3-report' to helen-sam.", timeout=TIMEOUT)
     child.expect(pexpect.EOF, timeout=TIMEOUT)
     child.close()
     assert child.exitstatus == 0
-    goal = Store().read(EXAMPLE_SLUG).goal("finish-q3-report")
+    goal = Store().read(EXAMPLE_SLUG).goal("q3-report")
     assert goal is not None
     assert (goal.owner, goal.why, goal.baseline) == ("me", "the board asked", None)
     assert goal.real.learning_based is False

@@ -133,6 +133,7 @@ def test_on_the_job_wizard_in_a_terminal(pty: Callable[..., Any], home: Path) ->
     answer("What would you like to do with this goal?", ENTER)  # reword
     answer("Your new wording:", CLEAR + SMART_GOAL + ENTER)
     answer("(baseline, 1-5)", DOWN + DOWN + ENTER)  # skip -> 2
+    answer("A short id to type it by", ENTER)  # the proposal
     answer('A SMART goal for the gap "Vendor contract terms"', ENTER)  # skipped
     answer("Add another goal?", "n" + ENTER)
     answer("Step 4 of 4", "")
