@@ -27,7 +27,7 @@ def test_steps_lists_the_open_ones_numbered_with_their_session(
 ) -> None:
     r = cli("steps")
     assert r.code == 0
-    assert "from session 5 (2026-11-03)" in r.out
+    assert "from session 5 (3 Nov)" in r.out
     assert f"1.  {FIRST}" in r.out and f"2.  {SECOND}" in r.out
     assert cli("steps", "list", EXAMPLE_SLUG).out == r.out
 
@@ -101,3 +101,15 @@ def test_help_has_examples(cli: Cli) -> None:
     for args in (["steps", "--help"], ["steps", "done", "--help"], ["steps", "reopen", "-h"]):
         r = cli(*args)
         assert r.code == 0 and "revmentor steps" in r.out and "Example" in r.out
+
+
+def test_a_session_logged_by_flags_carries_only_the_open_steps(
+    example_home: Path, cli: Cli
+) -> None:
+    assert cli("steps", "done", "1").code == 0
+    assert cli("log-session", "--topic", "x", "--next-step", "Book IT").code == 0
+    p = Store().read(EXAMPLE_SLUG)
+    assert p.sessions[-1].next_steps == [SECOND, "Book IT"]
+    listed = json.loads(cli("steps", "--json").out)["steps"]
+    assert [(s["number"], s["text"], s["session"]) for s in listed] == [
+        (1, SECOND, 6), (2, "Book IT", 6)]

@@ -31,10 +31,18 @@ def list_steps(
 
     Examples: revmentor steps helen-sam · revmentor steps --all --json
     """
+    from revmentor import clock
     from revmentor.cli._common import interactive, store
     from revmentor.wizard.steps import show
 
-    show(store(), pairing, include_done=show_all, as_json=as_json, tty=interactive())
+    show(
+        store(),
+        pairing,
+        include_done=show_all,
+        as_json=as_json,
+        tty=interactive(),
+        today=clock.today(),
+    )
 
 
 @app.command(cls=Command, short_help="Mark next steps done.")

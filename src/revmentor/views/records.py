@@ -49,7 +49,7 @@ def render_ask(
         con.print(" ".join(shown[f"{ask.response}_next"].split()))
 
 
-def render_steps(slug: str, steps: Sequence[Step], *, include_done: bool) -> None:
+def render_steps(slug: str, steps: Sequence[Step], today: date, *, include_done: bool) -> None:
     shown = words()["steps"]["shown"]
     con = out()
     if not steps:
@@ -59,7 +59,12 @@ def render_steps(slug: str, steps: Sequence[Step], *, include_done: bool) -> Non
     first = steps[0]
     key = "heading_all" if include_done else "heading"
     con.print(
-        Text(shown[key].format(slug=clean(slug), session=first.session, date=first.date), "bold")
+        Text(
+            shown[key].format(
+                slug=clean(slug), session=first.session, date=short_date(first.date, today)
+            ),
+            "bold",
+        )
     )
     grid = Table.grid(Column(justify="right"), Column(overflow="fold"), padding=(0, 2, 0, 0))
     for s in steps:

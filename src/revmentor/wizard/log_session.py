@@ -12,7 +12,7 @@ from revmentor.coach import sessions as cs
 from revmentor.coach.dates import parse_when
 from revmentor.coach.goal_ids import PROMPT_ROOM, goal_label, resolve_ratings
 from revmentor.coach.ratings import latest_rating
-from revmentor.coach.steps import mark
+from revmentor.coach.steps import mark, open_steps
 from revmentor.errors import BadInput, Concluded
 from revmentor.vocab import PRINCIPLES
 from revmentor.wizard.pairing import pick
@@ -104,7 +104,8 @@ def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
             render_unsaved(as_command(slug, answers))
             raise
     else:
-        done_keys, carried = [], []
+        # Nobody to ask which are done: every open step stays open.
+        done_keys, carried = [], [s.text for s in open_steps(p)]
     if answers.next_steps:
         # New steps supersede the old list, so the open ones travel with them.
         answers.next_steps = [*carried, *(t for t in answers.next_steps if t not in carried)]
@@ -136,7 +137,6 @@ def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
 
 def ask_steps_done(p: Pairing) -> tuple[list[tuple[date, str]], list[str]]:
     """Which open steps are done (their keys), and the texts of those still open."""
-    from revmentor.coach.steps import open_steps
     from revmentor.wizard.steps import ask_which
 
     still = open_steps(p)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from revmentor.coach import steps as cst
@@ -15,7 +16,15 @@ if TYPE_CHECKING:
 ALL = "all"
 
 
-def show(st: Store, pairing: str | None, *, include_done: bool, as_json: bool, tty: bool) -> None:
+def show(
+    st: Store,
+    pairing: str | None,
+    *,
+    include_done: bool,
+    as_json: bool,
+    tty: bool,
+    today: date,
+) -> None:
     from revmentor.views.records import render_steps, steps_json
 
     slug = pick(st, pairing, command="revmentor steps", tty=tty and not as_json)
@@ -24,7 +33,7 @@ def show(st: Store, pairing: str | None, *, include_done: bool, as_json: bool, t
     if as_json:
         steps_json(slug, shown)
         return
-    render_steps(slug, shown, include_done=include_done)
+    render_steps(slug, shown, today, include_done=include_done)
 
 
 def split(args: Sequence[str]) -> tuple[str | None, list[str]]:
