@@ -23,6 +23,10 @@ TEMP_SUFFIX = ".tmp"
 
 POSIX = os.name == "posix"
 
+# Files this process has replaced for good (the read cache aside), newest last, so an
+# error after a save never claims that nothing was saved.
+SAVED: list[Path] = []
+
 
 def _why(exc: OSError) -> str:
     import errno
@@ -99,14 +103,20 @@ def real_target(path: Path) -> Path:
 
 
 def atomic_write(
-    path: Path, text: str | bytes, *, mode: int = FILE_MODE, durable: bool = True
+    path: Path,
+    text: str | bytes,
+    *,
+    mode: int = FILE_MODE,
+    durable: bool = True,
+    change: bool = True,
 ) -> None:
     """Replace `path` with `text` so that a crash leaves the old file or the new, never half.
 
     The new content goes to a temporary file in the same folder, is flushed to disk, and
     then renamed over the old one; the folder is flushed too, so the rename survives a
     power cut. A symlinked `path` keeps its link: the file it points to is replaced.
-    `durable=False` skips the flushes, for copies that may be lost (the read cache).
+    `durable=False` skips the flushes, for copies that may be lost (the read cache);
+    `change=False` marks a copy of an old version (a backup), which changes nothing.
     """
     import tempfile  # only writes need it; reads start faster without
 
@@ -140,6 +150,8 @@ def atomic_write(
         if isinstance(exc, OSError):
             raise save_error(path, exc) from None
         raise
+    if durable and change:
+        SAVED.append(path)
     if durable:
         # If this fails the file is in place; only its surviving a power cut is less sure.
         with contextlib.suppress(OSError):

@@ -286,7 +286,7 @@ class Store:
         seq = int(existing[-1].name.split("-", 1)[0]) + 1 if existing else 1
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         command = f"-{self.command}" if self.command and SLUG_RE.match(self.command) else ""
-        atomic_write(folder / f"{seq:06d}-{stamp}{command}.yaml", text)
+        atomic_write(folder / f"{seq:06d}-{stamp}{command}.yaml", text, change=False)
         for old in self.backups(slug)[:-KEEP_BACKUPS]:
             with contextlib.suppress(FileNotFoundError):
                 old.unlink()
