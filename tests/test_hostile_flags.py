@@ -8,14 +8,13 @@ and line breaks in one-line fields (names, topics, ids) are always refused.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Result
-from tests.helpers_faults import Snapshot, make_pairing, report
+from tests.helpers_faults import Snapshot, Tally, make_pairing
 
 NOT_UTF8 = ["caf\udce9 chat", "\ud800", "ok\udcff"]
 BREAKS = ["Sam\nBEGIN:VEVENT", "Sam\rX", "Sam\u2028X", "Sam\u2029X", "Sam\r\nX"]
@@ -85,15 +84,13 @@ def _cases() -> Iterator[tuple[str, str, list[str], str]]:
 
 
 CASES = list(_cases())
-TRIED: Counter[str] = Counter()
-FAILED: Counter[str] = Counter()
+TALLY = Tally("hostile flags")
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _count() -> Iterator[None]:
     yield
-    for category in sorted(TRIED):
-        report(f"hostile flags: {category}", cases=TRIED[category], failures=FAILED[category])
+    TALLY.report()
 
 
 def _holds(data: object, value: str) -> bool:
@@ -119,8 +116,7 @@ def test_a_hostile_flag_value_is_refused_or_kept_exactly(
     today("2026-11-21")
     make_pairing(home, "sam")
     before = Snapshot.of(home)
-    TRIED[category] += 1
-    FAILED[category] += 1  # taken back once every check has passed
+    TALLY.start(category)
     result = cli(*[a.replace("Learn-prompting", "Learn prompting by March") for a in args])
     assert "Traceback" not in result.output
     assert "unexpected" not in result.err, result.err
@@ -142,7 +138,7 @@ def test_a_hostile_flag_value_is_refused_or_kept_exactly(
         assert "\\uDC" not in text.upper() or "\\uDC" in value.upper()
     if expect == "kept":
         assert any(_holds(st.read(s).to_json(), value) for s in st.slugs()), value
-    FAILED[category] -= 1
+    TALLY.passed(category)
 
 
 def test_bytes_that_are_not_utf8_from_a_real_shell_are_refused(home: Path) -> None:
