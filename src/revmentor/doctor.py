@@ -94,7 +94,12 @@ def diagnose(st: Store) -> Findings:
                 )
     found.problems.extend(sync_copy_problems(st))
     # The read cache may lose a copy at any time: its writes only make reads faster.
-    found.removed = remove_leftovers([st.home, st.pairings_dir, st.cache_dir])
+    for folder in (st.home, st.pairings_dir, st.cache_dir):
+        found.removed += remove_leftovers(folder)
+    for folder in _subfolders(st.backups_dir):
+        # Backups are written under their pairing's lock.
+        lock = st.pairings_dir / f".{folder.name}.yaml.lock"
+        found.removed += remove_leftovers(folder, lock)
     found.problems.extend(leftover_problems(st))
     return found
 

@@ -246,36 +246,46 @@ def locked(path: Path) -> Iterator[None]:
         lock.release()
 
 
-def remove_leftovers(folders: list[Path]) -> list[Path]:
-    """Remove the copies killed saves left in `folders`, each only when the lock of the
-    file it was replacing can be taken at once, so no save under way loses its copy."""
+def remove_leftovers(folder: Path, lock: Path | None = None) -> list[Path]:
+    """Remove the copies killed saves left in `folder`, each only when the lock of the file
+    it was replacing (or `lock`, the one all writes there take) can be taken at once, so
+    no save under way loses its copy."""
     from filelock import FileLock, Timeout
 
-    removed = []
-    for folder in folders:
-        if not folder.is_dir():
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    for leftover in sorted(folder.glob(f".*{TEMP_SUFFIX}")):
+        # mkstemp's names are `.<file name>.<letters, digits, _>.tmp`.
+        target = leftover.name[1:].rsplit(".", 2)[0]
+        held = FileLock(lock or folder / f".{target}.lock", mode=FILE_MODE)
+        try:
+            held.acquire(timeout=0)
+        except (Timeout, OSError):
             continue
-        for leftover in sorted(folder.glob(f".*{TEMP_SUFFIX}")):
-            # mkstemp's names are `.<file name>.<letters, digits, _>.tmp`.
-            target = leftover.name[1:].rsplit(".", 2)[0]
-            lock = FileLock(folder / f".{target}.lock", mode=FILE_MODE)
-            try:
-                lock.acquire(timeout=0)
-            except (Timeout, OSError):
-                continue
-            try:
-                leftover.unlink()
-                removed.append(leftover)
-            except OSError:
-                pass
-            finally:
-                lock.release()
+        try:
+            leftover.unlink()
+            removed.append(leftover)
+        except OSError:
+            pass
+        finally:
+            held.release()
     return removed
 
 
 def clean_temp_files(target: Path) -> None:
-    """Remove copies an interrupted save left; call it only while holding the lock."""
-    for leftover in temp_files(target):
+    """Remove copies an interrupted save of `target` left; call it holding its lock."""
+    _unlink_all(temp_files(target))
+
+
+def clean_folder_temp_files(folder: Path) -> None:
+    """Remove every copy interrupted saves left in `folder`, whose files are all written
+    under one lock; call it holding that lock."""
+    _unlink_all(sorted(folder.glob(f".*{TEMP_SUFFIX}")))
+
+
+def _unlink_all(paths: list[Path]) -> None:
+    for leftover in paths:
         with contextlib.suppress(OSError):
             leftover.unlink()
 

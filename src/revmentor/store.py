@@ -22,6 +22,7 @@ from revmentor.files import (
     DIR_MODE,
     FILE_MODE,
     atomic_write,
+    clean_folder_temp_files,
     clean_temp_files,
     locked,
     make_dirs,
@@ -299,6 +300,7 @@ class Store:
         # A sequence number orders backups even when the clock stands still or jumps back;
         # the time stamp and the command are there for people browsing the folder.
         folder = make_dirs(self.backups_dir / slug)
+        clean_folder_temp_files(folder)  # under the pairing's lock, like every backup
         existing = self.backups(slug)
         seq = int(existing[-1].name.split("-", 1)[0]) + 1 if existing else 1
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
