@@ -145,9 +145,15 @@ def _print_error(message: str, hint: str | None = None) -> None:
     tty = sys.stderr is not None and sys.stderr.isatty()
     red = "\x1b[31m" if tty and not os.environ.get("NO_COLOR") else ""
     reset = "\x1b[0m" if red else ""
-    sys.stderr.write(f"{red}Error: {clean(message)}{reset}\n")
+    sys.stderr.write(f"{red}Error: {clean(_shown(message))}{reset}\n")
     if hint:
-        sys.stderr.write(clean(hint) + "\n")
+        sys.stderr.write(clean(_shown(hint)) + "\n")
+
+
+def _shown(text: str) -> str:
+    # A refused value that was not UTF-8 is quoted back as escapes (\udce9), so saying
+    # what was wrong never fails on the very bytes it is about.
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _print_usage_error(exc: typer.TyperException) -> None:
@@ -166,12 +172,37 @@ def _print_usage_error(exc: typer.TyperException) -> None:
     _print_error(message, hint)
 
 
+def _refusal(exc: Exception) -> str | None:
+    """The file format's refusal of a value, when that is what `exc` is, as one line."""
+    if "pydantic" not in sys.modules:
+        return None
+    from pydantic import ValidationError
+
+    if not isinstance(exc, ValidationError):
+        return None
+    from revmentor.model import first_problem
+
+    return first_problem(exc)
+
+
+def _after_saves(nothing: str) -> str:
+    """What was saved before a failure: `nothing` only when that is true."""
+    files = sys.modules.get("revmentor.files")
+    saved = list(getattr(files, "SAVED", ()))
+    if not saved:
+        return nothing
+    return f"The change was saved (in {saved[-1]}) before the failure; do not run it again."
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code: the one error boundary."""
     from revmentor.errors import Cancelled, RevmentorError
 
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    files = sys.modules.get("revmentor.files")
+    if files is not None:
+        files.SAVED.clear()  # a run in the same process (tests) starts with nothing saved
     command = typer.main.get_command(app)
     try:
         rv: Any = command.main(args=args, prog_name="revmentor", standalone_mode=False)
@@ -197,9 +228,13 @@ def run(argv: Sequence[str] | None = None) -> int:
                 "Use a UTF-8 locale (LANG=C.UTF-8) or set PYTHONIOENCODING=utf-8, and run again.",
             )
             return 1
+        refused = _refusal(exc)
+        if refused is not None:
+            _print_error(refused, _after_saves("Nothing was saved."))
+            return 1
         _print_error(
             f"unexpected {type(exc).__name__}: {exc}",
-            "Nothing was saved by the failing step. Run again with --debug for details.",
+            _after_saves("Nothing was saved.") + " Run again with --debug for details.",
         )
         return 1
     return rv if isinstance(rv, int) else 0

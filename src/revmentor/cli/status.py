@@ -94,7 +94,8 @@ def _print_json(slug: str, report: StatusReport) -> None:
     from revmentor.coach.nudges import nudges
 
     data = _plain(report)
-    assert isinstance(data, dict)
+    if not isinstance(data, dict):
+        raise TypeError("a status report must read as a mapping")
     data["slug"] = slug
     data["behind"] = report.behind
     data["nudges"] = [_plain(n) for n in nudges(report)]
