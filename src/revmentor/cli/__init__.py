@@ -36,6 +36,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "edit": ("edit", "Open a pairing file in your editor, and check it afterwards."),
     "doctor": ("doctor", "Check every pairing file and folder permission."),
     "paths": ("paths", "Print where revmentor keeps its files."),
+    "restore": ("restore", "List a pairing's backups, or put one back."),
+    "undo": ("undo", "Put back the version from before the last change."),
 }
 
 ABOUT = (
@@ -69,7 +71,14 @@ class LazyGroup(TyperGroup):
             close = get_close_matches(args[0], list(COMMANDS), n=2)
             hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
             ctx.fail(f"No such command {args[0]!r}.{hint}")
-        return super().resolve_command(ctx, args)
+        name, command, rest = super().resolve_command(ctx, args)
+        if name is not None:
+            from revmentor.cli._common import set_running
+
+            # A group's subcommand is part of the name: "goals-add".
+            sub = rest[0] if rest and rest[0] in getattr(command, "commands", {}) else None
+            set_running(f"{name}-{sub}" if sub else name)
+        return name, command, rest
 
     def invoke(self, ctx: Any) -> Any:
         try:
