@@ -38,6 +38,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "paths": ("paths", "Print where revmentor keeps its files."),
     "restore": ("restore", "List a pairing's backups, or put one back."),
     "undo": ("undo", "Put back the version from before the last change."),
+    "rename": ("rename", "Give a pairing a new name; its backups follow it."),
+    "delete": ("delete", "Delete a pairing (its file is kept among the backups)."),
 }
 
 ABOUT = (

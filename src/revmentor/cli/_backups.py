@@ -38,4 +38,4 @@ def put_back(pairing: str | None, number: int | None, *, yes: bool, command: str
         typer.echo("Nothing changed.")
         return
     changed = backups.restore(st, slug, backup, current)
-    render_restored(slug, backup, changed=changed)
+    render_restored(slug, backup, changed=changed, replaced=current is not None)

@@ -33,11 +33,12 @@ def render_backups(slug: str, found: list[Backup], *, exists: bool) -> None:
     con.print(f"\nPut one back: [bold]revmentor restore {esc(slug)} N[/]")
 
 
-def render_restored(slug: str, backup: Backup, *, changed: bool) -> None:
+def render_restored(slug: str, backup: Backup, *, changed: bool, replaced: bool) -> None:
     con = out()
     if not changed:
         con.print(f"'{esc(slug)}' already holds backup {backup.number}; nothing changed.")
         return
     con.print(f"Put back backup {backup.number} of '{esc(slug)}' ({when(backup)}).")
-    again = "revmentor undo " + esc(slug)
-    con.print(f"The version it replaced is kept as a backup: [bold]{again}[/] goes back to it.")
+    if replaced:
+        again = f"revmentor undo {esc(slug)}"
+        con.print(f"The version it replaced is kept as a backup; [bold]{again}[/] returns to it.")
