@@ -40,6 +40,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "undo": ("undo", "Put back the version from before the last change."),
     "rename": ("rename", "Give a pairing a new name; its backups follow it."),
     "delete": ("delete", "Delete a pairing (its file is kept among the backups)."),
+    "archive": ("archive", "Hide a pairing from `list` and `status`, keeping it whole."),
+    "unarchive": ("unarchive", "Bring an archived pairing back into `list` and `status`."),
 }
 
 ABOUT = (

@@ -63,3 +63,9 @@ def pairing_argument(help: str, *, required: bool = False) -> Any:
     return typer.Argument(
         ... if required else None, metavar="PAIRING", help=help, autocompletion=pairings
     )
+
+
+def unarchived(rows: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """`Store.read_all()` rows less the archived pairings (unreadable files stay: they need
+    attention)."""
+    return [(slug, item) for slug, item in rows if getattr(item, "archived", None) is None]

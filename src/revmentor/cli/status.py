@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from revmentor.cli._common import pick_pairing, store
+from revmentor.cli._common import pick_pairing, store, unarchived
 from revmentor.cli._help import Command, commands
 
 if TYPE_CHECKING:
@@ -24,9 +24,14 @@ def show_default() -> None:
     from revmentor.errors import InvalidFile
 
     st = store()
-    rows = st.read_all()
+    every = st.read_all()
+    rows = unarchived(every)
     if not rows:
-        typer.echo("No pairings yet. Start one with: revmentor start")
+        typer.echo(
+            "Every pairing is archived; `revmentor list --all` lists them."
+            if every
+            else "No pairings yet. Start one with: revmentor start"
+        )
         return
     today = _today()
     if len(rows) == 1:
