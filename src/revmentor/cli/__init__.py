@@ -70,7 +70,9 @@ class LazyGroup(TyperGroup):
         return command
 
     def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
-        if args and args[0] not in COMMANDS and not args[0].startswith("-"):
+        # While the shell completes a line (resilient parsing), an unknown word is no error.
+        unknown = args and args[0] not in COMMANDS and not args[0].startswith("-")
+        if unknown and not ctx.resilient_parsing:
             from difflib import get_close_matches
 
             close = get_close_matches(args[0], list(COMMANDS), n=2)
@@ -125,7 +127,8 @@ def _version(value: bool) -> None:
 app = typer.Typer(
     cls=LazyGroup,
     invoke_without_command=True,
-    add_completion=False,
+    # Typer's own --install-completion and --show-completion (bash, zsh, fish).
+    add_completion=True,
     context_settings={"help_option_names": HELP_NAMES},
 )
 

@@ -6,14 +6,22 @@ and never fail: a problem means no suggestions, not an error in the middle of a 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
+from revmentor.store import Store
 
-def pairings(incomplete: str) -> list[str]:
-    from revmentor.store import Store
 
+def _store(ctx: typer.Context) -> Store:
+    """The store of the data folder the line names with --home, or the usual one."""
+    home = ctx.find_root().params.get("home")
+    return Store(Path(home).expanduser() if home else None)
+
+
+def pairings(ctx: typer.Context, incomplete: str) -> list[str]:
     try:
-        return [s for s in Store().slugs() if s.startswith(incomplete)]
+        return [s for s in _store(ctx).slugs() if s.startswith(incomplete)]
     except Exception:
         return []
 
@@ -29,15 +37,16 @@ def goal_ratings(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def _goal_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    from revmentor.store import Store
-
     try:
-        st = Store()
-        slug = ctx.params.get("pairing") or ctx.params.get("pairing_opt")
-        if not slug:
-            slugs = st.slugs()
-            slug = slugs[0] if len(slugs) == 1 else None
-        if not slug:
+        st = _store(ctx)
+        known = st.slugs()
+        # An option still waiting for its value stops the parse before the PAIRING
+        # argument is assigned; the words typed so far are then in ctx.args.
+        typed = [ctx.params.get("pairing"), *ctx.args]
+        slug = next((s for s in typed if s in known), None)
+        if slug is None and len(known) == 1:
+            slug = known[0]
+        if slug is None:
             return []
         return [g.id for g in st.read(slug).goals if g.id.startswith(incomplete)]
     except Exception:

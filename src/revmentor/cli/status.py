@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from revmentor.cli._common import pick_pairing, store, unarchived
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 
 if TYPE_CHECKING:
@@ -70,6 +71,7 @@ def status(
         None,
         metavar="PAIRING",
         help="The pairing's name. Without it: every pairing, one line each.",
+        autocompletion=complete_pairings,
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
 ) -> None:
