@@ -21,6 +21,11 @@ def pairing_file(home: Path, slug: str) -> Path:
     return home / "pairings" / f"{slug}.yaml"
 
 
+def files(home: Path) -> dict[str, bytes]:
+    """Every file's content, leaving out the empty lock files a locked step leaves."""
+    return {n: f[0] for n, f in Snapshot.of(home).files.items() if not n.endswith(".lock")}
+
+
 @pytest.fixture
 def sam(home: Path, cli: Cli) -> str:
     """sam, changed once (so it has a backup), and a draft of its own."""
@@ -139,3 +144,41 @@ def test_delete_in_a_terminal_asks_first(sam: str, home: Path, pty: Callable[...
     child.expect_exact("Deleted 'sam'")
     child.wait()
     assert not pairing_file(home, "sam").exists()
+
+
+@pytest.mark.parametrize("stop_at", [1, 2, 3])
+def test_a_rename_stopped_at_any_step_leaves_everything_as_it_was(
+    sam: str, cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch, stop_at: int
+) -> None:
+    from revmentor import moves
+
+    before = files(home)
+    real_move = moves.move
+    calls = {"n": 0}
+
+    def stopping(source: Path, target: Path) -> None:
+        calls["n"] += 1
+        if calls["n"] == stop_at:
+            raise KeyboardInterrupt
+        real_move(source, target)
+
+    monkeypatch.setattr(moves, "move", stopping)
+    result = cli("rename", "sam", "sam-rivera")
+    assert result.code == 130
+    assert files(home) == before
+    monkeypatch.setattr(moves, "move", real_move)
+    assert cli("rename", "sam", "sam-rivera").code == 0
+
+
+def test_a_delete_stopped_before_its_move_changes_nothing(
+    sam: str, cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from revmentor import moves
+
+    def stopped(source: Path, target: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(moves, "move", stopped)
+    before = files(home)
+    assert cli("delete", "sam", "--yes").code == 130
+    assert files(home) == before

@@ -144,3 +144,27 @@ def test_restore_in_a_terminal_asks_and_no_keeps_the_file(
     child.expect_exact("Put back backup 1 of 'sam'")
     child.wait()
     assert pairing_file(home).read_text() == changed_twice["created"]
+
+
+@pytest.mark.parametrize("stop_at", [1, 2])
+def test_a_restore_stopped_mid_way_leaves_the_pairing_as_it_was(
+    changed_twice: dict[str, str], cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch,
+    stop_at: int,
+) -> None:
+    from revmentor import store
+
+    real_write = store.atomic_write
+    calls = {"n": 0}
+
+    def stopping(path: Path, text: str | bytes, **kw: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] == stop_at:  # 1: keeping the current version; 2: the pairing itself
+            raise KeyboardInterrupt
+        real_write(path, text, **kw)
+
+    monkeypatch.setattr(store, "atomic_write", stopping)
+    assert cli("restore", "sam", "1", "--yes").code == 130
+    assert pairing_file(home).read_text() == changed_twice["added"]
+    kept = Store(home).backups("sam")
+    # Whatever was kept before the stop is a whole copy of a version, never a part.
+    assert {b.read_text() for b in kept} <= set(changed_twice.values())

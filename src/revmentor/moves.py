@@ -3,7 +3,8 @@
 Both work under the pairing's lock (a rename under both names' locks), so no save can
 land in between. A delete moves the file into the pairing's backups, where `restore`
 finds it. A rename moves the backups, then the drafts, then the pairing file last: a
-rename cut short leaves the pairing under its old name, and running it again finishes it.
+rename stopped part way moves back what it had moved; one killed part way leaves the
+pairing under its old name, and running it again finishes it.
 """
 
 from __future__ import annotations
@@ -77,10 +78,20 @@ def rename(st: Store, old: str, new: str) -> None:
                     f"'{new}' is free, but {target} still holds files of an earlier '{new}'",
                     "Move that folder aside, or choose another name.",
                 )
-        for source, target in folders:
-            if source.exists():
-                move(source, target)
-        move(st.path_for(old), st.path_for(new))
+        moves = [*folders, (st.path_for(old), st.path_for(new))]
+        done: list[tuple[Path, Path]] = []
+        try:
+            for source, target in moves:
+                if source.exists():
+                    move(source, target)
+                    done.append((source, target))
+        except BaseException:
+            # Stopped (Ctrl-C, a full disk): what moved goes back. Only a kill gets past
+            # this, and then running the rename again finishes it.
+            for source, target in reversed(done):
+                with contextlib.suppress(Exception):
+                    move(target, source)
+            raise
         _forget(st, old)
 
 

@@ -21,6 +21,7 @@ def delete(
     among them, and `revmentor undo PAIRING` brings it straight back. A concluded pairing
     is the record of a finished cycle and is not deleted; archive it instead.
 
+    \b
     Examples:
       revmentor delete old-pairing
       revmentor delete old-pairing --yes

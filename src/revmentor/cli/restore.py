@@ -27,6 +27,7 @@ def restore(
     it replaces is kept as a backup too, so a restore can itself be undone. A deleted
     pairing is restored the same way.
 
+    \b
     Examples:
       revmentor restore maya-chen
       revmentor restore maya-chen 12

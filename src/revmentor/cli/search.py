@@ -33,6 +33,7 @@ def search(
     match shows its pairing, date, field and line. Private notes are searched only with
     --include-private. Archived pairings are searched too.
 
+    \b
     Examples:
       revmentor search prompt
       revmentor search "weekly report" --pairing maya-chen

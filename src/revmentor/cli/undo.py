@@ -21,6 +21,7 @@ def undo(
     To go further back, pick a backup from `revmentor restore PAIRING`. After
     `revmentor delete`, `undo PAIRING` brings the pairing back.
 
+    \b
     Examples:
       revmentor undo maya-chen
       revmentor undo --yes
