@@ -132,11 +132,13 @@ def test_an_unreadable_pairing_is_named_and_the_rest_searched(home: Path, cli: C
     ("args", "message"),
     [
         (["search", "x", "--pairing", "nobody"], "Error: no pairing called 'nobody'"),
+        (["search", "x", "--pairing", "bad"], "Error: "),
         (["search", "  "], "Error: give some text to look for"),
     ],
 )
 def test_bad_input(home: Path, cli: Cli, args: list[str], message: str) -> None:
     make_pairing(home, "sam")
+    (home / "pairings" / "bad.yaml").write_text("goals: [\n")
     before = Snapshot.of(home)
     result = cli(*args)
     assert result.code == 1

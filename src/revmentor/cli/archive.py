@@ -28,6 +28,7 @@ def set_archived(pairing: str, *, archive: bool) -> None:
 
     st = store()
     slug = pick_pairing(st, pairing, command="revmentor archive", ask=False)
+    st.read(slug)  # a file that does not read is reported before anything is locked
     with st.update(slug, allow_concluded=True) as p:
         was = p.archived
         if archive and was is None:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
+from revmentor.errors import BadInput, InvalidFile
+
+if TYPE_CHECKING:
+    from revmentor.model import Pairing
 
 app = commands()
 
@@ -41,15 +47,16 @@ def search(
     """
     from revmentor.cli._common import pick_pairing, store
     from revmentor.coach.search import search as find
-    from revmentor.errors import BadInput, InvalidFile
     from revmentor.views.search import json_rows, render_hits, render_unreadable
 
     if not text.strip():
         raise BadInput("give some text to look for", "For example: revmentor search prompt")
     st = store()
+    rows: list[tuple[str, Pairing | InvalidFile]]
     if pairing is not None:
-        pick_pairing(st, pairing, command="revmentor search --pairing", ask=False)
-        rows = [(s, p) for s, p in st.read_all() if s == pairing]
+        # One pairing asked for by name: a file that does not read is an error here.
+        slug = pick_pairing(st, pairing, command="revmentor search --pairing", ask=False)
+        rows = [(slug, st.read(slug))]
     else:
         rows = st.read_all()
     readable = [(s, p) for s, p in rows if not isinstance(p, InvalidFile)]
