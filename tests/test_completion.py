@@ -70,6 +70,15 @@ def test_commands_options_pairings_and_goal_ids(proc: Proc, home: Path) -> None:
     assert Snapshot.of(home) == before, "completing reads, and writes nothing"
 
 
+def test_restore_and_undo_also_offer_deleted_pairings(proc: Proc, home: Path) -> None:
+    make_pairing(home, "sam")
+    make_pairing(home, "kim")
+    (home / "backups" / "old").mkdir(parents=True)
+    assert bash(proc, "revmentor restore ") == ["kim", "old", "sam"]
+    assert bash(proc, "revmentor undo o") == ["old"]
+    assert bash(proc, "revmentor show ") == ["kim", "sam"]
+
+
 def test_completion_follows_the_home_option(proc: Proc, tmp_path: Path) -> None:
     other = tmp_path / "other"
     make_pairing(other, "maya")

@@ -56,12 +56,16 @@ def confirmed(question: str, *, yes: bool, what: str) -> bool:
     return prompts.confirm(question, default=False)
 
 
-def pairing_argument(help: str, *, required: bool = False) -> Any:
-    """The PAIRING argument, completed with the names of your pairings by the shell."""
-    from revmentor.cli._complete import pairings
+def pairing_argument(help: str, *, required: bool = False, deleted: bool = False) -> Any:
+    """The PAIRING argument, completed with the names of your pairings by the shell (and,
+    with `deleted`, of deleted pairings whose backups are kept)."""
+    from revmentor.cli._complete import kept_pairings, pairings
 
     return typer.Argument(
-        ... if required else None, metavar="PAIRING", help=help, autocompletion=pairings
+        ... if required else None,
+        metavar="PAIRING",
+        help=help,
+        autocompletion=kept_pairings if deleted else pairings,
     )
 
 

@@ -26,6 +26,17 @@ def pairings(ctx: typer.Context, incomplete: str) -> list[str]:
         return []
 
 
+def kept_pairings(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Pairings, and deleted ones that still have backups (for `restore` and `undo`)."""
+    try:
+        st = _store(ctx)
+        folder = st.backups_dir
+        kept = [p.name for p in folder.iterdir() if p.is_dir()] if folder.is_dir() else []
+        return sorted(s for s in {*st.slugs(), *kept} if s.startswith(incomplete))
+    except Exception:
+        return []
+
+
 def goal_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     """Goal ids of the pairing named on the line (or the only one there is)."""
     return _goal_ids(ctx, incomplete)

@@ -12,8 +12,9 @@ app = commands()
 
 @app.command(cls=Command)
 def restore(
-    pairing: str = pairing_argument("The pairing whose backups to list or put back.",
-                                    required=True),
+    pairing: str = pairing_argument(
+        "The pairing whose backups to list or put back.", required=True, deleted=True
+    ),
     number: int | None = typer.Argument(
         None, metavar="N", help="The backup to put back, by its number in the list."
     ),

@@ -12,7 +12,9 @@ app = commands()
 
 @app.command(cls=Command)
 def undo(
-    pairing: str | None = pairing_argument("The pairing's name (optional if you have one)."),
+    pairing: str | None = pairing_argument(
+        "The pairing's name (optional if you have one).", deleted=True
+    ),
     yes: bool = typer.Option(False, "--yes", "-y", help="Undo without asking."),
 ) -> None:
     """Put back the version from before the last change.
