@@ -168,3 +168,27 @@ def test_a_restore_stopped_mid_way_leaves_the_pairing_as_it_was(
     kept = Store(home).backups("sam")
     # Whatever was kept before the stop is a whole copy of a version, never a part.
     assert {b.read_text() for b in kept} <= set(changed_twice.values())
+
+
+def test_restore_rescues_a_file_that_no_longer_reads(
+    changed_twice: dict[str, str], cli: Cli, home: Path
+) -> None:
+    pairing_file(home).write_text("goals: [broken by hand\n")
+    assert cli("show", "sam").code == 1
+    assert cli("restore", "sam", "2", "--yes").code == 0
+    assert pairing_file(home).read_text() == changed_twice["logged"]
+    assert Store(home).backups("sam")[-1].read_text() == "goals: [broken by hand\n", (
+        "even the broken version is kept"
+    )
+
+
+def test_undo_in_a_terminal_asks_first(
+    changed_twice: dict[str, str], home: Path, pty: Callable[..., Any]
+) -> None:
+    child = pty("undo")
+    child.expect_exact("Put back backup 2 of 'sam'")
+    child.expect_exact("before goals-add)?")
+    child.send("y" + ENTER)
+    child.expect_exact("returns to it")
+    child.wait()
+    assert pairing_file(home).read_text() == changed_twice["logged"]
