@@ -88,3 +88,18 @@ def test_the_partner_bundle_does_not_carry_the_archive_mark(home: Path, cli: Cli
     bundle = tmp_path / "bundle.yaml"
     assert cli("share", "sam", "-o", str(bundle)).code == 0, "share works on archived pairings"
     assert "archived" not in bundle.read_text()
+
+
+def test_a_command_without_a_name_leaves_archived_pairings_out_of_the_choice(
+    home: Path, cli: Cli
+) -> None:
+    make_pairing(home, "sam")
+    make_pairing(home, "kim")
+    assert cli("prep").code == 1, "two pairings: name one"
+    assert cli("archive", "kim").code == 0
+    result = cli("status", "--json")
+    assert result.code == 0, result.output
+    assert json.loads(result.out)["slug"] == "sam"
+    assert cli("prep").code == 0
+    assert cli("archive", "sam").code == 0
+    assert "kim, sam" in cli("prep").err, "every pairing archived: all of them to choose from"
