@@ -223,7 +223,7 @@ def move(source: Path, target: Path) -> None:
     try:
         os.replace(source, target)
     except OSError as exc:
-        raise save_error(target, exc, "move") from None
+        raise save_error(target, exc, f"move {source} to") from None
     for folder in {source.parent, target.parent}:
         with contextlib.suppress(OSError):
             _fsync_dir(folder)
