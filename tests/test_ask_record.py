@@ -65,6 +65,8 @@ def test_a_pairing_without_an_ask_gets_one(home: Path, cli: Cli) -> None:
         (["--sent", "someday"], "--sent: 'someday' is not a date"),
         (["--sent", "2026-02-30"], "--sent: '2026-02-30' is not a real date"),
         (["--sent", "2026-12-01"], "--sent: 2026-12-01 is in the future"),
+        (["--sent", "1899-12-31"], "--sent: 1899-12-31 is outside the years 1900 to 2999"),
+        (["--sent", "99999999999 days ago"], "--sent: '99999999999 days ago' is not a date"),
         (["--response", "accepted", "--on", "2026-08-01"], "--on: 2026-08-01 is before the ask"),
         (["--on", "today"], "--on: the day an answer came goes with --response"),
         (["--response", "pending", "--on", "today"], "--on: a pending ask has no answer date"),

@@ -68,6 +68,8 @@ COMMANDS: list[tuple[list[str], bool]] = [
     (["ask", SLUG], False),
     (["steps", "done", SLUG, "1"], True),
     (["sessions", "remove", SLUG, "1", "--yes"], True),
+    (["search", "learn", "--pairing", SLUG], False),
+    (["archive", SLUG], True),
 ]
 
 

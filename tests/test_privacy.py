@@ -61,6 +61,18 @@ EVERY_COMMAND: list[list[str]] = [
     ["sessions", "remove", "sam", "1", "--yes"],
     ["doctor"],
     ["paths"],
+    ["search", "prompt"],
+    ["search", SECRET, "--include-private", "--json"],
+    ["restore", "sam"],
+    ["restore", "sam", "--json"],
+    ["restore", "sam", "1", "--yes"],
+    ["undo", "sam", "--yes"],
+    ["archive", "sam"],
+    ["list", "--all"],
+    ["unarchive", "sam"],
+    ["rename", "kim", "kim-lee"],
+    ["delete", "kim-lee", "--yes"],
+    ["undo", "kim-lee", "--yes"],
 ]
 
 NO_SOCKETS = """

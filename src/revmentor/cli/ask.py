@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from revmentor.cli._common import pairing_argument
 from revmentor.cli._help import Command, commands
 from revmentor.vocab import Response
 
@@ -12,9 +13,7 @@ app = commands()
 
 @app.command(cls=Command)
 def ask(
-    pairing: str | None = typer.Argument(
-        None, metavar="PAIRING", help="The pairing's name (optional if you have one)."
-    ),
+    pairing: str | None = pairing_argument("The pairing's name (optional if you have one)."),
     sent: str | None = typer.Option(
         None,
         "--sent",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from revmentor.cli._common import pairing_argument
 from revmentor.cli._help import Command, group
 
 app = group(
@@ -22,7 +23,7 @@ WHICH_HELP = "The pairing (optional if you have one), then a session number or d
 
 @app.command("list", cls=Command, short_help="List the sessions: number, date, minutes, topics.")
 def list_sessions(
-    pairing: str | None = typer.Argument(None, metavar="PAIRING", help=PAIRING_HELP),
+    pairing: str | None = pairing_argument(PAIRING_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:
     """List the sessions, oldest first: number, date, minutes and topics.

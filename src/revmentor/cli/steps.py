@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from revmentor.cli._common import pairing_argument
 from revmentor.cli._help import Command, group
 
 app = group(
@@ -20,7 +21,7 @@ WHICH_HELP = "The pairing (optional if you have one), then step numbers, or all.
 
 @app.command("list", cls=Command, short_help="List the open next steps, numbered.")
 def list_steps(
-    pairing: str | None = typer.Argument(None, metavar="PAIRING", help=PAIRING_HELP),
+    pairing: str | None = pairing_argument(PAIRING_HELP),
     show_all: bool = typer.Option(False, "--all", help="Include the steps already done."),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:

@@ -41,7 +41,7 @@ def find(p: Pairing, ref: str, today: date) -> Numbered:
         return every[n - 1]
     try:
         day = parse_when(word, today)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise BadInput(
             f"'{ref}' is neither a session number nor a date",
             "Give the number `revmentor sessions` shows, or a date such as 2026-11-03.",

@@ -38,10 +38,18 @@ def words() -> Any:
 
 def day_of(text: str, today: date, flag: str) -> date:
     """A date as typed after `flag`; one that is not a date is a BadInput (exit 1)."""
+    from revmentor.vocab import DATE_MAX, DATE_MIN
+
     try:
-        return parse_when(text, today)
-    except ValueError as exc:
+        day = parse_when(text, today)
+    except (ValueError, OverflowError) as exc:
         raise BadInput(f"{flag}: {exc}") from None
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise BadInput(
+            f"{flag}: {day.isoformat()} is outside the years {DATE_MIN.year} to "
+            f"{DATE_MAX.year} that a pairing may use"
+        )
+    return day
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,8 @@ def change(st: Store, args: Sequence[str], *, done: bool, tty: bool) -> None:
     else:
         raise BadInput(
             "name the steps by number: there is no terminal to ask which",
-            f"For example: revmentor steps {verb} {slug} 1 (see `revmentor steps {slug}`).",
+            f"For example: revmentor steps {verb} {slug} 1 (or all); "
+            f"see `revmentor steps {verb} --help`.",
         )
     changed = 0
     if chosen:
