@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from revmentor.errors import BadInput, InvalidFile
+from revmentor.errors import BadInput, Conflict, InvalidFile
 from revmentor.store import Store, parse
 
 
@@ -21,6 +21,23 @@ def _editor() -> list[str]:
             "`revmentor paths` directly and check it with `revmentor doctor`.",
         )
     return shlex.split(cmd)
+
+
+def keep_edit(st: Store, slug: str, text: str) -> Path:
+    """Keep an edit that could not be saved beside the start draft, private to the owner."""
+    from datetime import datetime
+
+    from revmentor.files import atomic_write, make_dirs
+
+    folder = make_dirs(st.home / "drafts")
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    kept = folder / f"edit-{slug}-{stamp}.yaml"
+    n = 1
+    while kept.exists() or kept.is_symlink():
+        n += 1
+        kept = folder / f"edit-{slug}-{stamp}-{n}.yaml"
+    atomic_write(kept, text)
+    return kept
 
 
 def edit_pairing(st: Store, slug: str, *, ask: bool) -> None:
@@ -67,7 +84,16 @@ def edit_pairing(st: Store, slug: str, *, ask: bool) -> None:
                     [f"your edit of '{slug}' is not valid, so it was discarded"],
                     "The pairing file is unchanged.",
                 ) from None
-            st.replace_text(slug, text)
+            try:
+                st.replace_text(slug, text, expected=original)
+            except Conflict:
+                kept = keep_edit(st, slug, text)
+                raise Conflict(
+                    f"'{slug}' changed while you were editing it, so your edit was not "
+                    f"saved; it is kept in {kept}",
+                    f"The pairing file is unchanged. Run `revmentor edit {slug}` again and "
+                    "carry your change over from that copy.",
+                ) from None
             out().print(f"Saved {st.path_for(slug)} (the previous version is in backups).")
             return
     finally:
