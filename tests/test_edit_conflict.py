@@ -14,9 +14,7 @@ from tests.conftest import EXAMPLE_SLUG, Result
 def _editor(tmp_path: Path, body: str) -> str:
     script = tmp_path / "busy-editor.py"
     script.write_text(
-        "import os, subprocess, sys, pathlib\n"
-        "p = pathlib.Path(sys.argv[1])\n"
-        f"{body}\n"
+        f"import os, subprocess, sys, pathlib\np = pathlib.Path(sys.argv[1])\n{body}\n"
     )
     return f"{sys.executable} {script}"
 
@@ -73,4 +71,3 @@ def test_a_second_conflict_keeps_a_second_copy(
     assert len(_kept(example_home)) == 2
     assert path.read_text().count("# touched by hand") == 2
     assert Store(example_home).read(EXAMPLE_SLUG).partner.role == "Data Analyst"
-
