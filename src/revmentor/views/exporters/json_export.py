@@ -19,10 +19,11 @@ COMPUTED = "computed"
 
 
 def data(pairing: Pairing, slug: str, options: Options) -> dict[str, Any]:
-    out = pairing.to_json()
     if not options.include_private:
-        for session in out.get("sessions", []):
-            session.pop("private_note", None)
+        from revmentor.coach.exchange import without_private
+
+        pairing = without_private(pairing)
+    out = pairing.to_json()
     h = pairing.horizon
     frequency = pairing.ground_rules.frequency
     out[COMPUTED] = {

@@ -225,6 +225,12 @@ def _user_template(source: str, name: str) -> Template:
 def render(pairing: Pairing, slug: str, options: Options) -> str:
     import jinja2
 
+    if not options.include_private:
+        from revmentor.coach.exchange import without_private
+
+        # Emptied before any template sees the pairing, so one of the user's own gets
+        # exactly what the packaged one shows, whatever fields it prints.
+        pairing = without_private(pairing)
     if options.template is not None:
         template = _user_template(options.template, options.template_name)
     else:
