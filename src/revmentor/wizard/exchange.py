@@ -84,7 +84,9 @@ def share(st: Store, request: ShareRequest, *, tty: bool, today: date) -> None:
     if not to_stdout:
         from revmentor.wizard.export import _target
 
-        target = _target(request.output or ".", bundle_name(slug), "yaml", request.force)
+        target = _target(
+            request.output or ".", bundle_name(slug), "yaml", request.force, home=st.home
+        )
     try:
         text = bundle_text(p, today, target.name if target else "FILE")
     except NeedsName as exc:

@@ -62,8 +62,13 @@ def _read_template(path: Path) -> str:
         raise BadInput(f"cannot read {path}: {exc.strerror}") from None
 
 
-def _target(output: str, slug: str, extension: str, force: bool) -> Path:
-    """Where to write: the path given, or `<slug>.<ext>` inside a folder given."""
+def _target(output: str, slug: str, extension: str, force: bool, *, home: Path) -> Path:
+    """Where to write: the path given, or `<slug>.<ext>` inside a folder given.
+
+    Nothing in the data folder `home`, and nothing but a regular file, is ever replaced.
+    """
+    from revmentor.wizard.output_file import check_target
+
     path = Path(output).expanduser()
     if output.endswith(("/", "\\")) and not path.is_dir():
         raise BadInput(
@@ -79,6 +84,7 @@ def _target(output: str, slug: str, extension: str, force: bool) -> Path:
             f"the folder {path.parent} does not exist",
             "Create it first, or choose another --output.",
         )
+    check_target(path, home)
     if path.exists() and not force:
         raise BadInput(
             f"{path} already exists; it was left as it is",
@@ -131,7 +137,11 @@ def export(st: Store, request: ExportRequest, *, tty: bool, today: date) -> None
     options = _options(st, request, exporter, today)
     slug = pick(st, request.pairing, command=COMMAND, tty=tty)
     p = st.read(slug)
-    target = None if output is None else _target(output, slug, exporter.extension, request.force)
+    target = (
+        None
+        if output is None
+        else _target(output, slug, exporter.extension, request.force, home=st.home)
+    )
     text = exporter.render(p, slug, options)
     if target is None:
         sys.stdout.write(text)

@@ -57,6 +57,8 @@ class Given:
     with_names: bool = False
     force: bool = False
     yes: bool = False
+    # The data folder, which no story may be written into (set by `run`).
+    home: Path | None = None
 
 
 def _carried(given: Given, p: Pairing) -> Given:
@@ -68,9 +70,13 @@ def _carried(given: Given, p: Pairing) -> Given:
     return replace(given, carry_over=wrapup.check_carry_over(p, given.carry_over))
 
 
-def check_story_path(path: Path, force: bool) -> Path:
+def check_story_path(path: Path, force: bool, home: Path | None) -> Path:
     if path.is_dir():
         raise BadInput(f"{path} is a folder; give a file name for the story, e.g. {DEFAULT_STORY}")
+    if home is not None:
+        from revmentor.wizard.output_file import check_target
+
+        check_target(path, home)
     if path.exists() and not force:
         raise BadInput(
             f"{path} already exists, so the story was not written over it",
@@ -94,7 +100,7 @@ def check_given(given: Given) -> None:
         except BadInput as exc:
             raise exc.named(FLAGS) from None
     if given.story is not None:
-        check_story_path(given.story, given.force)
+        check_story_path(given.story, given.force, given.home)
 
 
 def check_ready(given: Given, *, ask: bool, terminal: bool) -> None:
@@ -123,7 +129,7 @@ def _ask_weeks(words: dict[str, Any]) -> int:
     return int(prompts.text(words["questions"]["weeks"], "4", check=check))
 
 
-def _ask_story(words: dict[str, Any], force: bool) -> Path | None:
+def _ask_story(words: dict[str, Any], force: bool, home: Path | None) -> Path | None:
     from revmentor import prompts
 
     if not prompts.confirm(words["questions"]["story"], default=False):
@@ -131,7 +137,7 @@ def _ask_story(words: dict[str, Any], force: bool) -> Path | None:
 
     def check(value: str) -> str | None:
         try:
-            check_story_path(Path(value or DEFAULT_STORY).expanduser(), force)
+            check_story_path(Path(value or DEFAULT_STORY).expanduser(), force, home)
         except BadInput as exc:
             return exc.message
         return None
@@ -183,10 +189,11 @@ def settle(
         if decision == "renew" and not given.carry_over_given and active:
             carry = prompts.checkbox(q["carry_over"], active, checked=active)
         if story is None:
-            story = _ask_story(words, given.force)
+            story = _ask_story(words, given.force, given.home)
         if story is not None and not with_names:
             with_names = prompts.confirm(q["with_names"], default=False)
-    assert decision is not None  # settled above: from a flag, or asked
+    if decision is None:  # settled above, from a flag or a question; never left open
+        raise BadInput("the wrap-up needs a decision", "Give it with --decision.")
     return Plan(
         decision=decision,
         weeks=weeks,
@@ -231,7 +238,7 @@ def save(st: Store, slug: str, plan: Plan, today: date, words: dict[str, Any]) -
                 words=words,
             )
             # Checked again: the file may have appeared while the questions were asked.
-            atomic_write(check_story_path(plan.story, plan.force), text)
+            atomic_write(check_story_path(plan.story, plan.force, st.home), text)
         for name in type(changed).model_fields:
             setattr(fresh, name, getattr(changed, name))
     return changed
@@ -247,7 +254,7 @@ def run(st: Store, given: Given, *, tty: bool, today: date) -> None:
     if p.state == "concluded":
         raise Concluded.read_only(slug)
     words = content.load("wrapup.yaml")
-    given = _carried(given, p)
+    given = replace(_carried(given, p), home=st.home)
     retro = wrapup.retrospective(p, today)
     ask = tty and not given.yes
     check_ready(given, ask=ask, terminal=tty)

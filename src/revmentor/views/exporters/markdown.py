@@ -2,7 +2,8 @@
 
 Every piece of user text goes through the `md` filter (or `md_quote` for a block), which
 escapes what Markdown or HTML would read as structure, so a name like `Sam | #1` or a
-note holding `<script>` prints as typed and cannot add a heading, a table column or a tag.
+note holding `<script>` prints as typed and cannot add a heading, a table column or a tag;
+control characters and bidirectional overrides are shown as visible codes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from revmentor.coach import horizon as hz
 from revmentor.coach.learned import learned_so_far
 from revmentor.coach.ratings import ratings_by_goal
 from revmentor.errors import BadInput
+from revmentor.views.text import clean
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
@@ -49,7 +51,9 @@ def md(value: object) -> str:
 @lru_cache(maxsize=4096)
 def _md(value: str) -> str:
     # Topics and next steps repeat across hundreds of sessions: each is escaped once.
-    text = " ".join(value.split())
+    # Controls and bidirectional overrides become visible codes, as on the terminal, so
+    # the shared document reads as the text holds.
+    text = clean(" ".join(value.split()))
     text = _INLINE_RE.sub(r"\\\g<0>", text)
     text = _ENTITY_RE.sub(r"\\&", text)
     text = _HASH_RE.sub(r"\1\\#", text)
