@@ -36,6 +36,7 @@ class Plan:
     awkward: str = ""
     story: Path | None = None
     with_names: bool = False
+    with_roles: bool = False
     force: bool = False
 
 
@@ -55,6 +56,7 @@ class Given:
     awkward: str | None = None
     story: Path | None = None
     with_names: bool = False
+    with_roles: bool = False
     force: bool = False
     yes: bool = False
     # The data folder, which no story may be written into (set by `run`).
@@ -171,7 +173,7 @@ def settle(
     worked, awkward = given.worked, given.awkward
     decision, weeks = given.decision, given.weeks
     carry = list(given.carry_over) if given.carry_over is not None else None
-    story, with_names = given.story, given.with_names
+    story, with_names, with_roles = given.story, given.with_names, given.with_roles
     if ask:
         from revmentor import prompts
 
@@ -192,6 +194,8 @@ def settle(
             story = _ask_story(words, given.force, given.home)
         if story is not None and not with_names:
             with_names = prompts.confirm(q["with_names"], default=False)
+        if story is not None and not with_roles:
+            with_roles = prompts.confirm(q["with_roles"], default=False)
     if decision is None:  # settled above, from a flag or a question; never left open
         raise BadInput("the wrap-up needs a decision", "Give it with --decision.")
     return Plan(
@@ -202,6 +206,7 @@ def settle(
         awkward=awkward or "",
         story=story,
         with_names=with_names,
+        with_roles=with_roles,
         force=given.force,
     )
 
@@ -229,13 +234,18 @@ def save(st: Store, slug: str, plan: Plan, today: date, words: dict[str, Any]) -
         if plan.story is not None:
             from revmentor.coach.story import story
             from revmentor.files import atomic_write
+            from revmentor.views.text import clean
 
-            text = story(
-                fresh,
-                wrapup.retrospective(fresh, today),
-                changed.wrap_ups[-1],
-                with_names=plan.with_names,
-                words=words,
+            # Control characters and bidi overrides shown as codes, as on the terminal.
+            text = clean(
+                story(
+                    fresh,
+                    wrapup.retrospective(fresh, today),
+                    changed.wrap_ups[-1],
+                    with_names=plan.with_names,
+                    with_roles=plan.with_roles,
+                    words=words,
+                )
             )
             # Checked again: the file may have appeared while the questions were asked.
             atomic_write(check_story_path(plan.story, plan.force, st.home), text)
@@ -268,4 +278,4 @@ def run(st: Store, given: Given, *, tty: bool, today: date) -> None:
     changed = save(st, slug, plan, today, words)
     render_decision(slug, changed, changed.wrap_ups[-1], words)
     if plan.story is not None:
-        render_story_written(str(plan.story), plan.with_names)
+        render_story_written(str(plan.story), plan.with_names, plan.with_roles)
