@@ -41,6 +41,8 @@ SLOW_TESTS = {
     "test_records.py::test_a_view_reads_like_the_model",
     "test_goals.py::test_ratings_of_every_goal_at_once_match_each_goal_alone",
     "test_export_markdown.py::test_any_valid_pairing_exports_as_parseable_markdown",
+    "test_story_names.py::test_no_form_of_a_plain_name_survives",
+    "test_story_names.py::test_a_long_hostile_text_takes_linear_time",
     # two processes racing for one file
     "test_log_session.py::test_two_loggers_at_once_keep_both_sessions",
 }

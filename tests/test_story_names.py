@@ -143,7 +143,6 @@ CASES: list[tuple[str, str, str, str]] = [
     (HELEN, "Sam Rivera", "Helen doesn't mind; Helen is keen.", "I don't mind; I am keen."),
     (HELEN, "Sam Rivera", "Helen was nervous; Helen will try.", "I was nervous; I will try."),
     (HELEN, "Sam Rivera", "Helen always reads it.", "I always read it."),
-    (HELEN, "Sam Rivera", "Helen, Sam and I met.", "I, my partner and I met."),
     (HELEN, "Sam Rivera", "Sam reads risk well.", "My partner reads risk well."),
     (HELEN, "Sam Rivera", "Notes:\nSam led the session.", "Notes:\nMy partner led the session."),
     (HELEN, "Sam Rivera", "“Sam, try this,” I said.", "“My partner, try this,” I said."),
@@ -251,6 +250,16 @@ def test_no_form_of_a_plain_name_survives(pieces: list[str]) -> None:
     # Everything that is not a name is left as it was.
     assert fold(result).count("frank") == fold(text).count("frank")
     assert re.findall(r"\bwill\b", result) == re.findall(r"\bwill\b", text)
+
+
+def test_a_long_hostile_text_takes_linear_time() -> None:
+    import time
+
+    hostile = ["x@" * 20_000, "a." * 20_000, "Will " * 20_000, "Helen said Priyas " * 5_000]
+    started = time.perf_counter()
+    for text in hostile:
+        assert "Priya" not in anon(HELEN, "Priya Sharma", text)
+    assert time.perf_counter() - started < 20  # a quadratic rule would take hours
 
 
 # --- job titles and generations ------------------------------------------------------------

@@ -32,7 +32,7 @@ _FOLD_EXTRA = str.maketrans(
 
 _LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f])+"
 _TOKEN_RE = re.compile(
-    r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"(?P<email>(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<url>(?:https?://|www\.)[^\s<>()\[\]]+)"
     r"|(?P<dotted>(?<![\w.])(?:[A-Z]\.){2,4}(?!\w))"
     rf"|(?P<word>@?{_LETTERS}(?:['’]{_LETTERS})*['’]?)"
@@ -62,12 +62,20 @@ def starts_sentence(text: str, at: int) -> bool:
 
 
 _AFTER_COLON_RE = re.compile(r"[:;]\s+$")
-_DIGIT_AFTER_RE = re.compile(r"^[ \t]+\d")
+_DIGIT_AFTER_RE = re.compile(r"[ \t]+\d")
 _NUMBER_BEFORE_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?[ \t]+$", re.IGNORECASE)
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _INITIAL_STOP_RE = re.compile(r"\.(?=,|[ \t]+[^\W\d_A-Z\u00c0-\u00de])")
 _SPACES_RE = re.compile(r"[ \t]+")
 _AND_RE = re.compile(r"[ \t]+and[ \t]+")
+_NEXT_RE = re.compile(r"[ \t]+([^\W\d_]+)")
+_NEXT_WORD_RE = re.compile(r" ([^\W\d_]+)")
+_NEXT_TWO_RE = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)?)(?:[ \t]+(\S+))?")
+
+
+def _before(text: str, at: int) -> str:
+    """The few words before `at`: all that the rules look back at, however long the text."""
+    return text[max(0, at - 80) : at]
 
 
 def fold(text: str) -> str:
@@ -189,10 +197,6 @@ class _Found:
     @property
     def possessive(self) -> str:
         return self.parts[-1].possessive
-
-    @property
-    def tokens(self) -> list[_Part]:
-        return [p for p in self.parts if p.kind == "token"]
 
 
 def _split_possessive(word: str) -> tuple[str, str, str]:
@@ -325,19 +329,19 @@ class Anonymiser:
             return True
         if not part.raw[:1].isupper() or title_case or (part.raw.isupper() and len(part.raw) > 1):
             return False
-        before = text[: found.start]
+        before = _before(text, found.start)
         if starts_sentence(text, found.start) or _AFTER_COLON_RE.search(before):
             return self._name_starts_sentence(text, found, folded)
         if folded in self.lex.months:
             prev = _WORD_BEFORE_RE.search(before)
             if (prev and fold(prev.group(1)) in self.lex.month_before) or (
-                _NUMBER_BEFORE_RE.search(before) or _DIGIT_AFTER_RE.match(text[found.end :])
+                _NUMBER_BEFORE_RE.search(before) or _DIGIT_AFTER_RE.match(text, found.end)
             ):
                 return False
         return True
 
     def _name_starts_sentence(self, text: str, found: _Found, folded: str) -> bool:
-        after = re.match(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)?)(?:[ \t]+(\S+))?", text[found.end :])
+        after = _NEXT_TWO_RE.match(text, found.end)
         if after is None:
             return False
         following = fold(after.group(1))
@@ -356,7 +360,7 @@ class Anonymiser:
             return False
         if fold(found.parts[0].raw) != found.who.given:
             return False
-        after = re.match(r" ([^\W\d_]+)", text[found.end :])
+        after = _NEXT_WORD_RE.match(text, found.end)
         if after is None or not after.group(1)[:1].isupper() or after.group(1).isupper():
             return False
         nxt = fold(after.group(1))
@@ -371,11 +375,11 @@ class Anonymiser:
         forms = found.who.forms
         if found.possessive:
             if forms.first_person and found.possessive == "'s":
-                nxt = re.match(r"[ \t]+([^\W\d_]+)", text[found.end :])
+                nxt = _NEXT_RE.match(text, found.end)
                 if nxt and fold(nxt.group(1)) in self.lex.contracted:
                     return forms.subject + self.lex.contracted[fold(nxt.group(1))], "possessive"
             return forms.possessive, "possessive"
-        prev = _WORD_BEFORE_RE.search(text[: found.start])
+        prev = _WORD_BEFORE_RE.search(_before(text, found.start))
         if after_object or (prev and fold(prev.group(1)) in self.lex.object_before):
             return forms.object, "object"
         return forms.subject, "subject"

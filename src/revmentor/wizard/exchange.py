@@ -240,7 +240,8 @@ def _merge(st: Store, request: ImportRequest, found: Destination, *, tty: bool) 
     from revmentor.views import exchange as view
 
     slug = found.slug
-    assert slug is not None
+    if slug is None:  # the destination found is a pairing to merge into; never without one
+        raise BadInput("there is no pairing to merge this copy into", "Name one with --into.")
     ours = st.read(slug)
     merged = merge(ours, found.incoming)
     in_folder = request.file.resolve().parent == st.pairings_dir.resolve()
