@@ -35,14 +35,15 @@ SLOW_TESTS = {
     # every command run as a process, under a umask of 000 / with sockets forbidden
     "test_privacy.py::test_every_command_under_umask_000_keeps_files_private",
     "test_privacy.py::test_no_command_opens_a_socket",
+    # the story's names: a sweep of generated texts, and a long hostile one
+    "test_story_names.py::test_no_form_of_a_plain_name_survives",
+    "test_story_names.py::test_a_long_hostile_text_takes_linear_time",
     # property-based sweeps over generated pairings
     "test_store.py::test_every_model_round_trips_through_the_store",
     "test_append.py::test_a_spliced_session_reads_back_as_the_old_file_plus_the_session",
     "test_records.py::test_a_view_reads_like_the_model",
     "test_goals.py::test_ratings_of_every_goal_at_once_match_each_goal_alone",
     "test_export_markdown.py::test_any_valid_pairing_exports_as_parseable_markdown",
-    "test_story_names.py::test_no_form_of_a_plain_name_survives",
-    "test_story_names.py::test_a_long_hostile_text_takes_linear_time",
     # two processes racing for one file
     "test_log_session.py::test_two_loggers_at_once_keep_both_sessions",
 }

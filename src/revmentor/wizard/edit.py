@@ -12,17 +12,6 @@ from revmentor.errors import BadInput, Conflict, InvalidFile
 from revmentor.store import Store, parse
 
 
-def _editor() -> list[str]:
-    cmd = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not cmd:
-        raise BadInput(
-            "no editor is set",
-            "Set $VISUAL or $EDITOR (e.g. export EDITOR=nano), or edit the file shown by "
-            "`revmentor paths` directly and check it with `revmentor doctor`.",
-        )
-    return shlex.split(cmd)
-
-
 def keep_edit(st: Store, slug: str, text: str) -> Path:
     """Keep an edit that could not be saved beside the start draft, private to the owner."""
     from datetime import datetime
@@ -38,6 +27,35 @@ def keep_edit(st: Store, slug: str, text: str) -> Path:
         kept = folder / f"edit-{slug}-{stamp}-{n}.yaml"
     atomic_write(kept, text)
     return kept
+
+
+def save_edit(st: Store, slug: str, text: str, *, opened: str) -> None:
+    """Save `text` over the pairing, unless the file no longer holds what was `opened`.
+
+    Another revmentor may have saved the pairing while the editor was open; its change
+    is kept, and the edit goes to a private copy the message names.
+    """
+    try:
+        st.replace_text(slug, text, expected=opened)
+    except Conflict:
+        kept = keep_edit(st, slug, text)
+        raise Conflict(
+            f"'{slug}' changed while you were editing it, so your edit was not saved; "
+            f"it is kept in {kept}",
+            f"The pairing file is unchanged. Run `revmentor edit {slug}` again and carry "
+            "your change over from that copy.",
+        ) from None
+
+
+def _editor() -> list[str]:
+    cmd = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not cmd:
+        raise BadInput(
+            "no editor is set",
+            "Set $VISUAL or $EDITOR (e.g. export EDITOR=nano), or edit the file shown by "
+            "`revmentor paths` directly and check it with `revmentor doctor`.",
+        )
+    return shlex.split(cmd)
 
 
 def edit_pairing(st: Store, slug: str, *, ask: bool) -> None:
@@ -84,16 +102,7 @@ def edit_pairing(st: Store, slug: str, *, ask: bool) -> None:
                     [f"your edit of '{slug}' is not valid, so it was discarded"],
                     "The pairing file is unchanged.",
                 ) from None
-            try:
-                st.replace_text(slug, text, expected=original)
-            except Conflict:
-                kept = keep_edit(st, slug, text)
-                raise Conflict(
-                    f"'{slug}' changed while you were editing it, so your edit was not "
-                    f"saved; it is kept in {kept}",
-                    f"The pairing file is unchanged. Run `revmentor edit {slug}` again and "
-                    "carry your change over from that copy.",
-                ) from None
+            save_edit(st, slug, text, opened=original)
             out().print(f"Saved {st.path_for(slug)} (the previous version is in backups).")
             return
     finally:

@@ -173,7 +173,8 @@ def settle(
     worked, awkward = given.worked, given.awkward
     decision, weeks = given.decision, given.weeks
     carry = list(given.carry_over) if given.carry_over is not None else None
-    story, with_names, with_roles = given.story, given.with_names, given.with_roles
+    story, with_names = given.story, given.with_names
+    with_roles = given.with_roles
     if ask:
         from revmentor import prompts
 
@@ -192,12 +193,12 @@ def settle(
             carry = prompts.checkbox(q["carry_over"], active, checked=active)
         if story is None:
             story = _ask_story(words, given.force, given.home)
-        if story is not None and not with_names:
-            with_names = prompts.confirm(q["with_names"], default=False)
         if story is not None and not with_roles:
             with_roles = prompts.confirm(q["with_roles"], default=False)
-    if decision is None:  # settled above, from a flag or a question; never left open
-        raise BadInput("the wrap-up needs a decision", "Give it with --decision.")
+        if story is not None and not with_names:
+            with_names = prompts.confirm(q["with_names"], default=False)
+    if decision is None:  # settled above, from a flag or asked; never guessed
+        raise RuntimeError("wrap-up reached its plan without a decision")
     return Plan(
         decision=decision,
         weeks=weeks,

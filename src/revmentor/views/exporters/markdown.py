@@ -45,15 +45,15 @@ def md(value: object) -> str:
     """User text made safe inline: one line, Markdown and HTML characters escaped."""
     if value is None:
         return ""
-    return _md(str(value))
+    # Controls and bidirectional overrides become visible codes, as on the terminal, so
+    # the shared document reads as the text holds.
+    return _md(clean(str(value)))
 
 
 @lru_cache(maxsize=4096)
 def _md(value: str) -> str:
     # Topics and next steps repeat across hundreds of sessions: each is escaped once.
-    # Controls and bidirectional overrides become visible codes, as on the terminal, so
-    # the shared document reads as the text holds.
-    text = clean(" ".join(value.split()))
+    text = " ".join(value.split())
     text = _INLINE_RE.sub(r"\\\g<0>", text)
     text = _ENTITY_RE.sub(r"\\&", text)
     text = _HASH_RE.sub(r"\1\\#", text)
