@@ -42,8 +42,8 @@ def save_edit(st: Store, slug: str, text: str, *, opened: str) -> None:
         raise Conflict(
             f"'{slug}' changed while you were editing it, so your edit was not saved; "
             f"it is kept in {kept}",
-            f"The pairing file is unchanged. Run `revmentor edit {slug}` again and carry "
-            "your change over from that copy.",
+            f"The pairing keeps the change saved meanwhile. Run `revmentor edit {slug}` "
+            "again and carry your edit over from that copy.",
         ) from None
 
 
