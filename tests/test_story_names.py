@@ -210,6 +210,41 @@ CASES: list[tuple[str, str, str, str]] = [
     (HELEN, "Sam Rivera", "Read Sam Altman's blog.", "Read Sam Altman's blog."),
     (HELEN, "Sam Rivera", "Samantha and Samsung", "Samantha and Samsung"),
     (HELEN, "Sam Rivera", "Rivera's plan", "My partner's plan"),
+    # contractions, vocatives, names written with brackets, titles or initials in the name
+    (
+        HELEN,
+        "Sam Rivera",
+        "Sam'll send it; Helen'd rather wait.",
+        "My partner'll send it; I'd rather wait.",
+    ),
+    (HELEN, "Will Grant", "Will, can you send it?", "My partner, can you send it?"),
+    (HELEN, "Will Grant", "Will'll do it.", "My partner'll do it."),
+    (HELEN, "Dr Priya Sharma", "Dr Smith said; Priya said.", "Dr Smith said; my partner said."),
+    (
+        HELEN,
+        "Sam (Samantha) Rivera",
+        "Samantha agreed, Sam too.",
+        "My partner agreed, my partner too.",
+    ),
+    (
+        HELEN,
+        "Al Smith",
+        "Al said so. I asked Al. See Lee et al.",
+        "My partner said so. I asked my partner. See Lee et al.",
+    ),
+    (
+        HELEN,
+        "J.R. Smith",
+        "J.R. Smith met us; Smith agreed.",
+        "My partner met us; my partner agreed.",
+    ),
+    (
+        "Helen Okafor-Smith",
+        "Sam Rivera",
+        "Okafor-Smith signs off. Smith agreed.",
+        "I sign off. I agreed.",
+    ),
+    ("Helen Okafor-Smith", "Sam Rivera", "a smith forges iron", "a smith forges iron"),
     # text in capitals
     (HELEN, "Sam Rivera", "SAM RIVERA and I", "My partner and I"),
     (HELEN, "Priya Sharma", "PRIYA AND I MET", "My partner AND I MET"),

@@ -67,6 +67,8 @@ _NUMBER_BEFORE_RE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?[ \t]+$", re.IGNORECASE)
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _INITIAL_STOP_RE = re.compile(r"\.(?=,|[ \t]+[^\W\d_A-Z\u00c0-\u00de])")
 _SPACES_RE = re.compile(r"[ \t]+")
+_NAME_PART_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_CLITIC_RE = re.compile(r"['’](ll|d|ve)$", re.IGNORECASE)
 _AND_RE = re.compile(r"[ \t]+and[ \t]+")
 _NEXT_RE = re.compile(r"[ \t]+([^\W\d_]+)")
 _NEXT_WORD_RE = re.compile(r" ([^\W\d_]+)")
@@ -151,13 +153,12 @@ class Who:
 
 
 def _who(name: str, forms: Forms, lex: Lexicon) -> Who | None:
-    parts = [p for p in re.split(r"[\s\-‐–]+", fold(name)) if p]
+    # Letters only: "Sam (Samantha) Rivera", "Rivera, Sam" and "J.R. Smith" all split.
+    named = [p for p in _NAME_PART_RE.findall(fold(name)) if p not in lex.titles]
     tokens: list[str] = []
     particles: list[str] = []
-    for part in (p.strip(".") for p in parts):
-        if not part:
-            continue
-        if part in lex.particles:
+    for index, part in enumerate(named):
+        if index and part in lex.particles:  # "van", but "Al" or "De" as a first name
             particles.append(part)
             continue
         pieces = [part, part.replace("'", "")]
@@ -167,13 +168,13 @@ def _who(name: str, forms: Forms, lex: Lexicon) -> Who | None:
     tokens = list(dict.fromkeys(tokens))
     if not tokens:
         return None
-    heads = [p.strip(".")[:1] for p in parts if p.strip(".") and p not in lex.particles]
+    heads = [p[:1] for p in named if p not in particles]
     return Who(
         forms=forms,
         tokens=frozenset(tokens),
         given=tokens[0],
         particles=frozenset(particles),
-        initials=frozenset(h for h in heads if h.isalpha()),
+        initials=frozenset(heads),
         acronym="".join(heads) if len(heads) >= 2 else "",
     )
 
@@ -185,6 +186,7 @@ class _Part:
     end: int
     raw: str
     possessive: str = ""  # "'s", "'" or "s" (Priyas)
+    clitic: str = ""  # "'ll", "'d", "'ve": Sam'll is "my partner'll", Helen'd is "I'd"
 
 
 @dataclass
@@ -245,8 +247,15 @@ class Anonymiser:
 
     def _classify(self, who: Who, word: str, *, first: bool) -> _Part | None:
         body, possessive, _ = _split_possessive(word.lstrip("@"))
+        clitic = _CLITIC_RE.search(body) if not possessive else None
+        if clitic is not None and fold(body[: clitic.start()]) in who.tokens:
+            body = body[: clitic.start()]
+        else:
+            clitic = None
         folded = fold(body)
         part = _Part("", 0, 0, body, possessive.replace("’", "'"))
+        if clitic is not None:
+            part.clitic = "'" + clitic.group(1).lower()
         if folded in who.tokens:
             if folded in self.lex.everyday and not body[:1].isupper():
                 return None  # "will", "frank": the word, whatever is next to it
@@ -282,16 +291,20 @@ class Anonymiser:
         j = i
         while j < len(words):
             m = words[j]
-            if m.lastgroup != "word":
+            if m.lastgroup not in ("word", "dotted"):
                 break
             if parts:
                 gap = text[parts[-1].end : m.start()]
                 joiner = (
                     _JOIN_AFTER_INITIAL_RE if parts[-1].kind in ("initial", "title") else _JOIN_RE
                 )
-                if parts[-1].possessive or not joiner.fullmatch(gap):
+                if parts[-1].possessive or parts[-1].clitic or not joiner.fullmatch(gap):
                     break
-            part = self._classify(who, m.group(), first=not parts)
+            if m.lastgroup == "dotted":  # "J.R. Smith": initials, if they are this person's
+                letters = set(fold(m.group().replace(".", "")))
+                part = _Part("initial", 0, 0, m.group()) if letters <= who.initials else None
+            else:
+                part = self._classify(who, m.group(), first=not parts)
             if part is None or (part.kind == "acronym" and parts):
                 break
             # The closing quote of 'Sam' stays outside the name.
@@ -341,6 +354,10 @@ class Anonymiser:
         return True
 
     def _name_starts_sentence(self, text: str, found: _Found, folded: str) -> bool:
+        if text.startswith(",", found.end) and folded not in self.lex.things:
+            return True  # "Will, can you send it?": a modal is never followed by a comma
+        if found.parts[-1].clitic:
+            return True  # "Will'll", "Frank'd": only a name takes a clitic
         after = _NEXT_TWO_RE.match(text, found.end)
         if after is None:
             return False
@@ -379,6 +396,8 @@ class Anonymiser:
                 if nxt and fold(nxt.group(1)) in self.lex.contracted:
                     return forms.subject + self.lex.contracted[fold(nxt.group(1))], "possessive"
             return forms.possessive, "possessive"
+        if found.parts[-1].clitic:
+            return forms.subject + found.parts[-1].clitic, "contracted"
         prev = _WORD_BEFORE_RE.search(_before(text, found.start))
         if after_object or (prev and fold(prev.group(1)) in self.lex.object_before):
             return forms.object, "object"
@@ -412,7 +431,7 @@ class Anonymiser:
                 w.put(m.start(), m.end(), self._capitalised(text, m.start(), other))
                 i += 1
                 continue
-            found = self._best(text, matches, i) if m.lastgroup == "word" else None
+            found = self._best(text, matches, i) if m.lastgroup in ("word", "dotted") else None
             if found is not None and (
                 not self._clearly_the_name(text, found, title_case)
                 or self._guarded(text, found, title_case)
