@@ -373,7 +373,7 @@ class Anonymiser:
 
     def _guarded(self, text: str, found: _Found, title_case: bool) -> bool:
         """A given name followed by a surname not theirs is someone else (Sam Altman)."""
-        if title_case or len(found.parts) != 1 or found.possessive:
+        if title_case or len(found.parts) != 1 or found.possessive or found.parts[0].clitic:
             return False
         if fold(found.parts[0].raw) != found.who.given:
             return False
@@ -383,7 +383,7 @@ class Anonymiser:
         nxt = fold(after.group(1))
         if nxt in self.lex.everyday or nxt in self.lex.calendar or nxt in self.lex.titles:
             return False
-        return not any(nxt in w.tokens for w in self.people)
+        return not any(nxt in w.tokens or nxt[:-1] in w.tokens for w in self.people)
 
     # --- writing the replacement ---------------------------------------------------
 
