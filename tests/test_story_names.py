@@ -364,3 +364,70 @@ def test_wrap_up_story_keeps_roles_only_with_the_flag(
     text = roles.read_text(encoding="utf-8")
     assert "a Chief Operating Officer (Gen X) and a Data Analyst (Gen Z) met" in text
     assert "Sam" not in text and "Helen" not in text
+
+
+# --- a name that is also a word, in sentences built to say which it is ---------------------
+
+# (a sentence holding {n} where the name or the word goes, the word kept, the name replaced)
+EVERYDAY_SENTENCES = {
+    "Will Grant": [
+        ("{n} we keep going?", False),
+        ("{n} you join the next one?", False),
+        ("{n} it work for the board?", False),
+        ("I {n} try the new tool.", False),
+        ("we {n} meet in May.", False),
+        ("{n} said the deck was clear.", True),
+        ("{n} is patient with me.", True),
+        ("I asked {n} about prompts.", True),
+        ("Thanks to {n}, it worked.", True),
+        ("{n}'s questions were sharp.", True),
+        ("{n} and I met weekly.", True),
+    ],
+    "Frank Lee": [
+        ("{n} feedback helps.", False),
+        ("We had a {n} talk.", False),
+        ("{n} and honest notes work.", False),
+        ("{n} explained the budget.", True),
+        ("I thanked {n} for it.", True),
+        ("{n}'s view changed mine.", True),
+    ],
+    "May Chen": [
+        ("By {n} we ship it.", False),
+        ("We meet on 12 {n}.", False),
+        ("{n} I ask a question?", False),
+        ("In {n} the plan starts.", False),
+        ("{n} showed me the dashboard.", True),
+        ("I met {n} for coffee.", True),
+    ],
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    hs.sampled_from(sorted(EVERYDAY_SENTENCES)).flatmap(
+        lambda name: hs.tuples(
+            hs.just(name), hs.lists(hs.sampled_from(EVERYDAY_SENTENCES[name]), min_size=1)
+        )
+    )
+)
+def test_an_everyday_name_goes_only_where_it_is_the_name(
+    case: tuple[str, list[tuple[str, bool]]],
+) -> None:
+    name, sentences = case
+    given_name = name.split()[0]
+    text, expected = [], []
+    for sentence, is_name in sentences:
+        word = given_name if sentence.startswith("{n}") else given_name.lower()
+        if is_name:
+            word = given_name
+        text.append(sentence.format(n=word))
+        expected.append(sentence.format(n=word) if not is_name else "")
+    result = anon(HELEN, name, " ".join(text))
+    kept = [s for s in expected if s]
+    for sentence in kept:
+        assert sentence in result, (text, result)
+    replaced = sum(1 for _, is_name in sentences if is_name)
+    assert result.count(given_name) + result.count(given_name.lower()) == sum(
+        s.count(given_name) + s.count(given_name.lower()) for s in kept
+    ), (text, result)
+    assert fold(result).count("my partner") == replaced, (text, result)
