@@ -126,6 +126,23 @@ def test_bidi_controls_never_reach_the_markdown_export(cli: CLI, example_home: P
     assert "txt.exe A chat assistant" in r.out
 
 
+def test_a_template_printing_raw_fields_still_shows_bidi_as_codes(
+    cli: CLI, example_home: Path, tmp_path: Path
+) -> None:
+    path = example_home / "pairings" / "helen-sam.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("name: Sam Rivera", "name: Sam \u202eRivera", 1), "utf-8")
+    tpl = tmp_path / "raw.md.j2"
+    tpl.write_text(
+        "{{ p.partner.name }}|{{ partner_name }}|{{ [p.partner.name]|join }}|{{ p.partner }}\n",
+        encoding="utf-8",
+    )
+    r = cli("export", "--template", str(tpl))
+    assert r.code == 0, r.err
+    assert "\u202e" not in r.out
+    assert r.out.count("\\u202e") == 4, r.out
+
+
 # --- -o never replaces revmentor's own files, nor what is not a regular file ---------
 
 

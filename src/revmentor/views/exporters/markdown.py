@@ -181,6 +181,11 @@ def context(p: Pairing, slug: str, options: Options) -> dict[str, Any]:
     }
 
 
+def _visible(value: object) -> object:
+    """Each value a template prints, with controls shown as codes, `md` or not."""
+    return clean(value) if isinstance(value, str) else value
+
+
 @cache
 def _environment(sandboxed: bool, cache_dir: Path | None = None) -> Environment:
     import jinja2
@@ -202,6 +207,7 @@ def _environment(sandboxed: bool, cache_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_visible,
     )
     env.filters["md"] = md
     env.filters["md_quote"] = md_quote
