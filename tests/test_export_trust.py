@@ -143,6 +143,22 @@ def test_a_template_printing_raw_fields_still_shows_bidi_as_codes(
     assert r.out.count("\\u202e") == 4, r.out
 
 
+def test_json_export_escapes_bidi_controls_and_keeps_the_data(
+    cli: CLI, example_home: Path
+) -> None:
+    import json
+
+    path = example_home / "pairings" / "helen-sam.yaml"
+    hidden = "".join(BIDI)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("name: Sam Rivera", f"name: Sam {hidden}Rivera", 1), "utf-8")
+    r = cli("export", "--format", "json")
+    assert r.code == 0, r.err
+    for ch in BIDI:
+        assert ch not in r.out
+    assert json.loads(r.out)["partner"]["name"] == f"Sam {hidden}Rivera"
+
+
 # --- -o never replaces revmentor's own files, nor what is not a regular file ---------
 
 

@@ -37,5 +37,11 @@ def data(pairing: Pairing, slug: str, options: Options) -> dict[str, Any]:
     return out
 
 
+# Bidirectional overrides and isolates, written as JSON escapes: the same data for any
+# reader, and text on a terminal or in an editor that reads as it holds.
+_BIDI_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
 def render(pairing: Pairing, slug: str, options: Options) -> str:
-    return json.dumps(data(pairing, slug, options), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(data(pairing, slug, options), indent=2, ensure_ascii=False)
+    return text.translate(_BIDI_ESCAPES) + "\n"
