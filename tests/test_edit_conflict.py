@@ -6,6 +6,7 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from revmentor.store import Store
 from tests.conftest import EXAMPLE_SLUG, Result
@@ -71,3 +72,25 @@ def test_a_second_conflict_keeps_a_second_copy(
     assert len(_kept(example_home)) == 2
     assert path.read_text().count("# touched by hand") == 2
     assert Store(example_home).read(EXAMPLE_SLUG).partner.role == "Data Analyst"
+
+
+def test_in_a_terminal_the_conflict_is_told_and_the_edit_kept(
+    example_home: Path, tmp_path: Path, pty: Callable[..., Any]
+) -> None:
+    import pexpect
+
+    editor = _editor(
+        tmp_path,
+        "p.write_text(p.read_text().replace('Data Analyst', 'Senior Analyst'))\n"
+        "subprocess.run([sys.executable, '-m', 'revmentor', 'log-session', "
+        "'--topic', 'logged meanwhile', '--yes'], capture_output=True, check=True)\n",
+    )
+    child = pty("edit", env={"EDITOR": editor}, timeout=60)
+    child.expect("changed while you were editing it")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert len(_kept(example_home)) == 1
+    pairing = Store(example_home).read(EXAMPLE_SLUG)
+    assert pairing.sessions[-1].topics == ["logged meanwhile"]
+    assert pairing.partner.role == "Data Analyst"
