@@ -35,6 +35,10 @@ SLOW_TESTS = {
     # every command run as a process, under a umask of 000 / with sockets forbidden
     "test_privacy.py::test_every_command_under_umask_000_keeps_files_private",
     "test_privacy.py::test_no_command_opens_a_socket",
+    # the story's names: a sweep of generated texts, and a long hostile one
+    "test_story_names.py::test_no_form_of_a_plain_name_survives",
+    "test_story_names.py::test_a_long_hostile_text_takes_linear_time",
+    "test_story_names.py::test_an_everyday_name_goes_only_where_it_is_the_name",
     # property-based sweeps over generated pairings
     "test_store.py::test_every_model_round_trips_through_the_store",
     "test_append.py::test_a_spliced_session_reads_back_as_the_old_file_plus_the_session",

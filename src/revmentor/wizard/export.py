@@ -62,16 +62,28 @@ def _read_template(path: Path) -> str:
         raise BadInput(f"cannot read {path}: {exc.strerror}") from None
 
 
-def _target(output: str, slug: str, extension: str, force: bool) -> Path:
-    """Where to write: the path given, or `<slug>.<ext>` inside a folder given."""
+def _where(output: str, slug: str, extension: str) -> Path:
+    """The path given, or `<slug>.<ext>` inside a folder given."""
     path = Path(output).expanduser()
     if output.endswith(("/", "\\")) and not path.is_dir():
         raise BadInput(
             f"the folder {path} does not exist",
             "Create it first, or give a file name with --output.",
         )
-    if path.is_dir():
-        path = path / f"{slug}.{extension}"
+    return path / f"{slug}.{extension}" if path.is_dir() else path
+
+
+def refuse_unsafe(output: str | None, slug: str, extension: str, home: Path) -> None:
+    """Refuse, whatever --force says, an output in the data folder or not a regular file."""
+    from revmentor.wizard.output_file import check_target
+
+    if output is not None:
+        check_target(_where(output, slug, extension), home)
+
+
+def _target(output: str, slug: str, extension: str, force: bool) -> Path:
+    """Where to write: the path given, or `<slug>.<ext>` inside a folder given."""
+    path = _where(output, slug, extension)
     if path.is_dir():
         raise BadInput(f"{path} is a folder", "Give a file name with --output.")
     if not path.parent.is_dir():
@@ -130,6 +142,7 @@ def export(st: Store, request: ExportRequest, *, tty: bool, today: date) -> None
     exporter = _chosen(request, output)
     options = _options(st, request, exporter, today)
     slug = pick(st, request.pairing, command=COMMAND, tty=tty)
+    refuse_unsafe(output, slug, exporter.extension, st.home)
     p = st.read(slug)
     target = None if output is None else _target(output, slug, exporter.extension, request.force)
     text = exporter.render(p, slug, options)

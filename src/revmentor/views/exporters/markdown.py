@@ -2,7 +2,8 @@
 
 Every piece of user text goes through the `md` filter (or `md_quote` for a block), which
 escapes what Markdown or HTML would read as structure, so a name like `Sam | #1` or a
-note holding `<script>` prints as typed and cannot add a heading, a table column or a tag.
+note holding `<script>` prints as typed and cannot add a heading, a table column or a tag;
+control characters and bidirectional overrides are shown as visible codes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from revmentor.coach import horizon as hz
 from revmentor.coach.learned import learned_so_far
 from revmentor.coach.ratings import ratings_by_goal
 from revmentor.errors import BadInput
+from revmentor.views.text import clean
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
@@ -43,7 +45,9 @@ def md(value: object) -> str:
     """User text made safe inline: one line, Markdown and HTML characters escaped."""
     if value is None:
         return ""
-    return _md(str(value))
+    # Controls and bidirectional overrides become visible codes, as on the terminal, so
+    # the shared document reads as the text holds.
+    return _md(clean(str(value)))
 
 
 @lru_cache(maxsize=4096)
@@ -177,6 +181,11 @@ def context(p: Pairing, slug: str, options: Options) -> dict[str, Any]:
     }
 
 
+def _visible(value: object) -> object:
+    """Each value a template prints, with controls shown as codes, `md` or not."""
+    return clean(value) if isinstance(value, str) else value
+
+
 @cache
 def _environment(sandboxed: bool, cache_dir: Path | None = None) -> Environment:
     import jinja2
@@ -198,6 +207,7 @@ def _environment(sandboxed: bool, cache_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_visible,
     )
     env.filters["md"] = md
     env.filters["md_quote"] = md_quote
@@ -225,6 +235,12 @@ def _user_template(source: str, name: str) -> Template:
 def render(pairing: Pairing, slug: str, options: Options) -> str:
     import jinja2
 
+    if not options.include_private:
+        from revmentor.coach.exchange import without_private
+
+        # Emptied before any template sees the pairing, so one of the user's own gets
+        # exactly what the packaged one shows, whatever fields it prints.
+        pairing = without_private(pairing)
     if options.template is not None:
         template = _user_template(options.template, options.template_name)
     else:
