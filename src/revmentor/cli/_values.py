@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 import typer
@@ -190,5 +190,16 @@ def time_zone(value: str) -> str:
 
     try:
         return check_zone(value)
+    except BadInput as exc:
+        raise _refused(exc) from None
+
+
+def reminder(value: str) -> timedelta:
+    """`--remind` as typed: `15m`, `2h` or `1d` before an event."""
+    from revmentor.errors import BadInput
+    from revmentor.views.exporters.ics import parse_remind
+
+    try:
+        return parse_remind(value)
     except BadInput as exc:
         raise _refused(exc) from None
