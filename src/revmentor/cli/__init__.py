@@ -142,10 +142,17 @@ def root(
 def _print_error(message: str, hint: str | None = None) -> None:
     from revmentor.views.text import clean
 
-    tty = sys.stderr is not None and sys.stderr.isatty()
-    red = "\x1b[31m" if tty and not os.environ.get("NO_COLOR") else ""
-    reset = "\x1b[0m" if red else ""
-    sys.stderr.write(f"{red}Error: {clean(message)}{reset}\n")
+    line = f"Error: {clean(message)}"
+    if sys.stderr is not None and sys.stderr.isatty():
+        # rich decides whether and how to colour: NO_COLOR, FORCE_COLOR, TERM=dumb, and
+        # the Windows consoles that need their own calls rather than escape codes.
+        from rich.console import Console
+
+        Console(file=sys.stderr, highlight=False, markup=False, soft_wrap=True).print(
+            line, style="red"
+        )
+    else:
+        sys.stderr.write(line + "\n")
     if hint:
         sys.stderr.write(clean(hint) + "\n")
 
@@ -168,9 +175,19 @@ def _print_usage_error(exc: typer.TyperException) -> None:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code: the one error boundary."""
-    from revmentor.errors import Cancelled, RevmentorError
+    from revmentor.views.console import degrade_unencodable_output, note_replacements
 
     args = list(sys.argv[1:] if argv is None else argv)
+    degrade_unencodable_output()
+    try:
+        return _run(args)
+    finally:
+        note_replacements()
+
+
+def _run(args: list[str]) -> int:
+    from revmentor.errors import Cancelled, RevmentorError
+
     debug = "--debug" in args
     command = typer.main.get_command(app)
     try:
