@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from revmentor import __version__
+from revmentor.cli._help import balanced_help, write_rows
 
 # name -> (module under revmentor.cli, one-line summary shown by `revmentor --help`)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -85,20 +86,23 @@ class LazyGroup(TyperGroup):
         formatter.write_usage(ctx.command_path, "[OPTIONS] COMMAND [ARGS]...")
         formatter.write_paragraph()
         with formatter.indentation():
-            formatter.write_text(ABOUT)
+            formatter.write_text(balanced_help(ABOUT, formatter.width - formatter.current_indent))
         self.format_options(ctx, formatter)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         rows = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]
         if rows:
             with formatter.section("Options"):
-                formatter.write_dl(rows)
+                write_rows(formatter, rows)
         with formatter.section("Commands"):
-            formatter.write_dl([(name, summary) for name, (_, summary) in COMMANDS.items()])
+            write_rows(formatter, [(name, summary) for name, (_, summary) in COMMANDS.items()])
         formatter.write_paragraph()
         formatter.write_text(
-            "Run `revmentor COMMAND --help` for a command's options and examples. "
-            "With no command, revmentor shows `status`."
+            balanced_help(
+                "Run `revmentor COMMAND --help` for a command's options and examples. "
+                "With no command, revmentor shows `status`.",
+                formatter.width,
+            )
         )
 
 

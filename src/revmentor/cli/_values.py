@@ -106,8 +106,27 @@ def pulse_rating(value: str) -> Rated:
 
 
 def answer_rating(value: str) -> Rated:
-    """`QUESTION_ID=N` for the self-check; whether the question exists is the check's to say."""
-    return _rated(value, "listening=4")
+    """`QUESTION_ID=N` for the self-check, the question one of the self-check's own."""
+    from revmentor.coach import selfcheck as sc
+
+    rated = _rated(value, "listening=4")
+    known = sc.question_ids(sc.load_parts())
+    if rated.name not in known:
+        raise typer.BadParameter(
+            f"'{rated.name}' is not a question of the self-check; they are: {', '.join(known)}"
+        )
+    return rated
+
+
+def slug(value: str) -> str:
+    """A pairing's name as revmentor writes it: lowercase letters, digits and hyphens."""
+    from revmentor.errors import BadInput
+    from revmentor.store import check_slug
+
+    try:
+        return check_slug(value)
+    except BadInput as exc:
+        raise _refused(exc) from None
 
 
 def once_each(value: Sequence[Rated]) -> Sequence[Rated]:
