@@ -47,11 +47,18 @@ EDITOR_KEYS = "Ctrl-X Ctrl-E"
 
 
 def _width() -> int:
+    import os
     import shutil
+    import sys
 
+    # The terminal's own width, which prompt_toolkit wraps at (COLUMNS only without one).
+    try:
+        columns = os.get_terminal_size(sys.stdout.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        columns = shutil.get_terminal_size().columns
     # Two columns spare: questionary adds a space after the question, and a line that
     # fills the last column makes some terminals wrap early.
-    return max(20, shutil.get_terminal_size().columns - 2)
+    return max(20, columns - 2)
 
 
 def _lines(text: str, width: int, first: str = _PREFIX) -> list[str]:
@@ -73,8 +80,13 @@ def fit(message: str, tail: str = "") -> str:
     questionary writes "? " before the message and `tail` (its instruction or the
     answer being typed) after it, so the last line keeps space for that.
     """
+    width = _width()
+    plain = " ".join(message.split())
+    if tail and len(_PREFIX) + len(plain) <= width < len(_PREFIX) + len(plain) + 1 + len(tail):
+        # The question fits on its line: keep it whole, the hint goes on the next one.
+        return plain + "\n "
     marker = "\x00" * max(1, len(tail))
-    lines = _lines(f"{message} {marker}", _width())
+    lines = _lines(f"{message} {marker}", width)
     text = "\n".join(lines)[len(_PREFIX) :]
     return text[: text.index(marker)].rstrip(" ")
 

@@ -28,6 +28,8 @@ def doctor() -> None:
     for advice in findings.advice:
         hanging("[yellow]![/] ", esc(advice.what))
         hanging("[dim]idea:[/] ", esc(advice.fix), 2)
+    for leftover in findings.removed:
+        con.print(f"Removed {esc(str(leftover))}, a copy an interrupted save left behind.")
     if not findings.problems:
         where = esc(str(st.home))
         checked = plural(findings.checked, "pairing file")

@@ -7,6 +7,8 @@ from pathlib import Path
 import typer
 
 from revmentor.cli import _values
+from revmentor.cli._complete import goal_ids
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 from revmentor.cli._values import CarryOver
 from revmentor.vocab import WrapDecision
@@ -17,7 +19,8 @@ app = commands()
 @app.command("wrap-up", cls=Command)
 def wrap_up(
     pairing: str | None = typer.Argument(
-        None, metavar="PAIRING", help="The pairing's name (optional if you have one)."
+        None, metavar="PAIRING", help="The pairing's name (optional if you have one).",
+        autocompletion=complete_pairings,
     ),
     decision: WrapDecision | None = typer.Option(
         None,
@@ -38,12 +41,14 @@ def wrap_up(
         parser=_values.carry_over,
         help="Renew: which active goals carry over (default all but --achieved); the "
         "rest are retired.",
+        autocompletion=goal_ids,
     ),
     achieved: str | None = typer.Option(
         None,
         "--achieved",
         metavar="ID,ID",
         help="Renew: the goals you reached; they are marked achieved, not carried over.",
+        autocompletion=goal_ids,
     ),
     worked: str | None = typer.Option(None, "--worked", metavar="TEXT", help="What worked."),
     awkward: str | None = typer.Option(
@@ -54,6 +59,11 @@ def wrap_up(
     ),
     with_names: bool = typer.Option(
         False, "--with-names", help="Keep both names in the story (left out by default)."
+    ),
+    with_roles: bool = typer.Option(
+        False,
+        "--with-roles",
+        help="Keep job titles and generations in the story (left out by default).",
     ),
     force: bool = typer.Option(False, "--force", help="Let --story replace an existing file."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Ask nothing; use the flags only."),
@@ -67,10 +77,12 @@ def wrap_up(
     \b
     Examples:
       revmentor wrap-up helen-sam
-      revmentor wrap-up helen-sam --decision renew --carry-over genai-for-ops --yes
+      revmentor wrap-up helen-sam --decision renew \\
+        --carry-over genai-for-ops --yes
       revmentor wrap-up helen-sam --decision renew --achieved sam-strategy --yes
       revmentor wrap-up helen-sam --decision extend --weeks 4 --yes
       revmentor wrap-up helen-sam --decision conclude --story story.md --yes
+      revmentor wrap-up helen-sam --decision conclude --story story.md --with-roles --yes
     """
     from revmentor import clock
     from revmentor.cli._common import interactive, store
@@ -87,6 +99,7 @@ def wrap_up(
         awkward=awkward,
         story=story.expanduser() if story is not None else None,
         with_names=with_names,
+        with_roles=with_roles,
         force=force,
         yes=yes,
     )

@@ -82,8 +82,9 @@ def share(st: Store, request: ShareRequest, *, tty: bool, today: date) -> None:
     to_stdout = request.output == STDOUT
     target = None
     if not to_stdout:
-        from revmentor.wizard.export import _target
+        from revmentor.wizard.export import _target, refuse_unsafe
 
+        refuse_unsafe(request.output or ".", bundle_name(slug), "yaml", st.home)
         target = _target(request.output or ".", bundle_name(slug), "yaml", request.force)
     try:
         text = bundle_text(p, today, target.name if target else "FILE")
@@ -238,7 +239,8 @@ def _merge(st: Store, request: ImportRequest, found: Destination, *, tty: bool) 
     from revmentor.views import exchange as view
 
     slug = found.slug
-    assert slug is not None
+    if slug is None:
+        raise RuntimeError("an import reached its merge without a pairing")
     ours = st.read(slug)
     merged = merge(ours, found.incoming)
     in_folder = request.file.resolve().parent == st.pairings_dir.resolve()
