@@ -74,7 +74,7 @@ def start(
       revmentor start
       revmentor start --kind on-the-job
       revmentor start --answers plan.yaml --defaults --name sam
-      revmentor start --defaults --partner "Sam Rivera" --goal "..." --start "in 2 weeks"
+      revmentor start --defaults --partner Sam --goal "..." --start "in 2 weeks"
     """
     from revmentor import clock
     from revmentor.cli._common import interactive, store

@@ -79,7 +79,8 @@ def wrap_up(
       revmentor wrap-up helen-sam
       revmentor wrap-up helen-sam --decision renew \\
         --carry-over genai-for-ops --yes
-      revmentor wrap-up helen-sam --decision renew --achieved sam-strategy --yes
+      revmentor wrap-up helen-sam --decision renew \\
+        --achieved sam-strategy --yes
       revmentor wrap-up helen-sam --decision extend --weeks 4 --yes
       revmentor wrap-up helen-sam --decision conclude --story story.md --yes
       revmentor wrap-up helen-sam --decision conclude --story story.md --with-roles --yes
