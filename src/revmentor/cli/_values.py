@@ -79,19 +79,9 @@ def coming(value: str) -> date:
     from revmentor.coach.dates import parse_when
 
     try:
-        return parse_when(value, clock.today(), ahead=True)
-    except ValueError as exc:
+        day = parse_when(value, clock.today(), ahead=True)
+    except (ValueError, OverflowError) as exc:
         raise typer.BadParameter(str(exc)) from None
-
-
-def iso_date(value: str) -> date:
-    """A calendar date written YYYY-MM-DD."""
-    try:
-        day = date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(
-            f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23"
-        ) from None
     return _on_the_calendar(day)
 
 
