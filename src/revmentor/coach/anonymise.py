@@ -529,10 +529,67 @@ class Anonymiser:
         return word
 
 
+_DETERMINER = r"(?:(?:the|our|my|a|an|their|his|her)\s+)?"
+# "the data analyst role" is whose role: "my partner's role".
+_ROLE_NOUN_RE = re.compile(r"[\s-]+(?:role|job|position|post|team|work|career|title)\b", re.I)
+
+
+@dataclass(frozen=True)
+class _Role:
+    """A job title of two words or more, as it may appear in a text, and its stand-in."""
+
+    pattern: re.Pattern[str]
+    word: str  # "my partner", or for the writer's own title "someone in my role"
+    possessive: str  # "my partner's", "my": for "the data analyst role"
+    after: frozenset[str]  # what the person is called in the text once names are gone
+
+
+def _role(title: str, word: str, possessive: str, after: frozenset[str]) -> _Role | None:
+    parts = re.findall(r"[^\W_]+", title)
+    if len(parts) < 2:  # one word ("Manager", "Intern") is too common to take out of a text
+        return None
+    body = r"[\W_]+".join(re.escape(w) for w in parts)
+    pattern = re.compile(rf"(?<![^\W\d_]){_DETERMINER}{body}(?![^\W\d_])", re.IGNORECASE)
+    return _Role(pattern, word, possessive, after)
+
+
+def _without_roles(text: str, roles: list[_Role]) -> str:
+    """`text` with each person's job title replaced (or, after their name, dropped)."""
+    for role in roles:
+        out: list[str] = []
+        pos = 0
+        for m in role.pattern.finditer(text):
+            before = text[pos : m.start()]
+            lead = re.search(r",\s*$", before)
+            told = lead is not None and any(
+                fold(before[: lead.start()]).endswith(fold(w)) for w in role.after
+            )
+            trail = re.match(r"\s*,\s*|\s*(?=[.!?;:)]|$)", text[m.end() :])
+            if told and trail is not None and lead is not None:
+                # "my partner, our data analyst, showed me": the aside goes.
+                out.append(before[: lead.start()] + (" " if trail.group().strip() else ""))
+                pos = m.end() + trail.end()
+                continue
+            word = role.possessive if _ROLE_NOUN_RE.match(text, m.end()) else role.word
+            if starts_sentence(text, m.start()):
+                word = word[:1].upper() + word[1:]
+            out += [before, word]
+            pos = m.end()
+        text = "".join([*out, text[pos:]])
+    return text
+
+
 def anonymiser(
-    p: Pairing, words: dict[str, str], lexicon: dict[str, Any] | None = None
+    p: Pairing,
+    words: dict[str, str],
+    lexicon: dict[str, Any] | None = None,
+    *,
+    roles: bool = False,
 ) -> Callable[[str], str]:
-    """A function that swaps both people's names for neutral words in a piece of text."""
+    """A function that swaps both people's names for neutral words in a piece of text.
+
+    With `roles`, job titles of two words or more are taken out too.
+    """
     from revmentor import content
 
     lex = Lexicon.from_data(lexicon if lexicon is not None else content.load("anonymise.yaml"))
@@ -545,8 +602,32 @@ def anonymiser(
         ),
     ]
     found = [w for w in people if w is not None]
-    if not found:
-        return lambda text: text
-    return Anonymiser(
-        found, lex, words.get("email", "(an e-mail address)"), words.get("link", "(a link)")
+    names: Callable[[str], str] = (
+        Anonymiser(
+            found, lex, words.get("email", "(an e-mail address)"), words.get("link", "(a link)")
+        )
+        if found
+        else (lambda text: text)
     )
+    titles = (
+        [
+            _role(
+                p.me.role,
+                words.get("me_role", "someone in my role"),
+                words["me_possessive"],
+                frozenset({words["me"], words["me_object"]}),
+            ),
+            _role(
+                p.partner.role,
+                words["partner"],
+                words["partner_possessive"],
+                frozenset({words["partner"]}),
+            ),
+        ]
+        if roles
+        else []
+    )
+    kept = [r for r in titles if r is not None]
+    if not kept:
+        return names
+    return lambda text: _without_roles(names(text), kept)
