@@ -19,16 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from revmentor.coach.job_titles import role, without_roles
+from revmentor.coach.name_words import Lexicon, fold, starts_sentence
+
 if TYPE_CHECKING:
     from revmentor.model import Pairing
 
-_FOLD_EXTRA = str.maketrans(
-    {
-        "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss",
-        "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
-        "’": "'", "‘": "'", "ʼ": "'",
-    }
-)  # fmt: skip
 
 _LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f])+"
 _TOKEN_RE = re.compile(
@@ -40,25 +36,6 @@ _TOKEN_RE = re.compile(
 # Between two parts of one name: a space, a hyphen, or the full stop after an initial.
 _JOIN_RE = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _JOIN_AFTER_INITIAL_RE = re.compile(r"\.[ \t]*|[ \t]+|[ \t]*-[ \t]*")
-_CLOSERS = "\"”’')]"
-_OPENERS = '"“‘(['
-
-
-def starts_sentence(text: str, at: int) -> bool:
-    """Whether the word at `at` begins a sentence (or a quotation, or a line)."""
-    i = at
-    while i > 0 and text[i - 1] in " \t\r\n":
-        i -= 1
-    if i == 0 or "\n" in text[i:at]:
-        return True
-    if text[i - 1] in _OPENERS:
-        return True
-    if text[i - 1] == "'" and (i == 1 or text[i - 2].isspace()):
-        return True  # an opening single quote, not an apostrophe
-    spaced = i < at
-    while i > 0 and text[i - 1] in _CLOSERS:
-        i -= 1
-    return spaced and i > 0 and text[i - 1] in ".!?"
 
 
 _AFTER_COLON_RE = re.compile(r"[:;]\s+$")
@@ -78,56 +55,6 @@ _NEXT_TWO_RE = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)?)(?:[ \t]+(\S+))
 def _before(text: str, at: int) -> str:
     """The few words before `at`: all that the rules look back at, however long the text."""
     return text[max(0, at - 80) : at]
-
-
-def fold(text: str) -> str:
-    """`text` as names are compared: no case, no accents, one kind of apostrophe."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The word lists of content/anonymise.yaml, ready to look up."""
-
-    everyday: frozenset[str]
-    things: frozenset[str]
-    months: frozenset[str]
-    month_before: frozenset[str]
-    calendar: frozenset[str]
-    action_verbs: frozenset[str]
-    linking_verbs: frozenset[str]
-    titles: frozenset[str]
-    particles: frozenset[str]
-    acronyms: frozenset[str]
-    object_before: frozenset[str]
-    verb_forms: dict[str, str]
-    not_verbs: frozenset[str]
-    adverbs: frozenset[str]
-    contracted: dict[str, str]
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Lexicon:
-        def words(key: str) -> frozenset[str]:
-            return frozenset(fold(w) for w in str(data[key]).split())
-
-        return cls(
-            everyday=words("everyday_names"),
-            things=words("thing_names"),
-            months=words("months"),
-            month_before=words("month_before"),
-            calendar=words("calendar_words"),
-            action_verbs=words("action_verbs"),
-            linking_verbs=words("linking_verbs"),
-            titles=words("titles"),
-            particles=words("particles"),
-            acronyms=words("acronyms"),
-            object_before=words("object_before"),
-            verb_forms={fold(k): str(v) for k, v in data["verb_forms"].items()},
-            not_verbs=words("not_verbs"),
-            adverbs=words("adverbs"),
-            contracted={fold(k): str(v) for k, v in data["contracted"].items()},
-        )
 
 
 @dataclass(frozen=True)
@@ -529,56 +456,6 @@ class Anonymiser:
         return word
 
 
-_DETERMINER = r"(?:(?:the|our|my|a|an|their|his|her)\s+)?"
-# "the data analyst role" is whose role: "my partner's role".
-_ROLE_NOUN_RE = re.compile(r"[\s-]+(?:role|job|position|post|team|work|career|title)\b", re.I)
-
-
-@dataclass(frozen=True)
-class _Role:
-    """A job title of two words or more, as it may appear in a text, and its stand-in."""
-
-    pattern: re.Pattern[str]
-    word: str  # "my partner", or for the writer's own title "someone in my role"
-    possessive: str  # "my partner's", "my": for "the data analyst role"
-    after: frozenset[str]  # what the person is called in the text once names are gone
-
-
-def _role(title: str, word: str, possessive: str, after: frozenset[str]) -> _Role | None:
-    parts = re.findall(r"[^\W_]+", title)
-    if len(parts) < 2:  # one word ("Manager", "Intern") is too common to take out of a text
-        return None
-    body = r"[\W_]+".join(re.escape(w) for w in parts)
-    pattern = re.compile(rf"(?<![^\W\d_]){_DETERMINER}{body}(?![^\W\d_])", re.IGNORECASE)
-    return _Role(pattern, word, possessive, after)
-
-
-def _without_roles(text: str, roles: list[_Role]) -> str:
-    """`text` with each person's job title replaced (or, after their name, dropped)."""
-    for role in roles:
-        out: list[str] = []
-        pos = 0
-        for m in role.pattern.finditer(text):
-            before = text[pos : m.start()]
-            lead = re.search(r",\s*$", before)
-            told = lead is not None and any(
-                fold(before[: lead.start()]).endswith(fold(w)) for w in role.after
-            )
-            trail = re.match(r"\s*,\s*|\s*(?=[.!?;:)]|$)", text[m.end() :])
-            if told and trail is not None and lead is not None:
-                # "my partner, our data analyst, showed me": the aside goes.
-                out.append(before[: lead.start()] + (" " if trail.group().strip() else ""))
-                pos = m.end() + trail.end()
-                continue
-            word = role.possessive if _ROLE_NOUN_RE.match(text, m.end()) else role.word
-            if starts_sentence(text, m.start()):
-                word = word[:1].upper() + word[1:]
-            out += [before, word]
-            pos = m.end()
-        text = "".join([*out, text[pos:]])
-    return text
-
-
 def anonymiser(
     p: Pairing,
     words: dict[str, str],
@@ -611,13 +488,13 @@ def anonymiser(
     )
     titles = (
         [
-            _role(
+            role(
                 p.me.role,
                 words.get("me_role", "someone in my role"),
                 words["me_possessive"],
                 frozenset({words["me"], words["me_object"]}),
             ),
-            _role(
+            role(
                 p.partner.role,
                 words["partner"],
                 words["partner_possessive"],
@@ -630,4 +507,4 @@ def anonymiser(
     kept = [r for r in titles if r is not None]
     if not kept:
         return names
-    return lambda text: _without_roles(names(text), kept)
+    return lambda text: without_roles(names(text), kept)

@@ -71,9 +71,7 @@ def story_context(
 ) -> dict[str, Any]:
     """What the story template needs, every piece of user text already made shareable."""
     clean: Callable[[str], str] = (
-        (lambda t: t)
-        if with_names
-        else anonymiser(p, words["anonymous"], roles=not with_roles)
+        (lambda t: t) if with_names else anonymiser(p, words["anonymous"], roles=not with_roles)
     )
 
     minutes = retro.minutes
