@@ -96,7 +96,9 @@ def specific(r: Reading, ctx: SmartContext, subject: str) -> Check:
 
 def measurable(r: Reading, ctx: SmartContext, subject: str) -> Check:
     vague = r.hit("vague_measure", negated=None)
-    found = next((h for h in r.hits("measure", negated=None) if not _qualifies(r, h, vague)), None)
+    found = next(
+        (h for h in r.hits("measure", negated=None) if not _qualifies(r, h, vague)), None
+    )
     count = _count(r)
     hits = [h for h in (found, count) if h is not None]
     if hits:
