@@ -21,6 +21,12 @@ os.environ["COLUMNS"] = "100"
 os.environ["NO_COLOR"] = "1"
 os.environ.pop("REVMENTOR_TODAY", None)
 
+if os.environ.get("REVMENTOR_TEST_NO_POSIX") == "1":
+    # Before anything imports them: see tests/helpers_platform.py.
+    from tests.helpers_platform import hide_modules
+
+    hide_modules()
+
 
 # --- the slow mark ------------------------------------------------------------------
 #
@@ -45,6 +51,8 @@ SLOW_TESTS = {
     "test_records.py::test_a_view_reads_like_the_model",
     "test_goals.py::test_ratings_of_every_goal_at_once_match_each_goal_alone",
     "test_export_markdown.py::test_any_valid_pairing_exports_as_parseable_markdown",
+    # the store's suite again, in a process without the POSIX-only calls
+    "test_platforms.py::test_the_store_suite_passes_without_the_posix_only_calls",
     # two processes racing for one file
     "test_log_session.py::test_two_loggers_at_once_keep_both_sessions",
 }
@@ -93,6 +101,15 @@ class Result:
 
 
 @pytest.fixture(autouse=True)
+def _no_posix_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With REVMENTOR_TEST_NO_POSIX=1, every test runs without the POSIX-only calls."""
+    from tests.helpers_platform import ACTIVE, hide_calls
+
+    if ACTIVE:
+        hide_calls(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh, empty data folder, set through REVMENTOR_HOME."""
     path = tmp_path / "home"
@@ -117,6 +134,9 @@ def today(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
 def example_home(home: Path) -> Path:
     """The data folder holding a copy of the example pairing(s)."""
     shutil.copytree(EXAMPLES / "pairings", home / "pairings")
+    # Private, as revmentor makes its own folders (a copied folder keeps the repository's mode).
+    home.chmod(0o700)
+    (home / "pairings").chmod(0o700)
     return home
 
 

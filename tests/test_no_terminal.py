@@ -23,6 +23,12 @@ INTERACTIVE: list[tuple[list[str], bool]] = [
     (["wrap-up", "sam"], False),
     (["self-check"], False),
     (["edit", "sam"], False),
+    (["delete", "sam"], False),
+    (["ask", "sam"], True),
+    (["steps", "done", "sam"], False),
+    (["steps", "reopen", "sam"], False),
+    (["sessions", "edit", "sam", "1"], False),
+    (["sessions", "remove", "sam", "1"], False),
 ]
 
 

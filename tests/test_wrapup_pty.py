@@ -66,7 +66,9 @@ def test_renew_choosing_goals_and_writing_a_story(
     child.expect("Conclude the pairing")
     child.send(ENTER)  # renew is first
     child.expect("Which goals carry over")
-    child.expect("sam-strategy")
+    # Each goal by its words, with its id beside them.
+    child.expect_exact("Understand how younger colleagues")
+    child.expect_exact("(sam-strategy)")
     child.send(DOWN + SPACE + ENTER)  # untick gen-z-expectations
     child.expect("Write a short success story")
     child.send("y" + ENTER)
@@ -77,7 +79,8 @@ def test_renew_choosing_goals_and_writing_a_story(
     child.expect("Keep your names in the story\\?")
     child.send("n" + ENTER)
     child.expect("Renewed: the new cycle runs from 2026-12-08 to 2027-03-08")
-    child.expect("Retired: gen-z-expectations")
+    child.expect_exact("Retired: Understand how younger colleagues")
+    child.expect_exact("(gen-z-expectations)")
     child.expect("names left out")
     assert finish(child) == 0
     p = Store().read(EXAMPLE_SLUG)

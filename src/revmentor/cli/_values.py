@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 import typer
@@ -48,25 +48,40 @@ def _refused(exc: BadInput) -> typer.BadParameter:
     return typer.BadParameter(f"{exc.message}. {exc.hint}" if exc.hint else exc.message)
 
 
+def _on_the_calendar(day: date) -> date:
+    """Refuse a date so far out that a horizon counted from it would leave the calendar
+    (the file format's range), before anything is worked out from it."""
+    from revmentor.vocab import DATE_MAX, DATE_MIN
+
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise typer.BadParameter(
+            f"{day.isoformat()} is outside the years {DATE_MIN.year} to {DATE_MAX.year} "
+            "that a pairing may use"
+        )
+    return day
+
+
 def when(value: str) -> date:
     """`--date` as people type it: a date, `yesterday`, `friday`, `3 days ago`."""
     from revmentor import clock
     from revmentor.coach.dates import parse_when
 
     try:
-        return parse_when(value, clock.today())
-    except ValueError as exc:
+        day = parse_when(value, clock.today())
+    except (ValueError, OverflowError) as exc:
         raise typer.BadParameter(str(exc)) from None
+    return _on_the_calendar(day)
 
 
 def iso_date(value: str) -> date:
     """A calendar date written YYYY-MM-DD."""
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise typer.BadParameter(
             f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23"
         ) from None
+    return _on_the_calendar(day)
 
 
 def _rated(value: str, example: str) -> Rated:
@@ -74,6 +89,9 @@ def _rated(value: str, example: str) -> Rated:
     if not sep or not name.strip() or not number.strip():
         raise typer.BadParameter(f"'{value}' is not in the form NAME=N, e.g. {example}")
     try:
+        # int() would also read other scripts' digits ("٣"); a rating is written 1-5.
+        if not number.strip().isascii():
+            raise ValueError(number)
         rating = int(number.strip())
     except ValueError:
         raise typer.BadParameter(
@@ -106,8 +124,27 @@ def pulse_rating(value: str) -> Rated:
 
 
 def answer_rating(value: str) -> Rated:
-    """`QUESTION_ID=N` for the self-check; whether the question exists is the check's to say."""
-    return _rated(value, "listening=4")
+    """`QUESTION_ID=N` for the self-check, the question one of the self-check's own."""
+    from revmentor.coach import selfcheck as sc
+
+    rated = _rated(value, "listening=4")
+    known = sc.question_ids(sc.load_parts())
+    if rated.name not in known:
+        raise typer.BadParameter(
+            f"'{rated.name}' is not a question of the self-check; they are: {', '.join(known)}"
+        )
+    return rated
+
+
+def slug(value: str) -> str:
+    """A pairing's name as revmentor writes it: lowercase letters, digits and hyphens."""
+    from revmentor.errors import BadInput
+    from revmentor.store import check_slug
+
+    try:
+        return check_slug(value)
+    except BadInput as exc:
+        raise _refused(exc) from None
 
 
 def once_each(value: Sequence[Rated]) -> Sequence[Rated]:
@@ -190,5 +227,16 @@ def time_zone(value: str) -> str:
 
     try:
         return check_zone(value)
+    except BadInput as exc:
+        raise _refused(exc) from None
+
+
+def reminder(value: str) -> timedelta:
+    """`--remind` as typed: `15m`, `2h` or `1d` before an event."""
+    from revmentor.errors import BadInput
+    from revmentor.views.exporters.ics import parse_remind
+
+    try:
+        return parse_remind(value)
     except BadInput as exc:
         raise _refused(exc) from None

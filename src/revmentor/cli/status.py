@@ -6,13 +6,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from revmentor.cli._common import pick_pairing, store
+from revmentor.cli._common import pick_pairing, store, unarchived
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 
 if TYPE_CHECKING:
     from datetime import date
 
     from revmentor.coach.status import StatusReport
+    from revmentor.store import Store
 
 app = commands()
 
@@ -24,9 +26,14 @@ def show_default() -> None:
     from revmentor.errors import InvalidFile
 
     st = store()
-    rows = st.read_all()
+    every = st.read_all()
+    rows = unarchived(every)
     if not rows:
-        typer.echo("No pairings yet. Start one with: revmentor start")
+        typer.echo(
+            "Every pairing is archived; `revmentor list --all` lists them."
+            if every
+            else "No pairings yet. Start one with: revmentor start"
+        )
         return
     today = _today()
     if len(rows) == 1:
@@ -65,12 +72,16 @@ def status(
         None,
         metavar="PAIRING",
         help="The pairing's name. Without it: every pairing, one line each.",
+        autocompletion=complete_pairings,
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
 ) -> None:
     """Where a pairing stands, and what to do next.
 
     The week, sessions against your rhythm, goals, pulse, a due review, and suggestions.
+
+    With --json and several pairings (and no PAIRING), a list with one object each,
+    as `revmentor list --json` gives: a file that cannot be read is {"slug", "error"}.
 
     Examples: revmentor status maya-chen · revmentor status --json
     """
@@ -80,25 +91,48 @@ def status(
     if pairing is None and not as_json:
         show_default()
         return
+    if pairing is None and len(st.slugs()) > 1:
+        _print_all_json(st)
+        return
     slug = pick_pairing(st, pairing, command="revmentor status", ask=False)
     report = status_report(st.read(slug), _today())
     if as_json:
-        _print_json(slug, report)
+        typer.echo(_dumps(_json(slug, report)))
         return
     _detail(slug, report)
 
 
-def _print_json(slug: str, report: StatusReport) -> None:
+def _dumps(data: object) -> str:
     import json
+
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _json(slug: str, report: StatusReport) -> dict[str, object]:
 
     from revmentor.coach.nudges import nudges
 
     data = _plain(report)
-    assert isinstance(data, dict)
+    if not isinstance(data, dict):
+        raise TypeError("a status report must read as a mapping")
     data["slug"] = slug
     data["behind"] = report.behind
     data["nudges"] = [_plain(n) for n in nudges(report)]
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    return data
+
+
+def _print_all_json(st: Store) -> None:
+    from revmentor.coach.status import status_report
+    from revmentor.errors import InvalidFile
+
+    today = _today()
+    out: list[dict[str, object]] = []
+    for slug, item in st.read_all():
+        if isinstance(item, InvalidFile):
+            out.append({"slug": slug, "error": item.message})
+        else:
+            out.append(_json(slug, status_report(item, today)))
+    typer.echo(_dumps(out))
 
 
 def _plain(value: object) -> object:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from revmentor.coach import wrapup
+from revmentor.coach.goal_ids import PROMPT_ROOM, goal_label
 from revmentor.errors import BadInput, Concluded, NeedsTerminal
 from revmentor.wizard.pairing import pick
 
@@ -190,7 +191,8 @@ def settle(
             weeks = _ask_weeks(words)
         active = [g.id for g in p.active_goals()]
         if decision == "renew" and not given.carry_over_given and active:
-            carry = prompts.checkbox(q["carry_over"], active, checked=active)
+            goals = [(g.id, goal_label(g.text, g.id, PROMPT_ROOM)) for g in p.active_goals()]
+            carry = prompts.checkbox(q["carry_over"], goals, checked=active)
         if story is None:
             story = _ask_story(words, given.force, given.home)
         if story is not None and not with_roles:
