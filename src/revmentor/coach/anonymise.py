@@ -480,17 +480,13 @@ def anonymiser(
     ]
     found = [w for w in people if w is not None]
     names: Callable[[str], str] = (
-        Anonymiser(
-            found, lex, words.get("email", "(an e-mail address)"), words.get("link", "(a link)")
-        )
-        if found
-        else (lambda text: text)
+        Anonymiser(found, lex, words["email"], words["link"]) if found else (lambda text: text)
     )
     titles = (
         [
             role(
                 p.me.role,
-                words.get("me_role", "someone in my role"),
+                words["me_role"],
                 words["me_possessive"],
                 frozenset({words["me"], words["me_object"]}),
             ),
