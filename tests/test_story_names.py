@@ -321,15 +321,45 @@ def test_a_long_hostile_text_takes_linear_time() -> None:
 
 # --- job titles and generations ------------------------------------------------------------
 
+ROLE_CASES = [
+    ("Sam, our data analyst, showed me prompts.", "My partner showed me prompts."),
+    ("I met Sam, the Data Analyst.", "I met my partner."),
+    ("The data analyst explained it.", "My partner explained it."),
+    ("I asked the data analyst.", "I asked my partner."),
+    ("As Chief Operating Officer I need it.", "As someone in my role I need it."),
+    ("As the chief operating officer, I sign off.", "As someone in my role, I sign off."),
+    ("the data-analyst role", "My partner's role"),
+    ("How a chief operating officer job works", "How my job works"),
+    ("data analysts everywhere", "data analysts everywhere"),
+    ("Operating costs matter to an officer.", "Operating costs matter to an officer."),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLE_CASES)
+def test_job_titles_in_a_text_go_too(text: str, expected: str) -> None:
+    p = pairing(HELEN, "Sam Rivera", me_role="Chief Operating Officer", partner_role="Data Analyst")
+    assert story.anonymiser(p, WORDS, roles=True)(text) == expected
+
+
+def test_one_word_titles_stay_in_a_text() -> None:
+    p = pairing(HELEN, "Sam Rivera", me_role="Director", partner_role="Intern")
+    text = "Our director asked the intern."
+    assert story.anonymiser(p, WORDS, roles=True)(text) == text
+
 
 def test_roles_and_generations_stay_out_of_the_story_unless_asked() -> None:
     p = pairing(HELEN, "Sam Rivera", me_role="Head of Risk", partner_role="Graduate Analyst")
     retro = wrapup.retrospective(p, date(2026, 3, 1))
-    plain = story.story(p, retro, None)
+    record = wrapup.conclude(
+        p, date(2026, 3, 1), worked="Sam, our graduate analyst, was patient."
+    ).wrap_ups[-1]
+    plain = story.story(p, retro, record)
+    assert "My partner was patient." in plain
     for word in ("Head of Risk", "Graduate Analyst", "Gen X", "Gen Z", "Helen", "Sam"):
         assert word not in plain, word
     assert "From January 2026 to March 2026, my partner and I met fortnightly" in plain
-    roles = story.story(p, retro, None, with_roles=True)
+    roles = story.story(p, retro, record, with_roles=True)
+    assert "My partner, our graduate analyst, was patient." in roles
     assert "a Head of Risk (Gen X) and a Graduate Analyst (Gen Z) met" in roles
     assert "Helen" not in roles and "Sam" not in roles
     both = story.story(p, retro, None, with_roles=True, with_names=True)

@@ -288,13 +288,10 @@ def test_anonymiser_respects_word_boundaries_and_lowercase_words() -> None:
             "partner": {"name": "Frank Samson"},
         }
     )
-    words = {
-        "me": "I",
-        "me_object": "me",
-        "me_possessive": "my",
-        "partner": "my partner",
-        "partner_possessive": "my partner's",
-    }
+    from revmentor import content
+
+    words = content.load("wrapup.yaml")["anonymous"]
+    assert (words["me"], words["partner_possessive"]) == ("I", "my partner's")
     anon = st.anonymiser(p, words)
     assert anon("Frank gave frank feedback; I will ask Will.") == (
         "My partner gave frank feedback; I will ask me."

@@ -73,7 +73,11 @@ def export(
         metavar="PATH",
         help="Write to a file (or into a folder as <pairing>.<ext>); '-' for standard output.",
     ),
-    force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="Replace an existing output file (never one in the data folder, a pipe or a device).",
+    ),
 ) -> None:
     """Write the plan as Markdown to share, a calendar file to import, or JSON.
 

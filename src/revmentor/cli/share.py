@@ -25,7 +25,11 @@ def share(
         help="The bundle's file (default: PAIRING-shared.yaml here); a folder; '-' for "
         "standard output.",
     ),
-    force: bool = typer.Option(False, "--force", help="Replace an existing file."),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="Replace an existing file (never one in the data folder, a pipe or a device).",
+    ),
 ) -> None:
     """Write a partner bundle: your plan and sessions, for your partner's revmentor.
 

@@ -65,7 +65,11 @@ def wrap_up(
         "--with-roles",
         help="Keep job titles and generations in the story (left out by default).",
     ),
-    force: bool = typer.Option(False, "--force", help="Let --story replace an existing file."),
+    force: bool = typer.Option(
+        False,
+        "--force",
+        help="Let --story replace an existing file (never one in the data folder).",
+    ),
     yes: bool = typer.Option(False, "--yes", "-y", help="Ask nothing; use the flags only."),
 ) -> None:
     """Close the three-month cycle: look back, then renew, extend or conclude.

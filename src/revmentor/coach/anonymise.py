@@ -19,16 +19,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from revmentor.coach.job_titles import role, without_roles
+from revmentor.coach.name_words import Lexicon, fold, starts_sentence
+
 if TYPE_CHECKING:
     from revmentor.model import Pairing
 
-_FOLD_EXTRA = str.maketrans(
-    {
-        "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ß": "ss",
-        "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
-        "’": "'", "‘": "'", "ʼ": "'",
-    }
-)  # fmt: skip
 
 _LETTERS = r"(?:[^\W\d_]|[\u0300-\u036f])+"
 _TOKEN_RE = re.compile(
@@ -40,25 +36,6 @@ _TOKEN_RE = re.compile(
 # Between two parts of one name: a space, a hyphen, or the full stop after an initial.
 _JOIN_RE = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _JOIN_AFTER_INITIAL_RE = re.compile(r"\.[ \t]*|[ \t]+|[ \t]*-[ \t]*")
-_CLOSERS = "\"”’')]"
-_OPENERS = '"“‘(['
-
-
-def starts_sentence(text: str, at: int) -> bool:
-    """Whether the word at `at` begins a sentence (or a quotation, or a line)."""
-    i = at
-    while i > 0 and text[i - 1] in " \t\r\n":
-        i -= 1
-    if i == 0 or "\n" in text[i:at]:
-        return True
-    if text[i - 1] in _OPENERS:
-        return True
-    if text[i - 1] == "'" and (i == 1 or text[i - 2].isspace()):
-        return True  # an opening single quote, not an apostrophe
-    spaced = i < at
-    while i > 0 and text[i - 1] in _CLOSERS:
-        i -= 1
-    return spaced and i > 0 and text[i - 1] in ".!?"
 
 
 _AFTER_COLON_RE = re.compile(r"[:;]\s+$")
@@ -78,56 +55,6 @@ _NEXT_TWO_RE = re.compile(r"[ \t]+([^\W\d_]+(?:['’][^\W\d_]+)?)(?:[ \t]+(\S+))
 def _before(text: str, at: int) -> str:
     """The few words before `at`: all that the rules look back at, however long the text."""
     return text[max(0, at - 80) : at]
-
-
-def fold(text: str) -> str:
-    """`text` as names are compared: no case, no accents, one kind of apostrophe."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_EXTRA))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The word lists of content/anonymise.yaml, ready to look up."""
-
-    everyday: frozenset[str]
-    things: frozenset[str]
-    months: frozenset[str]
-    month_before: frozenset[str]
-    calendar: frozenset[str]
-    action_verbs: frozenset[str]
-    linking_verbs: frozenset[str]
-    titles: frozenset[str]
-    particles: frozenset[str]
-    acronyms: frozenset[str]
-    object_before: frozenset[str]
-    verb_forms: dict[str, str]
-    not_verbs: frozenset[str]
-    adverbs: frozenset[str]
-    contracted: dict[str, str]
-
-    @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Lexicon:
-        def words(key: str) -> frozenset[str]:
-            return frozenset(fold(w) for w in str(data[key]).split())
-
-        return cls(
-            everyday=words("everyday_names"),
-            things=words("thing_names"),
-            months=words("months"),
-            month_before=words("month_before"),
-            calendar=words("calendar_words"),
-            action_verbs=words("action_verbs"),
-            linking_verbs=words("linking_verbs"),
-            titles=words("titles"),
-            particles=words("particles"),
-            acronyms=words("acronyms"),
-            object_before=words("object_before"),
-            verb_forms={fold(k): str(v) for k, v in data["verb_forms"].items()},
-            not_verbs=words("not_verbs"),
-            adverbs=words("adverbs"),
-            contracted={fold(k): str(v) for k, v in data["contracted"].items()},
-        )
 
 
 @dataclass(frozen=True)
@@ -530,9 +457,16 @@ class Anonymiser:
 
 
 def anonymiser(
-    p: Pairing, words: dict[str, str], lexicon: dict[str, Any] | None = None
+    p: Pairing,
+    words: dict[str, str],
+    lexicon: dict[str, Any] | None = None,
+    *,
+    roles: bool = False,
 ) -> Callable[[str], str]:
-    """A function that swaps both people's names for neutral words in a piece of text."""
+    """A function that swaps both people's names for neutral words in a piece of text.
+
+    With `roles`, job titles of two words or more are taken out too.
+    """
     from revmentor import content
 
     lex = Lexicon.from_data(lexicon if lexicon is not None else content.load("anonymise.yaml"))
@@ -545,8 +479,28 @@ def anonymiser(
         ),
     ]
     found = [w for w in people if w is not None]
-    if not found:
-        return lambda text: text
-    return Anonymiser(
-        found, lex, words.get("email", "(an e-mail address)"), words.get("link", "(a link)")
+    names: Callable[[str], str] = (
+        Anonymiser(found, lex, words["email"], words["link"]) if found else (lambda text: text)
     )
+    titles = (
+        [
+            role(
+                p.me.role,
+                words["me_role"],
+                words["me_possessive"],
+                frozenset({words["me"], words["me_object"]}),
+            ),
+            role(
+                p.partner.role,
+                words["partner"],
+                words["partner_possessive"],
+                frozenset({words["partner"]}),
+            ),
+        ]
+        if roles
+        else []
+    )
+    kept = [r for r in titles if r is not None]
+    if not kept:
+        return names
+    return lambda text: without_roles(names(text), kept)

@@ -70,7 +70,9 @@ def story_context(
     with_roles: bool = False,
 ) -> dict[str, Any]:
     """What the story template needs, every piece of user text already made shareable."""
-    clean: Callable[[str], str] = (lambda t: t) if with_names else anonymiser(p, words["anonymous"])
+    clean: Callable[[str], str] = (
+        (lambda t: t) if with_names else anonymiser(p, words["anonymous"], roles=not with_roles)
+    )
 
     minutes = retro.minutes
     hours = f", about {round(minutes / 60)} hours in all" if minutes >= 60 else ""
