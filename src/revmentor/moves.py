@@ -78,19 +78,20 @@ def rename(st: Store, old: str, new: str) -> None:
                     f"'{new}' is free, but {target} still holds files of an earlier '{new}'",
                     "Move that folder aside, or choose another name.",
                 )
-        moves = [*folders, (st.path_for(old), st.path_for(new))]
         done: list[tuple[Path, Path]] = []
         try:
-            for source, target in moves:
+            for source, target in folders:
                 if source.exists():
-                    move(source, target)
+                    move(source, target, change=False)
                     done.append((source, target))
+            # The pairing file last: once it has its new name, the rename is done.
+            move(st.path_for(old), st.path_for(new))
         except BaseException:
             # Stopped (Ctrl-C, a full disk): what moved goes back. Only a kill gets past
             # this, and then running the rename again finishes it.
             for source, target in reversed(done):
                 with contextlib.suppress(Exception):
-                    move(target, source)
+                    move(target, source, change=False)
             raise
         _forget(st, old)
 
