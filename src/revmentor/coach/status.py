@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from revmentor.coach import horizon as hz
 from revmentor.coach import ratings
+from revmentor.coach.steps import open_steps
 from revmentor.vocab import FREQUENCY_DAYS, PRINCIPLES
 
 if TYPE_CHECKING:
@@ -122,8 +123,8 @@ class StatusReport(NamedTuple):
     one_sided: str | None  # "me" or "partner": whose learning goes unrecorded lately
     ask: AskState | None
     gaps: tuple[GapLine, ...]
-    next_steps: tuple[str, ...]
-    next_steps_from: date | None
+    next_steps: tuple[str, ...]  # still open, oldest first
+    next_steps_from: date | None  # the session of the oldest
 
     @property
     def behind(self) -> int:
@@ -272,7 +273,8 @@ def status_report(p: Pairing, today: date) -> StatusReport:
             for g in p.scan.gaps
         )
 
-    steps_from = next((s for s in reversed(past) if s.next_steps), None)
+    # Open steps only: one marked done with `revmentor steps done` is not carried over.
+    carried = open_steps(p, until=today)
 
     return StatusReport(
         kind=p.kind,
@@ -316,6 +318,6 @@ def status_report(p: Pairing, today: date) -> StatusReport:
         one_sided=one_sided,
         ask=ask,
         gaps=gaps,
-        next_steps=tuple(steps_from.next_steps) if steps_from else (),
-        next_steps_from=steps_from.date if steps_from else None,
+        next_steps=tuple(s.text for s in carried),
+        next_steps_from=carried[0].date if carried else None,
     )

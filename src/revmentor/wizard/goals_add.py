@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from revmentor.coach import goals as cg
 from revmentor.errors import BadInput, Concluded, NeedsTerminal
 from revmentor.vocab import Owner
+from revmentor.wizard.goal_ids import ask_goal_id
 from revmentor.wizard.goals_review import NewGoal, ask_new_goal, check_wording
 from revmentor.wizard.pairing import pick
 
@@ -46,6 +47,7 @@ def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
     slug = pick(st, request.pairing, command=COMMAND, tty=tty)
     p = st.read(slug)
     own_real = _own_real(request.real) if request.real is not None else None
+    goal_id = request.goal_id
     if request.text is not None:
         if not request.text.strip():
             raise BadInput("--text: the goal's wording is empty")
@@ -59,7 +61,7 @@ def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
                 owner=spec.owner,
                 why=spec.why,
                 baseline=spec.baseline,
-                goal_id=request.goal_id,
+                goal_id=goal_id,
             )
         except BadInput as exc:
             raise exc.named(FLAGS) from None
@@ -70,6 +72,8 @@ def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
             raise Concluded.read_only(slug)
         spec = ask_new_goal()
         verdict = None  # already shown while the goal was being written
+        if goal_id is None:
+            goal_id = ask_goal_id(spec.text, [g.id for g in p.goals])
         if own_real is not None:
             spec.real = own_real
     else:
@@ -87,7 +91,7 @@ def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
                 owner=spec.owner,
                 why=spec.why,
                 baseline=spec.baseline,
-                goal_id=request.goal_id,
+                goal_id=goal_id,
                 real=spec.real,
             )
         except BadInput as exc:
