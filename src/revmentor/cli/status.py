@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from datetime import date
 
     from revmentor.coach.status import StatusReport
-    from revmentor.store import Store
 
 app = commands()
 
@@ -91,9 +90,11 @@ def status(
     if pairing is None and not as_json:
         show_default()
         return
-    if pairing is None and len(st.slugs()) > 1:
-        _print_all_json(st)
-        return
+    if pairing is None:
+        rows = unarchived(st.read_all())
+        if len(rows) > 1:
+            _print_all_json(rows)
+            return
     slug = pick_pairing(st, pairing, command="revmentor status", ask=False)
     report = status_report(st.read(slug), _today())
     if as_json:
@@ -121,13 +122,13 @@ def _json(slug: str, report: StatusReport) -> dict[str, object]:
     return data
 
 
-def _print_all_json(st: Store) -> None:
+def _print_all_json(rows: list[tuple[str, Any]]) -> None:
     from revmentor.coach.status import status_report
     from revmentor.errors import InvalidFile
 
     today = _today()
     out: list[dict[str, object]] = []
-    for slug, item in st.read_all():
+    for slug, item in rows:
         if isinstance(item, InvalidFile):
             out.append({"slug": slug, "error": item.message})
         else:
