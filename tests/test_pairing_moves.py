@@ -204,3 +204,17 @@ def test_a_rename_that_fails_part_way_says_nothing_was_saved(
     assert result.err.startswith("Error: could not move")
     assert "was saved" not in result.err
     assert files(home) == before, "the backups and drafts moved back"
+
+
+def test_edits_kept_as_drafts_follow_the_rename(sam: str, cli: Cli, home: Path) -> None:
+    drafts = home / "drafts"
+    (drafts / "edit-sam-20261201T101500.yaml").write_text("mine: 1\n")
+    (drafts / "edit-sam-20261201T101500-2.yaml").write_text("mine: 2\n")
+    (drafts / "edit-sam-x-20261201T101500.yaml").write_text("another pairing's\n")
+    assert cli("rename", "sam", "sam-rivera").code == 0
+    names = sorted(p.name for p in drafts.iterdir() if p.is_file())
+    assert names == [
+        "edit-sam-rivera-20261201T101500-2.yaml",
+        "edit-sam-rivera-20261201T101500.yaml",
+        "edit-sam-x-20261201T101500.yaml",
+    ]
