@@ -156,11 +156,11 @@ def test_a_rename_stopped_at_any_step_leaves_everything_as_it_was(
     real_move = moves.move
     calls = {"n": 0}
 
-    def stopping(source: Path, target: Path) -> None:
+    def stopping(source: Path, target: Path, *, change: bool = True) -> None:
         calls["n"] += 1
         if calls["n"] == stop_at:
             raise KeyboardInterrupt
-        real_move(source, target)
+        real_move(source, target, change=change)
 
     monkeypatch.setattr(moves, "move", stopping)
     result = cli("rename", "sam", "sam-rivera")
@@ -175,10 +175,46 @@ def test_a_delete_stopped_before_its_move_changes_nothing(
 ) -> None:
     from revmentor import moves
 
-    def stopped(source: Path, target: Path) -> None:
+    def stopped(source: Path, target: Path, *, change: bool = True) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(moves, "move", stopped)
     before = files(home)
     assert cli("delete", "sam", "--yes").code == 130
     assert files(home) == before
+
+
+def test_a_rename_that_fails_part_way_says_nothing_was_saved(
+    sam: str, cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from revmentor import moves
+    from revmentor.errors import SaveError
+
+    real_move = moves.move
+
+    def full_disk(source: Path, target: Path, *, change: bool = True) -> None:
+        if source.name == "sam.yaml":
+            raise SaveError(f"could not move {source} to {target}: the disk is full")
+        real_move(source, target, change=change)
+
+    monkeypatch.setattr(moves, "move", full_disk)
+    before = files(home)
+    result = cli("rename", "sam", "sam-rivera")
+    assert result.code == 1
+    assert result.err.startswith("Error: could not move")
+    assert "was saved" not in result.err
+    assert files(home) == before, "the backups and drafts moved back"
+
+
+def test_edits_kept_as_drafts_follow_the_rename(sam: str, cli: Cli, home: Path) -> None:
+    drafts = home / "drafts"
+    (drafts / "edit-sam-20261201T101500.yaml").write_text("mine: 1\n")
+    (drafts / "edit-sam-20261201T101500-2.yaml").write_text("mine: 2\n")
+    (drafts / "edit-sam-x-20261201T101500.yaml").write_text("another pairing's\n")
+    assert cli("rename", "sam", "sam-rivera").code == 0
+    names = sorted(p.name for p in drafts.iterdir() if p.is_file())
+    assert names == [
+        "edit-sam-rivera-20261201T101500-2.yaml",
+        "edit-sam-rivera-20261201T101500.yaml",
+        "edit-sam-x-20261201T101500.yaml",
+    ]

@@ -361,16 +361,19 @@ def read_regular_file(path: Path) -> str:
         raise InvalidFile(str(path), [f"{path}:1: not UTF-8 text ({exc.reason})"]) from None
 
 
-def move(source: Path, target: Path) -> None:
+def move(source: Path, target: Path, *, change: bool = True) -> None:
     """Rename `source` to `target` in one step (a file or a folder), flushed to disk.
 
     `os.replace` is atomic: a process killed at any moment leaves it at one name or the
     other. The caller checks that `target` is free, under the locks concerned.
+    `change=False` marks a step that is not yet the change itself (as for atomic_write).
     """
     try:
         os.replace(source, target)
     except OSError as exc:
         raise save_error(target, exc, f"move {source} to") from None
+    if change:
+        SAVED.append(target)
     for folder in {source.parent, target.parent}:
         with contextlib.suppress(OSError):
             _fsync_dir(folder)

@@ -26,6 +26,22 @@ def drafts_dir(st: Store, slug: str) -> Path:
     return st.home / "drafts" / check_slug(slug)
 
 
+def _edit_drafts(st: Store, old: str, new: str) -> list[tuple[Path, Path]]:
+    """Edits `revmentor edit` could not save, kept as drafts/edit-<pairing>-<time>.yaml,
+    each with its name under the new pairing name."""
+    import re
+
+    folder = st.home / "drafts"
+    if not folder.is_dir():
+        return []
+    own = re.compile(rf"edit-{re.escape(old)}(-\d{{8}}T\d{{6}}(?:-\d+)?\.yaml)")
+    return [
+        (path, folder / f"edit-{new}{found.group(1)}")
+        for path in sorted(folder.iterdir())
+        if (found := own.fullmatch(path.name))
+    ]
+
+
 def deletable(st: Store, slug: str) -> Pairing | None:
     """The pairing about to be deleted (None if its file does not read), or why not."""
     path = st.path_for(slug)
@@ -71,26 +87,28 @@ def rename(st: Store, old: str, new: str) -> None:
         if not st.exists(old):
             raise NotFound(f"no pairing called '{old}'")
         folders = [(st.backups_dir / old, st.backups_dir / new),
-                   (drafts_dir(st, old), drafts_dir(st, new))]
+                   (drafts_dir(st, old), drafts_dir(st, new)),
+                   *_edit_drafts(st, old, new)]
         for source, target in folders:
             if source.exists() and target.exists():
                 raise AlreadyExists(
                     f"'{new}' is free, but {target} still holds files of an earlier '{new}'",
                     "Move that folder aside, or choose another name.",
                 )
-        moves = [*folders, (st.path_for(old), st.path_for(new))]
         done: list[tuple[Path, Path]] = []
         try:
-            for source, target in moves:
+            for source, target in folders:
                 if source.exists():
-                    move(source, target)
+                    move(source, target, change=False)
                     done.append((source, target))
+            # The pairing file last: once it has its new name, the rename is done.
+            move(st.path_for(old), st.path_for(new))
         except BaseException:
             # Stopped (Ctrl-C, a full disk): what moved goes back. Only a kill gets past
             # this, and then running the rename again finishes it.
             for source, target in reversed(done):
                 with contextlib.suppress(Exception):
-                    move(target, source)
+                    move(target, source, change=False)
             raise
         _forget(st, old)
 

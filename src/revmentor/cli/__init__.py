@@ -40,7 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sessions": ("sessions", "List sessions; show, edit or remove one (`sessions show N`)."),
     "doctor": ("doctor", "Check every pairing file and folder permission."),
     "paths": ("paths", "Print where revmentor keeps its files."),
-    "search": ("search", "Find text in every pairing's goals, sessions, reviews, wrap-ups."),
+    "search": ("search", "Find text in every pairing: goals, sessions, reviews, wrap-ups."),
     "restore": ("restore", "List a pairing's backups, or put one back."),
     "undo": ("undo", "Put back the version from before the last change."),
     "rename": ("rename", "Give a pairing a new name; its backups follow it."),
