@@ -614,8 +614,9 @@ def _scalar_text(value: Any) -> str:
     raise _CannotSplice(f"cannot write {type(value).__name__}")
 
 
-def _block_items(items: list[Any], indent: int) -> str:
-    """`items` as block sequence entries whose dashes sit at column `indent`."""
+def _block_items(items: list[Any], indent: int, step: int = 2) -> str:
+    """`items` as block sequence entries whose dashes sit at column `indent`, their
+    content `step` columns further in (`-   key` in a file of 4-space items)."""
     text = yaml.dump(
         items,
         Dumper=_BlockDumper,
@@ -623,7 +624,7 @@ def _block_items(items: list[Any], indent: int) -> str:
         sort_keys=False,
         allow_unicode=True,
         width=max(40, 88 - indent),
-        indent=2,
+        indent=step if 2 <= step <= 9 else 2,
     )
     pad = " " * indent
     return "".join(pad + line if line.strip() else line for line in text.splitlines(True))
@@ -750,7 +751,11 @@ def append_items(text: str, key: str, items: list[Any]) -> str | None:
         nxt = closing.start_mark
         if nxt is not None and nxt.index < at:
             return None
-        block = _block_items(items, dash.column)
+        # The last entry's first key shows how far in the file writes an entry's content.
+        step = 2
+        if len(last) > 1 and isinstance(last[0], yaml.MappingStartEvent) and not last[0].flow_style:
+            step = _start(last[1]).column - dash.column
+        block = _block_items(items, dash.column, step)
         if load(block) != as_loaded(items):
             return None
         return layout.restore(text[:at] + ("" if eol >= 0 else "\n") + block + text[at:])
