@@ -403,3 +403,17 @@ def test_horizons_at_the_ends_of_the_calendar_never_crash_a_command(
         assert parse_back.code == 0, parse_back.output
         path.write_bytes(before)
         TALLY.passed("dates at the calendar's ends")
+
+
+@pytest.mark.parametrize("kind", ["FIFO", "symlink to /dev/zero", "directory named *.yaml"])
+def test_an_answers_file_that_is_no_file_is_refused_not_waited_on(
+    home: Path, tmp_path: Path, kind: str
+) -> None:
+    answers = tmp_path / "answers.yaml"
+    ODD_FILES[kind](answers)
+    TALLY.start("answers file types")
+    result = run_cli("start", "--answers", str(answers), "--defaults", "--name", "kim",
+                     home=home, timeout=30)
+    assert result.code == 1 and result.err.startswith(f"Error: {answers}"), result.output
+    assert not (home / "pairings" / "kim.yaml").exists()
+    TALLY.passed("answers file types")
