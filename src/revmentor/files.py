@@ -351,3 +351,18 @@ def read_regular_file(path: Path) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InvalidFile(str(path), [f"{path}:1: not UTF-8 text ({exc.reason})"]) from None
+
+
+def move(source: Path, target: Path) -> None:
+    """Rename `source` to `target` in one step (a file or a folder), flushed to disk.
+
+    `os.replace` is atomic: a process killed at any moment leaves it at one name or the
+    other. The caller checks that `target` is free, under the locks concerned.
+    """
+    try:
+        os.replace(source, target)
+    except OSError as exc:
+        raise save_error(target, exc, f"move {source} to") from None
+    for folder in {source.parent, target.parent}:
+        with contextlib.suppress(OSError):
+            _fsync_dir(folder)

@@ -296,16 +296,20 @@ class Store:
         with locked(self.path_for(slug)):
             yield
 
-    def _backup(self, slug: str, text: str) -> None:
+    def new_backup_path(self, slug: str) -> Path:
+        """Where the next backup of `slug` goes (its folder is made if missing)."""
         # A sequence number orders backups even when the clock stands still or jumps back;
         # the time stamp and the command are there for people browsing the folder.
-        folder = make_dirs(self.backups_dir / slug)
+        folder = make_dirs(self.backups_dir / check_slug(slug))
         clean_folder_temp_files(folder)  # under the pairing's lock, like every backup
         existing = self.backups(slug)
         seq = int(existing[-1].name.split("-", 1)[0]) + 1 if existing else 1
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         command = f"-{self.command}" if self.command and SLUG_RE.match(self.command) else ""
-        atomic_write(folder / f"{seq:06d}-{stamp}{command}.yaml", text, change=False)
+        return folder / f"{seq:06d}-{stamp}{command}.yaml"
+
+    def _backup(self, slug: str, text: str) -> None:
+        atomic_write(self.new_backup_path(slug), text, change=False)
         for old in self.backups(slug)[:-KEEP_BACKUPS]:
             # An old backup that cannot be removed only means one more is kept.
             with contextlib.suppress(OSError):

@@ -36,6 +36,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "edit": ("edit", "Open a pairing file in your editor, and check it afterwards."),
     "doctor": ("doctor", "Check every pairing file and folder permission."),
     "paths": ("paths", "Print where revmentor keeps its files."),
+    "search": ("search", "Find text in every pairing's goals, sessions, reviews, wrap-ups."),
+    "restore": ("restore", "List a pairing's backups, or put one back."),
+    "undo": ("undo", "Put back the version from before the last change."),
+    "rename": ("rename", "Give a pairing a new name; its backups follow it."),
+    "delete": ("delete", "Delete a pairing (its file is kept among the backups)."),
+    "archive": ("archive", "Hide a pairing from `list` and `status`, keeping it whole."),
+    "unarchive": ("unarchive", "Bring an archived pairing back into `list` and `status`."),
 }
 
 ABOUT = (
@@ -63,13 +70,22 @@ class LazyGroup(TyperGroup):
         return command
 
     def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
-        if args and args[0] not in COMMANDS and not args[0].startswith("-"):
+        # While the shell completes a line (resilient parsing), an unknown word is no error.
+        unknown = args and args[0] not in COMMANDS and not args[0].startswith("-")
+        if unknown and not ctx.resilient_parsing:
             from difflib import get_close_matches
 
             close = get_close_matches(args[0], list(COMMANDS), n=2)
             hint = f" Did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
             ctx.fail(f"No such command {args[0]!r}.{hint}")
-        return super().resolve_command(ctx, args)
+        name, command, rest = super().resolve_command(ctx, args)
+        if name is not None:
+            from revmentor.cli._common import set_running
+
+            # A group's subcommand is part of the name: "goals-add".
+            sub = rest[0] if rest and rest[0] in getattr(command, "commands", {}) else None
+            set_running(f"{name}-{sub}" if sub else name)
+        return name, command, rest
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -111,7 +127,8 @@ def _version(value: bool) -> None:
 app = typer.Typer(
     cls=LazyGroup,
     invoke_without_command=True,
-    add_completion=False,
+    # Typer's own --install-completion and --show-completion (bash, zsh, fish).
+    add_completion=True,
     context_settings={"help_option_names": HELP_NAMES},
 )
 
@@ -241,4 +258,11 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def main() -> None:
+    import gc
+
+    # One command is one short-lived process, and what it builds (a pairing's parsed
+    # text, its models, the saved text) holds no cycles worth reclaiming. The cyclic
+    # collector otherwise walks those objects again and again: 40-65% of the time of
+    # reading or saving a pairing of 5,000 sessions, for no memory saved.
+    gc.disable()
     sys.exit(run())
