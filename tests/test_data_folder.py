@@ -306,3 +306,114 @@ def test_a_disk_that_says_no_gives_a_sentence_naming_the_file(
     )
     assert not list((home / "pairings").glob(".*.tmp")), "a failed save leaves no copy"
     TALLY.passed("disk errors")
+
+
+# (what, text in the file, text put in its place): a hand edit that must be refused on
+# read with the file's line, by every command, the file left as it is.
+HAND_EDITS = [
+    ("line break in a name", "  name: Sam Rivera\n", '  name: "Sam\\nBEGIN:VEVENT"\n'),
+    ("line break in a role", "  role: COO\n", '  role: "COO\\r\\nX"\n'),
+    ("line separator in a topic", "      - topic 0\n", '      - "topic\\u2028zero"\n'),
+    ("line break in a goal id", "  - id: genai-for-ops\n", '  - id: "genai\\nops"\n'),
+    ("line break in a progress key", "      genai-for-ops: 1\n", '      "genai\\nops": 1\n'),
+    ("surrogate escape", "  name: Sam Rivera\n", '  name: "Sam\\udce9"\n'),
+    ("a number as a date", "  - date: 2026-09-08\n", "  - date: 0\n"),
+    ("a Unix time stamp as a date", "created: 2026-09-01\n", "created: 1700000000\n"),
+    ("digits without dashes", "  end: 2026-12-07\n", "  end: 20261207\n"),
+    ("a date and time", "created: 2026-09-01\n", "created: 2026-09-01T10:00:00\n"),
+    ("year 9999", "  end: 2026-12-07\n", "  end: 9999-12-31\n"),
+    ("year 1", "  start: 2026-09-07\n", "  start: 0001-01-01\n"),
+    ("year 3000", "  end: 2026-12-07\n", "  end: 3000-01-01\n"),
+    ("a date off the calendar", "  end: 2026-12-07\n", "  end: 2026-02-30\n"),
+]
+
+HAND_EDIT_COMMANDS = [["status", "sam"], ["prep", "sam"], ["show", "sam"],
+                      ["export", "sam", "-o", "-"], ["export", "sam", "-f", "ics", "-o", "-"],
+                      ["export", "sam", "-f", "json", "-o", "-"],
+                      ["log-session", "sam", "--yes", "--topic", "t"],
+                      ["wrap-up", "sam", "--decision", "renew", "--yes"], ["doctor"]]
+
+
+@pytest.mark.parametrize("what,old,new", HAND_EDITS, ids=[h[0] for h in HAND_EDITS])
+def test_a_hand_edit_the_format_refuses_is_reported_with_its_line(
+    home: Path, cli: Callable[..., Result], what: str, old: str, new: str
+) -> None:
+    make_pairing(home, "sam", n_sessions=2)
+    path = home / "pairings" / "sam.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, what
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    before = Snapshot.of(home)
+    for args in HAND_EDIT_COMMANDS:
+        TALLY.start("hand edits")
+        result = cli(*args)
+        assert result.code == 1, (args, result.output)
+        assert "unexpected" not in result.err and "Traceback" not in result.output
+        said = result.out if args == ["doctor"] else result.err
+        assert f"{path}:{line}:" in said, (args, line, said)
+        TALLY.passed("hand edits")
+    assert before.changes(Snapshot.of(home)) == []
+
+
+EDGE_HORIZONS = {
+    "the first months allowed": ("1900-01-01", "1900-04-01"),
+    "the last months allowed": ("2999-09-01", "2999-12-31"),
+    "eleven centuries, weekly": ("1900-01-01", "2999-12-31"),
+}
+
+EDGE_COMMANDS = [*HAND_EDIT_COMMANDS[:-3],
+                 ["log-session", "sam", "--yes", "--date", "2999-12-31"],
+                 ["wrap-up", "sam", "--decision", "renew", "--yes"],
+                 ["wrap-up", "sam", "--decision", "extend", "--weeks", "52", "--yes"],
+                 ["goals", "review", "sam", "--goal", "genai-for-ops", "--rating", "3",
+                  "--decision", "keep", "--yes"], ["list"], ["status"]]
+
+
+@pytest.mark.parametrize("today_is", ["2026-11-21", "2999-12-30", "1900-01-02"])
+@pytest.mark.parametrize("span", list(EDGE_HORIZONS))
+def test_horizons_at_the_ends_of_the_calendar_never_crash_a_command(
+    home: Path, cli: Callable[..., Result], today: Callable[[str], None], span: str,
+    today_is: str,
+) -> None:
+    import yaml
+
+    from tests.helpers_faults import pairing_data
+
+    today(today_is)
+    data = pairing_data(2)
+    start, end = EDGE_HORIZONS[span]
+    data["horizon"] = {"start": start, "end": end}
+    data["created"] = "1900-01-01"
+    data["ground_rules"]["frequency"] = "weekly" if "weekly" in span else "fortnightly"
+    (home / "pairings").mkdir(parents=True, mode=0o700)
+    path = home / "pairings" / "sam.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    for args in EDGE_COMMANDS:
+        TALLY.start("dates at the calendar's ends")
+        before = path.read_bytes()
+        result = cli(*args)
+        assert "unexpected" not in result.err and "Traceback" not in result.output, args
+        assert result.code in (0, 1), (args, result.output)
+        if result.code == 1:
+            assert result.err.startswith("Error: "), (args, result.err)
+            assert path.read_bytes() == before, "a refusal writes nothing"
+            assert "Nothing was saved" not in result.err or path.read_bytes() == before
+        parse_back = cli("show", "sam")
+        assert parse_back.code == 0, parse_back.output
+        path.write_bytes(before)
+        TALLY.passed("dates at the calendar's ends")
+
+
+@pytest.mark.parametrize("kind", ["FIFO", "symlink to /dev/zero", "directory named *.yaml"])
+def test_an_answers_file_that_is_no_file_is_refused_not_waited_on(
+    home: Path, tmp_path: Path, kind: str
+) -> None:
+    answers = tmp_path / "answers.yaml"
+    ODD_FILES[kind](answers)
+    TALLY.start("answers file types")
+    result = run_cli("start", "--answers", str(answers), "--defaults", "--name", "kim",
+                     home=home, timeout=30)
+    assert result.code == 1 and result.err.startswith(f"Error: {answers}"), result.output
+    assert not (home / "pairings" / "kim.yaml").exists()
+    TALLY.passed("answers file types")

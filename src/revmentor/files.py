@@ -346,7 +346,7 @@ def read_regular_file(path: Path) -> str:
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             why = odd_file(path) or "not a regular file"
-            raise InvalidFile(str(path), [f"{path}:1: {why}"], "Move it out of the folder.")
+            raise InvalidFile(str(path), [f"{path}:1: {why}"])
         data = _read_capped(fd, MAX_FILE_BYTES)
     finally:
         os.close(fd)

@@ -255,13 +255,28 @@ def _merge(node: Any, old: Any, new: Any) -> Any:
         for key in [k for k in node if k not in new]:
             del node[key]
         for key, value in new.items():
-            if key in node:
+            if key in node and value in ([], {}) and node[key] not in ([], {}, None):
+                # A collection emptied: its comments (kept on this key and on its items)
+                # would land after `[]`; they go back above the section instead.
+                node.ca.items.pop(key, None)
+                node[key] = _plain(value)
+            elif key in node:
                 node[key] = _merge(node[key], old.get(key), value)
             elif key not in old or old[key] != value:
                 # Defaults the file never spelled out stay unwritten until they change.
                 node[key] = _plain(value)
         return node
     if isinstance(new, list) and isinstance(node, CommentedSeq) and isinstance(old, list):
+        if not new:
+            # An emptied block list keeps the comments of its items, which ruamel then
+            # writes after `[]`, into the next line; the comments are put back above it.
+            return []
+        gone = _removed(old, new)
+        if gone is not None:
+            # Items taken out: the others keep their own nodes, and their comments.
+            for i in reversed(gone):
+                del node[i]
+            return node
         for i, value in enumerate(new):
             if i < len(node):
                 node[i] = _merge(node[i], old[i] if i < len(old) else None, value)
@@ -270,6 +285,20 @@ def _merge(node: Any, old: Any, new: Any) -> Any:
         del node[len(new) :]
         return node
     return _plain(new)
+
+
+def _removed(old: list[Any], new: list[Any]) -> list[int] | None:
+    """The indexes of `old` whose removal leaves `new`, when that is all that changed."""
+    if len(new) >= len(old):
+        return None
+    gone = []
+    j = 0
+    for i, item in enumerate(old):
+        if j < len(new) and new[j] == item and type(new[j]) is type(item):
+            j += 1
+        else:
+            gone.append(i)
+    return gone if j == len(new) else None
 
 
 def dump_new(data: dict[str, Any], header: str | None = None) -> str:
@@ -606,8 +635,9 @@ def _scalar_text(value: Any) -> str:
     raise _CannotSplice(f"cannot write {type(value).__name__}")
 
 
-def _block_items(items: list[Any], indent: int) -> str:
-    """`items` as block sequence entries whose dashes sit at column `indent`."""
+def _block_items(items: list[Any], indent: int, step: int = 2) -> str:
+    """`items` as block sequence entries whose dashes sit at column `indent`, their
+    content `step` columns further in (`-   key` in a file of 4-space items)."""
     text = yaml.dump(
         items,
         Dumper=_BlockDumper,
@@ -615,7 +645,7 @@ def _block_items(items: list[Any], indent: int) -> str:
         sort_keys=False,
         allow_unicode=True,
         width=max(40, 88 - indent),
-        indent=2,
+        indent=step if 2 <= step <= 9 else 2,
     )
     pad = " " * indent
     return "".join(pad + line if line.strip() else line for line in text.splitlines(True))
@@ -742,7 +772,11 @@ def append_items(text: str, key: str, items: list[Any]) -> str | None:
         nxt = closing.start_mark
         if nxt is not None and nxt.index < at:
             return None
-        block = _block_items(items, dash.column)
+        # The last entry's first key shows how far in the file writes an entry's content.
+        step = 2
+        if len(last) > 1 and isinstance(last[0], yaml.MappingStartEvent) and not last[0].flow_style:
+            step = _start(last[1]).column - dash.column
+        block = _block_items(items, dash.column, step)
         if load(block) != as_loaded(items):
             return None
         return layout.restore(text[:at] + ("" if eol >= 0 else "\n") + block + text[at:])

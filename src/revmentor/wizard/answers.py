@@ -31,12 +31,15 @@ class Source:
 
 def load_yaml(path: Path) -> tuple[str, Any]:
     """The text and data of a YAML answers file; a missing or malformed one is a clear error."""
+    from revmentor.files import read_regular_file
+
     try:
-        text = path.read_text(encoding="utf-8")
+        # Not open() and read: a FIFO or a device given as the file must not hang.
+        text = read_regular_file(path)
     except FileNotFoundError:
         raise BadInput(f"no answers file at {path}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(f"cannot read the answers file {path}: {exc}") from None
+    except OSError as exc:
+        raise BadInput(f"cannot read the answers file {path}: {exc.strerror}") from None
     try:
         return text, yamlio.load(text)
     except yamlio.YAMLProblem as exc:
