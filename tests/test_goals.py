@@ -143,6 +143,17 @@ def test_review_keeps_comments(example_home: Path, frozen: None, cli: Cli) -> No
     assert "# Goals: each is checked against REAL" in after
 
 
+FLAG_VALUE_PROBLEMS = {
+    "--goal: no goal with the id 'nope'",
+    "--text: rewording a goal needs",
+    "--reason: retiring a goal needs",
+    "needs a reason",
+    "only goes with the decision 'reword'",
+    "--id: a goal with the id 'genai-for-ops'",
+    "--id: 'Bad Id' cannot be a goal id",
+}
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -168,7 +179,8 @@ def test_review_bad_input_leaves_the_file_untouched(
 ) -> None:
     before = pairing_file(example_home).read_bytes()
     result = cli("goals", "review", *args, "--yes")
-    assert result.code == 1, result.output
+    # A problem with a flag's own value is a usage error (2), as click's are.
+    assert result.code == (2 if message in FLAG_VALUE_PROBLEMS else 1), result.output
     assert result.err.startswith("Error: ")
     assert message in result.err
     assert pairing_file(example_home).read_bytes() == before
@@ -294,7 +306,7 @@ def test_add_bad_input_leaves_the_file_untouched(
 ) -> None:
     before = pairing_file(example_home).read_bytes()
     result = cli("goals", "add", *args)
-    assert result.code == 1, result.output
+    assert result.code == (2 if message in FLAG_VALUE_PROBLEMS else 1), result.output
     assert message in result.err
     assert pairing_file(example_home).read_bytes() == before
 

@@ -182,7 +182,7 @@ def test_a_value_its_flag_cannot_take_is_a_usage_error(
 
 def test_a_name_that_cannot_be_a_file_is_refused(cli: Cli, home: Path) -> None:
     result = cli("start", "--defaults", "--partner", "Sam", "--goal", GOAL, "--name", "Bad Name")
-    assert result.code == 1
+    assert result.code == 2
     assert "'Bad Name' is not a pairing name" in result.err
     assert not (home / "pairings").exists() or not list((home / "pairings").glob("*.yaml"))
 

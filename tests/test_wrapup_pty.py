@@ -74,6 +74,8 @@ def test_renew_choosing_goals_and_writing_a_story(
     child.send("y" + ENTER)
     child.expect("Where should the story go\\?")
     child.send(CTRL_U + str(story) + ENTER)
+    child.expect("Keep your job titles and generations in the story\\?")
+    child.send("n" + ENTER)
     child.expect("Keep your names in the story\\?")
     child.send("n" + ENTER)
     child.expect("Renewed: the new cycle runs from 2026-12-08 to 2027-03-08")
@@ -87,6 +89,7 @@ def test_renew_choosing_goals_and_writing_a_story(
     text = story.read_text(encoding="utf-8")
     assert "My partner's patience" in text
     assert "Sam" not in text and "Helen" not in text
+    assert "Data Analyst" not in text and "Gen Z" not in text
 
 
 def test_declining_to_wrap_up_early_changes_nothing(

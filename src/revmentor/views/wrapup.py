@@ -135,10 +135,11 @@ def render_decision(slug: str, p: Pairing, record: WrapUp, words: dict[str, Any]
         con.print(f"[dim]{esc(words['hints']['renewed_goals'])}[/]")
 
 
-def render_story_written(path: str, with_names: bool) -> None:
+def render_story_written(path: str, with_names: bool, with_roles: bool = False) -> None:
     names = "with your names" if with_names else "names left out"
+    roles = "with your roles" if with_roles else "roles left out"
     # soft_wrap: a long path must stay in one piece to be copied.
-    out().print(f"Story written ({names}): {esc(path)}", soft_wrap=True)
+    out().print(f"Story written ({names}, {roles}): {esc(path)}", soft_wrap=True)
 
 
 def render_reopened(slug: str) -> None:

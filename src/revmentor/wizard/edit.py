@@ -9,8 +9,43 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from revmentor.errors import BadInput, InvalidFile
+from revmentor.errors import BadInput, Conflict, InvalidFile
 from revmentor.store import Store, parse
+
+
+def keep_edit(st: Store, slug: str, text: str) -> Path:
+    """Keep an edit that could not be saved beside the start draft, private to the owner."""
+    from datetime import datetime
+
+    from revmentor.files import atomic_write, make_dirs
+
+    folder = make_dirs(st.home / "drafts")
+    stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
+    kept = folder / f"edit-{slug}-{stamp}.yaml"
+    n = 1
+    while kept.exists() or kept.is_symlink():
+        n += 1
+        kept = folder / f"edit-{slug}-{stamp}-{n}.yaml"
+    atomic_write(kept, text)
+    return kept
+
+
+def save_edit(st: Store, slug: str, text: str, *, opened: str) -> None:
+    """Save `text` over the pairing, unless the file no longer holds what was `opened`.
+
+    Another revmentor may have saved the pairing while the editor was open; its change
+    is kept, and the edit goes to a private copy the message names.
+    """
+    try:
+        st.replace_text(slug, text, expected=opened)
+    except Conflict:
+        kept = keep_edit(st, slug, text)
+        raise Conflict(
+            f"'{slug}' changed while you were editing it, so your edit was not saved; "
+            f"it is kept in {kept}",
+            f"The pairing keeps the change saved meanwhile. Run `revmentor edit {slug}` "
+            "again and carry your edit over from that copy.",
+        ) from None
 
 
 def _editor() -> list[str]:
@@ -92,5 +127,5 @@ def edit_pairing(st: Store, slug: str, *, ask: bool) -> None:
     if text is None:
         out().print("No changes.")
         return
-    st.replace_text(slug, text)
+    save_edit(st, slug, text, opened=original)
     out().print(f"Saved {st.path_for(slug)} (the previous version is in backups).")
