@@ -94,3 +94,13 @@ def test_zsh_and_fish_get_pairing_names(proc: Proc, home: Path) -> None:
                      "_TYPER_COMPLETE_FISH_ACTION": "get-args",
                      "_TYPER_COMPLETE_ARGS": "revmentor delete s"})
     assert fish.code == 0 and fish.out.split() == ["sam"]
+
+
+def test_steps_and_sessions_complete_their_commands_and_pairings(
+    proc: Proc, home: Path
+) -> None:
+    make_pairing(home, "sam")
+    assert bash(proc, "revmentor steps ") == ["list", "done", "reopen"]
+    assert bash(proc, "revmentor sessions re") == ["remove"]
+    assert bash(proc, "revmentor sessions list ") == ["sam"]
+    assert bash(proc, "revmentor ask s") == ["sam"]

@@ -261,6 +261,18 @@ def test_lists_are_joined_without_repeats() -> None:
     assert s.next_steps == ["Sam sends prompts", "Helen drafts a summary"]
 
 
+def test_a_step_marked_done_in_either_copy_is_done_in_the_merge() -> None:
+    helen, sam = helens(), sams()
+    helen.sessions[0].next_steps = ["Sam sends prompts", "Helen drafts a summary"]
+    helen.sessions[0].done_steps = ["Helen drafts a summary"]
+    sam.sessions[0].next_steps = ["Sam sends prompts"]
+    sam.sessions[0].done_steps = ["Sam sends prompts"]
+    merged = merge(sam, incoming(helen)).pairing
+    s = merged.sessions[0]
+    assert sorted(s.done_steps or []) == ["Helen drafts a summary", "Sam sends prompts"]
+    assert Pairing.model_validate(merged.to_data()) == merged
+
+
 def test_goals_are_matched_by_id_or_by_wording() -> None:
     helen, sam = helens(), sams()
     # Helen's copy calls Sam's goal by another id; sessions rate it under that id.

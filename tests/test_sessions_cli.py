@@ -108,6 +108,7 @@ def test_remove_with_yes(example_home: Path, cli: Cli) -> None:
         (["show", "2026-02-30"], "'2026-02-30' is neither a session number nor a date"),
         (["show", "2026-11-04"], "no session on 2026-11-04"),
         (["show"], "name one session"),
+        (["show", EXAMPLE_SLUG], "which session of 'helen-sam'?"),
         (["edit", "nobody", "1"], "no pairing called 'nobody'"),
         (["remove", "3"], "removing session 3 of 'helen-sam' needs a yes"),
         (["remove", "0", "--yes"], "there is no session 0"),

@@ -54,6 +54,7 @@ def test_done_closes_them_and_prep_leaves_them_out(example_home: Path, cli: Cli)
 def test_reopen_and_all(example_home: Path, cli: Cli) -> None:
     assert cli("steps", "done", "all").code == 0
     assert Store().read(EXAMPLE_SLUG).sessions[-1].done_steps == [FIRST, SECOND]
+    assert "No open next steps in helen-sam: nothing changed." in cli("steps", "done", "all").out
     assert "No open next steps" in cli("steps").out
     assert "Nothing carried over" in cli("prep").out
     assert cli("steps", "reopen", EXAMPLE_SLUG, "2").code == 0

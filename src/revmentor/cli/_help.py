@@ -128,7 +128,9 @@ class ListByDefault(TyperGroup):
 
     # ctx is a click Context, bundled inside Typer, which does not export it.
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ("-h", "--help")):
+        # While the shell completes a line, the first word may be a command half typed.
+        named = args and (args[0] in self.commands or args[0] in ("-h", "--help"))
+        if not named and not ctx.resilient_parsing:
             args = ["list", *args]
         result: list[str] = super().parse_args(ctx, args)
         return result

@@ -42,7 +42,8 @@ def ask(
     \b
     Examples:
       revmentor ask maya-chen --sent today
-      revmentor ask maya-chen --sent 2026-09-02 --response accepted --on 2026-09-05
+      revmentor ask maya-chen --sent 2026-09-02
+      revmentor ask maya-chen --response accepted --on 2026-09-05
       revmentor ask --response declined
     """
     from revmentor import clock

@@ -45,7 +45,10 @@ def show(
 ) -> None:
     """Show one session in full, by its number or its date.
 
-    Examples: revmentor sessions show helen-sam 3 · revmentor sessions show yesterday
+    \b
+    Examples:
+      revmentor sessions show helen-sam 3
+      revmentor sessions show yesterday
     """
     from revmentor import clock
     from revmentor.cli._common import interactive, store
@@ -81,7 +84,10 @@ def remove(
 
     The version before the removal is kept in the backups.
 
-    Examples: revmentor sessions remove helen-sam 4 · revmentor sessions remove 4 --yes
+    \b
+    Examples:
+      revmentor sessions remove helen-sam 4
+      revmentor sessions remove 4 --yes
     """
     from revmentor import clock
     from revmentor.cli._common import interactive, store

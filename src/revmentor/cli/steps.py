@@ -8,7 +8,7 @@ from revmentor.cli._common import pairing_argument
 from revmentor.cli._help import Command, group
 
 app = group(
-    "List the open next steps, and mark them done (`steps done`) or open (`steps reopen`).\n\n"
+    "List the open next steps; mark them done or open again.\n\n"
     "\b\nExamples:\n"
     "  revmentor steps helen-sam\n"
     "  revmentor steps done helen-sam 1 2\n"

@@ -93,11 +93,14 @@ def steps_json(slug: str, steps: Sequence[Step]) -> None:
     print(json.dumps({"slug": slug, "steps": data}, indent=2, ensure_ascii=False))
 
 
-def render_marked(slug: str, chosen: Sequence[Step], changed: int, *, done: bool) -> None:
+def render_marked(
+    slug: str, chosen: Sequence[Step], changed: int, *, done: bool, ticked: bool
+) -> None:
     shown = words()["steps"]["shown"]
     con = out()
     if not chosen:
-        con.print(shown["nothing"])
+        key = "nothing" if ticked else "none_open" if done else "none_done"
+        con.print(shown[key].format(slug=esc(slug)))
         return
     if not changed:
         which = ", ".join(str(s.number) for s in chosen)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from revmentor.coach import session_list as sl
 from revmentor.errors import BadInput, Concluded, Conflict
+from revmentor.vocab import SLUG_RE
 from revmentor.wizard.pairing import pick
 
 if TYPE_CHECKING:
@@ -32,6 +33,11 @@ def _chosen(
     st: Store, args: Sequence[str], verb: str, *, tty: bool, today: date
 ) -> tuple[str, Pairing, sl.Numbered]:
     name, ref = split(args, verb)
+    if name is None and not ref.strip().isdigit() and SLUG_RE.match(ref) and st.exists(ref):
+        raise BadInput(
+            f"which session of '{ref}'? Name it by its number or its date",
+            f"For example: revmentor sessions {verb} {ref} 1 (see `revmentor sessions {ref}`).",
+        )
     slug = pick(st, name, command=f"revmentor sessions {verb}", tty=tty)
     p = st.read(slug)
     return slug, p, sl.find(p, ref, today)

@@ -84,7 +84,7 @@ def change(st: Store, args: Sequence[str], *, done: bool, tty: bool) -> None:
     if chosen:
         with st.update(slug) as fresh:
             changed = cst.mark(fresh, [s.key for s in chosen], done)
-    render_marked(slug, chosen, changed, done=done)
+    render_marked(slug, chosen, changed, done=done, ticked=not words and bool(candidates))
 
 
 def ask_which(
