@@ -108,12 +108,14 @@ class Snapshot:
 
     @classmethod
     def of(cls, folder: Path) -> Snapshot:
-        """Every file under `folder` (bytes, mtime, mode) except the disposable read cache."""
+        """Every file under `folder` (bytes, mtime, mode) except the disposable read cache
+        and the lock files (whether filelock removes one on release depends on its version)."""
         files: dict[str, tuple[bytes, int, int]] = {}
         if folder.exists():
             for path in sorted(folder.rglob("*")):
                 rel = path.relative_to(folder).as_posix()
-                if path.is_file() and not rel.startswith("cache/"):
+                is_lock = path.name.startswith(".") and path.name.endswith(".lock")
+                if path.is_file() and not rel.startswith("cache/") and not is_lock:
                     st = path.stat()
                     files[rel] = (path.read_bytes(), st.st_mtime_ns, st.st_mode)
         return cls(files)

@@ -169,14 +169,14 @@ def _print_error(message: str, hint: str | None = None) -> None:
     line = f"Error: {clean(_shown(message))}"
     if sys.stderr is not None and sys.stderr.isatty():
         # rich decides whether and how to colour: NO_COLOR, FORCE_COLOR, TERM=dumb, and
-        # the Windows consoles that need their own calls rather than escape codes.
+        # the Windows consoles that need their own calls rather than escape codes. The
+        # line break is written apart: rich 13 would colour it too.
         from rich.console import Console
 
-        Console(file=sys.stderr, highlight=False, markup=False, soft_wrap=True).print(
-            line, style="red"
-        )
-    else:
-        sys.stderr.write(line + "\n")
+        console = Console(file=sys.stderr, highlight=False, markup=False, soft_wrap=True)
+        console.print(line, style="red", end="")
+        line = ""
+    sys.stderr.write(line + "\n")
     if hint:
         sys.stderr.write(clean(_shown(hint)) + "\n")
 
