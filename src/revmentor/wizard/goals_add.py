@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from revmentor.coach import goals as cg
 from revmentor.errors import BadInput, Concluded, NeedsTerminal
 from revmentor.vocab import Owner
+from revmentor.wizard.goal_builder import BuildFlags
 from revmentor.wizard.goals_review import NewGoal, ask_new_goal, check_wording
 from revmentor.wizard.pairing import pick
 
 if TYPE_CHECKING:
-    from revmentor.model import RealFlags
+    from revmentor.coach.verdict import Verdict
+    from revmentor.model import Pairing, RealFlags
     from revmentor.store import Store
 
 COMMAND = "revmentor goals add"
@@ -33,6 +35,8 @@ class AddRequest:
     goal_id: str | None = None
     # The REAL criteria the person judges the goal meets; None leaves it to the check.
     real: Collection[str] | None = None
+    # The builder's answers, instead of `text`.
+    build: BuildFlags = field(default_factory=BuildFlags)
 
 
 def _own_real(met: Collection[str]) -> RealFlags:
@@ -41,11 +45,27 @@ def _own_real(met: Collection[str]) -> RealFlags:
     return RealFlags(**{key: True for key in met})
 
 
+def _built(p: Pairing, request: AddRequest) -> str:
+    """The goal the --build-* answers make, for this pairing's kind of goal."""
+    from revmentor.coach.goal_check import smart_context
+    from revmentor.wizard.goal_builder import from_flags
+
+    if request.text is not None:
+        raise BadInput(
+            "--text and --build-… both give the goal's wording",
+            "Give either the wording with --text, or the builder's answers with --build-….",
+        )
+    smart = p.kind == "on-the-job"
+    return from_flags(request.build, smart=smart, context=smart_context(p) if smart else None).text
+
+
 def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
     """Add one goal; a bad id, wording or baseline is refused before anything is asked."""
     slug = pick(st, request.pairing, command=COMMAND, tty=tty)
     p = st.read(slug)
     own_real = _own_real(request.real) if request.real is not None else None
+    if request.build.given:
+        request.text = _built(p, request)
     if request.text is not None:
         if not request.text.strip():
             raise BadInput("--text: the goal's wording is empty")
@@ -63,8 +83,22 @@ def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
             )
         except BadInput as exc:
             raise exc.named(FLAGS) from None
-        verdict = check_wording(spec.text)
-        spec.real = own_real or cg.real_flags(verdict.checks)
+        verdict: Verdict | None = check_wording(spec.text)
+        assert verdict is not None
+        if tty and not verdict.passed and p.state != "concluded":
+            # In a terminal, a wording that falls short can be reworded before it is saved.
+            from revmentor.wizard.start_steps import settle_wording
+
+            settled = settle_wording(spec.text, check_wording)
+            if settled is None:
+                from revmentor.views.goals import render_nothing_added
+
+                render_nothing_added()
+                return
+            spec.text, verdict = settled, None
+            spec.real = own_real or cg.real_flags(check_wording(settled).checks)
+        else:
+            spec.real = own_real or cg.real_flags(verdict.checks)
     elif tty:
         if p.state == "concluded":
             raise Concluded.read_only(slug)

@@ -15,6 +15,7 @@ from revmentor import prompts
 from revmentor.coach import goals as cg
 from revmentor.errors import BadInput, Concluded, NeedsTerminal
 from revmentor.vocab import Decision, Owner
+from revmentor.wizard.goal_builder import BuildFlags
 from revmentor.wizard.pairing import pick
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ class ReviewRequest:
     reason: str | None = None
     note: str | None = None
     yes: bool = False
+    # The builder's answers, instead of `text`, for a reword.
+    build: BuildFlags = field(default_factory=BuildFlags)
 
 
 @dataclass
@@ -73,20 +76,26 @@ def check_wording(text: str) -> Verdict:
 def _new_wording(goal: Goal) -> tuple[str, RealFlags]:
     """Ask for a new wording until the user accepts it, having seen its REAL verdict."""
     from revmentor.views.goals import render_new_wording
+    from revmentor.wizard.goal_builder import ask_built, wants_builder
 
     q = _words()["questions"]
     draft = goal.text
+    before = check_wording(goal.text).met()
     while True:
-        draft = prompts.text(
-            q["new_text"],
-            draft,
-            check=lambda v: None if v.strip() else "Please type the new wording.",
-        )
+        if wants_builder():
+            draft = ask_built()
+        else:
+            draft = prompts.text(
+                q["new_text"],
+                draft,
+                check=lambda v: None if v.strip() else "Please type the new wording.",
+            )
         if draft.strip() == goal.text.strip():
             continue
         verdict = check_wording(draft)
         render_new_wording(verdict)
-        if prompts.confirm(q["use_wording"], default=True):
+        # A wording that meets fewer criteria than the old one is kept only on purpose.
+        if prompts.confirm(q["use_wording"], default=verdict.met() >= before):
             return draft, cg.real_flags(verdict.checks)
 
 
@@ -123,7 +132,9 @@ def ask_new_goal() -> NewGoal:
 
     words = _words()
     q = words["questions"]
-    text = prompts.required_text(q["goal_text"])
+    from revmentor.wizard.goal_builder import wording
+
+    text = wording(q["goal_text"])
     verdict = check_wording(text)
     render_new_wording(verdict)
     owners = [(o, words["owners"][o]) for o in cg.OWNERS]
@@ -161,8 +172,26 @@ def review_goals(
 # --- the whole review ------------------------------------------------------------
 
 
+def _built_text(p: Pairing, request: ReviewRequest) -> str | None:
+    """The new wording the --build-* answers make, or --text when they are not given."""
+    if not request.build.given:
+        return request.text
+    if request.text is not None:
+        raise BadInput(
+            "--text and --build-… both give the new wording",
+            "Give either the wording with --text, or the builder's answers with --build-….",
+        )
+    if request.decision != "reword":
+        raise BadInput("--build-… gives a new wording: it goes with --decision reword")
+    from revmentor.coach.goal_check import smart_context
+    from revmentor.wizard.goal_builder import from_flags
+
+    smart = p.kind == "on-the-job"
+    return from_flags(request.build, smart=smart, context=smart_context(p) if smart else None).text
+
+
 def _flagged(
-    p: Pairing, request: ReviewRequest
+    p: Pairing, request: ReviewRequest, *, tty: bool = False
 ) -> tuple[list[cg.GoalDecision], dict[str, RealFlags]]:
     """The one decision the flags make (if any), checked against the pairing."""
     if request.goal is None:
@@ -171,6 +200,7 @@ def _flagged(
             ("--decision", request.decision),
             ("--text", request.text),
             ("--reason", request.reason),
+            ("--build-…", True if request.build.given else None),
         )
         for flag, value in flags:
             if value is not None:
@@ -180,7 +210,7 @@ def _flagged(
         goal_id=request.goal.strip(),
         decision=request.decision or "keep",
         rating=request.rating,
-        text=request.text,
+        text=_built_text(p, request),
         reason=request.reason,
     )
     try:
@@ -189,7 +219,20 @@ def _flagged(
         raise exc.named(FLAGS) from None
     real: dict[str, RealFlags] = {}
     if d.decision == "reword" and d.text:
-        real[d.goal_id] = cg.real_flags(check_wording(d.text).checks)
+        verdict = check_wording(d.text)
+        if tty and not verdict.passed and p.state != "concluded":
+            # In a terminal, a new wording that falls short can be reworded once more.
+            from revmentor.wizard.start_steps import settle_wording
+
+            settled = settle_wording(d.text, check_wording)
+            if settled is None:
+                raise BadInput("the new wording was dropped; nothing was saved")
+            d.text, verdict = settled, check_wording(settled)
+        else:
+            from revmentor.views.goals import render_new_wording
+
+            render_new_wording(verdict)
+        real[d.goal_id] = cg.real_flags(verdict.checks)
     return [d], real
 
 
@@ -197,7 +240,7 @@ def review(st: Store, request: ReviewRequest, *, tty: bool, today: date) -> None
     """Decide on one goal from flags, on the rest in a terminal (or keep them with --yes)."""
     slug = pick(st, request.pairing, command=COMMAND, tty=tty)
     p = st.read(slug)
-    decisions, real = _flagged(p, request)
+    decisions, real = _flagged(p, request, tty=tty)
     note = request.note
     rest = [g for g in p.active_goals() if not decisions or g.id != decisions[0].goal_id]
     new_goals: list[NewGoal] = []

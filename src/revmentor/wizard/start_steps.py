@@ -295,8 +295,10 @@ def _real_check(text: str) -> Any:
 
 def _add_goal(st: State, goals: list[dict[str, Any]], message: str) -> None:
     from revmentor import content
+    from revmentor.wizard.goal_builder import wording
 
-    text = settle_wording(ask().required_text(message), _real_check)
+    ask()  # the step's intro comes before the first question
+    text = settle_wording(wording(message), _real_check)
     if text is None:
         return
     goal: dict[str, Any] = {"text": text, "owner": "me"}

@@ -1,0 +1,112 @@
+"""The goal builder ("Build it with me") in a pseudo-terminal: start, goals add, review."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pexpect
+
+from revmentor.store import Store
+from tests.conftest import EXAMPLE_SLUG
+from tests.keys import DOWN, ENTER
+
+ENV = {"REVMENTOR_TODAY": "2026-11-21"}
+TIMEOUT = 30
+CHOICE = "How would you like to word this goal?"
+BUILT = (
+    "Learn to use Power BI dashboards so that my team can spot budget drift, trying first "
+    "to build one dashboard for the March report and see if it is used"
+)
+
+
+def answer(child: Any, question: str, keys: str) -> None:
+    child.expect_exact(question, timeout=TIMEOUT)
+    child.send(keys)
+
+
+def build_it(child: Any, edit: str = "") -> None:
+    """Pick the builder, answer its three questions, and edit what it composed."""
+    answer(child, CHOICE, DOWN + ENTER)
+    answer(child, "What do you want to be able to do by the end of the three months?",
+           "I want to be able to use Power BI dashboards" + ENTER)  # fmt: skip
+    answer(child, "Who gains, and how does it connect", "my team can spot budget drift" + ENTER)
+    answer(child, "What will you try first, and how will you know it worked?",
+           "Build one dashboard for the March report and see if it is used." + ENTER)  # fmt: skip
+    child.expect_exact("Here is your goal, in one sentence:", timeout=TIMEOUT)
+    answer(child, "Edit the goal before you accept it", edit + ENTER)
+
+
+def finish(child: Any) -> int:
+    child.expect(pexpect.EOF, timeout=TIMEOUT)
+    child.close()
+    return int(child.exitstatus)
+
+
+def test_goals_add_builds_the_goal_with_the_person(
+    example_home: Path, pty: Callable[..., Any]
+) -> None:
+    child = pty("goals", "add", env=ENV, timeout=TIMEOUT)
+    build_it(child, edit=" together")
+    child.expect_exact("Learning-based", timeout=TIMEOUT)
+    assert "✗" not in child.before
+    answer(child, "Whose goal is it?", ENTER)
+    answer(child, "Why does it matter? (optional)", ENTER)
+    answer(child, "Where are you today, 1 to 5?", ENTER)
+    child.expect_exact("Added goal", timeout=TIMEOUT)
+    assert finish(child) == 0
+    goal = Store().read(EXAMPLE_SLUG).goals[-1]
+    assert goal.text == BUILT + " together"  # the person's edit is kept
+    assert goal.real.relevant and goal.real.experimental
+    assert goal.real.aspirational and goal.real.learning_based
+
+
+def test_review_rewords_with_the_builder(example_home: Path, pty: Callable[..., Any]) -> None:
+    child = pty("goals", "review", env=ENV, timeout=TIMEOUT)
+    answer(child, "How would you rate 'genai-for-ops' now?", ENTER)
+    answer(child, "What do you decide for this goal?", "2" + ENTER)  # reword
+    build_it(child)
+    answer(child, "Use this wording?", ENTER)  # it meets as many criteria: Yes by default
+    answer(child, "Why the change? (optional)", ENTER)
+    answer(child, "How would you rate 'gen-z-expectations' now?", ENTER)
+    answer(child, "What do you decide for this goal?", ENTER)
+    answer(child, "How would you rate 'sam-strategy' now?", ENTER)
+    answer(child, "What do you decide for this goal?", ENTER)
+    answer(child, "Add a new goal?", ENTER)
+    answer(child, "A note on this review (optional)", ENTER)
+    child.expect_exact("saved in helen-sam", timeout=TIMEOUT)
+    assert finish(child) == 0
+    goal = Store().read(EXAMPLE_SLUG).goal("genai-for-ops")
+    assert goal is not None and goal.text == BUILT
+
+
+def test_start_builds_the_first_goal(home: Path, tmp_path: Path, pty: Callable[..., Any]) -> None:
+    answers = tmp_path / "plan.yaml"
+    answers.write_text("partner: {name: Lee}\n", encoding="utf-8")
+    child = pty("start", "--answers", str(answers), "--defaults", "--name", "lee", env=ENV)
+    build_it(child)
+    child.expect_exact("Learning-based", timeout=TIMEOUT)  # the verdict of the built goal
+    answer(child, "Why does it matter", ENTER)
+    for key in ("Relevant:", "Experimental:", "Aspirational:", "Learning-based:"):
+        answer(child, key, ENTER)
+    answer(child, "(baseline, 1-5)", ENTER)
+    answer(child, "Add another goal for you?", ENTER)
+    answer(child, "A goal for your partner", ENTER)
+    child.expect_exact("Saved your plan to", timeout=TIMEOUT)
+    assert finish(child) == 0
+    goal = Store(home).read("lee").goals[0]
+    assert goal.text == BUILT
+    assert goal.real.relevant and goal.real.aspirational
+
+
+def test_a_poor_wording_from_a_flag_can_be_reworded_in_a_terminal(
+    example_home: Path, pty: Callable[..., Any]
+) -> None:
+    child = pty("goals", "add", "--text", "Finish the Q3 report", env=ENV, timeout=TIMEOUT)
+    child.expect_exact("✗", timeout=TIMEOUT)  # the verdict, before anything is saved
+    answer(child, "What would you like to do with this goal?", ENTER)  # reword
+    answer(child, "Your new wording:", "\x15" + BUILT + ENTER)
+    child.expect_exact("Added goal", timeout=TIMEOUT)
+    assert finish(child) == 0
+    assert Store().read(EXAMPLE_SLUG).goals[-1].text == BUILT
