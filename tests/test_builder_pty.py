@@ -6,11 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pexpect
-
 from revmentor.store import Store
 from tests.conftest import EXAMPLE_SLUG
 from tests.keys import DOWN, ENTER
+from tests.test_start_pty import answer, wait_exit
 
 ENV = {"REVMENTOR_TODAY": "2026-11-21"}
 TIMEOUT = 30
@@ -20,10 +19,6 @@ BUILT = (
     "to build one dashboard for the March report and see if it is used"
 )
 
-
-def answer(child: Any, question: str, keys: str) -> None:
-    child.expect_exact(question, timeout=TIMEOUT)
-    child.send(keys)
 
 
 def build_it(child: Any, edit: str = "") -> None:
@@ -38,11 +33,6 @@ def build_it(child: Any, edit: str = "") -> None:
     answer(child, "Edit the goal before you accept it", edit + ENTER)
 
 
-def finish(child: Any) -> int:
-    child.expect(pexpect.EOF, timeout=TIMEOUT)
-    child.close()
-    return int(child.exitstatus)
-
 
 def test_goals_add_builds_the_goal_with_the_person(
     example_home: Path, pty: Callable[..., Any]
@@ -55,7 +45,7 @@ def test_goals_add_builds_the_goal_with_the_person(
     answer(child, "Why does it matter? (optional)", ENTER)
     answer(child, "Where are you today, 1 to 5?", ENTER)
     child.expect_exact("Added goal", timeout=TIMEOUT)
-    assert finish(child) == 0
+    assert wait_exit(child) == 0
     goal = Store().read(EXAMPLE_SLUG).goals[-1]
     assert goal.text == BUILT + " together"  # the person's edit is kept
     assert goal.real.relevant and goal.real.experimental
@@ -76,7 +66,7 @@ def test_review_rewords_with_the_builder(example_home: Path, pty: Callable[..., 
     answer(child, "Add a new goal?", ENTER)
     answer(child, "A note on this review (optional)", ENTER)
     child.expect_exact("saved in helen-sam", timeout=TIMEOUT)
-    assert finish(child) == 0
+    assert wait_exit(child) == 0
     goal = Store().read(EXAMPLE_SLUG).goal("genai-for-ops")
     assert goal is not None and goal.text == BUILT
 
@@ -94,7 +84,7 @@ def test_start_builds_the_first_goal(home: Path, tmp_path: Path, pty: Callable[.
     answer(child, "Add another goal for you?", ENTER)
     answer(child, "A goal for your partner", ENTER)
     child.expect_exact("Saved your plan to", timeout=TIMEOUT)
-    assert finish(child) == 0
+    assert wait_exit(child) == 0
     goal = Store(home).read("lee").goals[0]
     assert goal.text == BUILT
     assert goal.real.relevant and goal.real.aspirational
@@ -108,5 +98,5 @@ def test_a_poor_wording_from_a_flag_can_be_reworded_in_a_terminal(
     answer(child, "What would you like to do with this goal?", ENTER)  # reword
     answer(child, "Your new wording:", "\x15" + BUILT + ENTER)
     child.expect_exact("Added goal", timeout=TIMEOUT)
-    assert finish(child) == 0
+    assert wait_exit(child) == 0
     assert Store().read(EXAMPLE_SLUG).goals[-1].text == BUILT

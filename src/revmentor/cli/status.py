@@ -92,9 +92,12 @@ def _print_json(slug: str, report: StatusReport) -> None:
     import json
 
     from revmentor.coach.nudges import nudges
+    from revmentor.coach.status import JSON_LEFT_OUT
 
     data = _plain(report)
     assert isinstance(data, dict)
+    for key in JSON_LEFT_OUT:
+        data.pop(key, None)
     data["slug"] = slug
     data["behind"] = report.behind
     data["nudges"] = [_plain(n) for n in nudges(report)]

@@ -328,7 +328,10 @@ def _partner_goal(st: State, goals: list[dict[str, Any]]) -> None:
         message = "A goal for your partner, since learning flows both ways (Enter to skip):"
     text = ask().text(message, suggestion or "")
     if text:
-        goals.append({"text": text, "owner": "partner"})
+        # The partner's goal gets the same check as yours, shown the same way.
+        settled = settle_wording(text, _real_check, what="goal for your partner")
+        if settled:
+            goals.append({"text": settled, "owner": "partner"})
 
 
 def step_goals(st: State) -> None:
