@@ -208,11 +208,17 @@ def test_smart_needs_its_measure_and_date() -> None:
     assert caught.value.field == "measure"
 
 
-def test_a_very_long_answer_is_cut_and_control_characters_go() -> None:
-    verdict = build_real(
-        BuildAnswers("use SQL \x1b[31mwell " + "really " * 2000, "my\tteam", "one\nreport")
-    )
-    assert len(verdict.text) < 3 * MAX_ANSWER
+def test_a_very_long_answer_is_refused() -> None:
+    with pytest.raises(BadInput) as caught:
+        build_real(BuildAnswers("use SQL " + "really " * 2000, "my team", "one report"))
+    assert caught.value.field == "can"
+    assert "is 14,007 characters long; a short answer is at most 300" in caught.value.problem
+    assert build_real(BuildAnswers("a" * MAX_ANSWER, "my team", "one report")).text
+
+
+def test_control_characters_go() -> None:
+    verdict = build_real(BuildAnswers("use SQL \x1b[31mwell", "my\tteam", "one\nreport"))
+    assert "use SQL well" in verdict.text and "31m" not in verdict.text
     assert "\x1b" not in verdict.text and "\n" not in verdict.text and "\t" not in verdict.text
 
 

@@ -23,13 +23,12 @@ if TYPE_CHECKING:
     from revmentor.coach.smart import SmartContext
     from revmentor.coach.verdict import Verdict
 
-# Beyond this many characters an answer is not a short answer: it is cut at a word.
+# Beyond this many characters an answer is not a short answer.
 MAX_ANSWER = 300
 # The answers, in the order they are asked; the last two only for SMART.
 KEYS = ("can", "who", "try")
 SMART_KEYS = ("measure", "by")
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _SPACES = re.compile(r"\s+")
 _WHO_THEN_HOW = re.compile(
     r"^(.{1,60}?)(?:,\s*|\s+)(so that|so|because|since|as|who|which)\s+(.+)$", re.I
@@ -64,18 +63,30 @@ def question(key: str) -> str:
 def tidy(answer: str) -> str:
     """One line of plain text: control characters and runs of spaces gone, ends trimmed,
     at most MAX_ANSWER characters (cut at a word)."""
-    text = _SPACES.sub(" ", _CONTROL.sub(" ", answer)).strip()
+    from revmentor.coach.goal_check import readable
+
+    text = readable(answer)
     if len(text) > MAX_ANSWER:
         text = text[:MAX_ANSWER].rsplit(" ", 1)[0]
     return text.strip(" ,;:.!?-—–\"'")
 
 
+def answer_problem(answer: str) -> str | None:
+    """Why an answer cannot be used (empty once tidied, or far too long), or None."""
+    if len(answer.strip()) > MAX_ANSWER:
+        return f"is {len(answer.strip()):,} characters long; a short answer is at most {MAX_ANSWER}"
+    if not tidy(answer):
+        return "is empty"
+    return None
+
+
 def check_answers(answers: BuildAnswers, *, smart: bool = False) -> None:
-    """Refuse an answer that is empty once tidied; `field` names the answer."""
+    """Refuse an answer that is empty once tidied, or too long; `field` names the answer."""
     keys = (*KEYS, *SMART_KEYS) if smart else KEYS
     for key in keys:
-        if not tidy(_value(answers, key)):
-            raise BadInput(f"the answer to '{question(key)}' is empty", field=key)
+        problem = answer_problem(_value(answers, key))
+        if problem:
+            raise BadInput(f"the answer to '{question(key)}' {problem}", field=key)
 
 
 def _value(answers: BuildAnswers, key: str) -> str:

@@ -97,12 +97,19 @@ def wants_builder() -> bool:
     return picked == "build"
 
 
+def _check_answer(value: str) -> str | None:
+    problem = builder.answer_problem(value)
+    if problem is None:
+        return None
+    return "Please type an answer." if problem == "is empty" else f"This answer {problem}."
+
+
 def _answer(key: str, default: str = "") -> str:
     words = _words()
     return prompts.text(
         words["questions"][key],
         default,
-        check=lambda v: None if builder.tidy(v) else "Please type an answer.",
+        check=_check_answer,
         instruction=words["examples"].get(key),
     )
 
