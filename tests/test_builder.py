@@ -339,3 +339,28 @@ def test_start_refuses_bad_build_answers(
     assert r.code == 1
     assert r.err.startswith(f"Error: {message}"), r.err
     assert not (home / "pairings" / "lee.yaml").exists()
+
+
+def test_goals_add_builds_a_smart_goal_for_an_on_the_job_plan(
+    cli: Run, home: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "job.yaml"
+    answers.write_text(
+        "kind: on-the-job\npartner: {name: Lena}\n"
+        "scan: {gaps: [{text: Month-end close in SAP}]}\n"
+        "goals: [{text: Close the month in SAP on my own by 26 February 2027}]\n",
+        encoding="utf-8",
+    )
+    assert cli("start", "--answers", str(answers), "--defaults", "--name", "lena").code == 0
+    r = cli("goals", "add", "lena", "--build-can", "reconcile supplier invoices in SAP",
+            "--build-who", "the finance team can close on time", "--build-try",
+            "last month's invoices", "--build-measure", "three times in a row without help",
+            "--build-by", "2027-02-26")  # fmt: skip
+    assert r.code == 0, r.output
+    goal = Store().read("lena").goals[-1]
+    assert goal.text.startswith(
+        "Learn to reconcile supplier invoices in SAP three times in a row without help by "
+        "26 February 2027 so that the finance team can close on time"
+    )
+    missing = cli("goals", "add", "lena", *BUILD)
+    assert missing.code == 1 and missing.err.startswith("Error: --build-measure: the answer")

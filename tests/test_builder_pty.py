@@ -100,3 +100,44 @@ def test_a_poor_wording_from_a_flag_can_be_reworded_in_a_terminal(
     child.expect_exact("Added goal", timeout=TIMEOUT)
     assert wait_exit(child) == 0
     assert Store().read(EXAMPLE_SLUG).goals[-1].text == BUILT
+
+
+JOB = """\
+kind: on-the-job
+me: {side: mentor, name: Ana Silva}
+partner: {name: Tom Berg}
+context: {situation: handover, description: Tom takes over the monthly close.}
+scan:
+  gaps:
+    - {text: Run the monthly close alone, priority: high}
+"""
+
+
+def test_on_the_job_builder_asks_for_the_measure_and_date(
+    home: Path, tmp_path: Path, pty: Callable[..., Any]
+) -> None:
+    answers = tmp_path / "job.yaml"
+    answers.write_text(JOB, encoding="utf-8")
+    child = pty("start", "--answers", str(answers), "--defaults", env=ENV, timeout=TIMEOUT)
+    answer(child, CHOICE, DOWN + ENTER)
+    answer(child, "What should the learner be able to do by the target date?",
+           "run the monthly close" + ENTER)  # fmt: skip
+    answer(child, "Who gains, and how does it connect", "the finance team" + ENTER)
+    answer(child, "What will you try first", "the January close, checked by Ana" + ENTER)
+    answer(child, "How will you measure it?", "on his own, with at most two corrections" + ENTER)
+    answer(child, "By when?", ENTER)  # the end of the plan, three months from its start
+    child.expect_exact("Here is your goal, in one sentence:", timeout=TIMEOUT)
+    answer(child, "Edit the goal before you accept it", ENTER)
+    child.expect_exact("Time-bound", timeout=TIMEOUT)
+    answer(child, "(baseline, 1-5)", ENTER)
+    answer(child, "Add another goal?", ENTER)
+    child.expect_exact("Saved your plan to", timeout=TIMEOUT)
+    assert wait_exit(child) == 0
+    (goal,) = Store(home).read("tom-berg").goals
+    assert goal.text == (
+        "Learn to run the monthly close on his own, with at most two corrections by 23 "
+        "February 2027 to help the finance team, trying it first on the January close, "
+        "checked by Ana"
+    )
+    assert goal.smart is not None and goal.smart.measurable and goal.smart.time_bound
+    assert goal.gap == "run-the-monthly-close-alone"
