@@ -113,6 +113,9 @@ def today(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
 def example_home(home: Path) -> Path:
     """The data folder holding a copy of the example pairing(s)."""
     shutil.copytree(EXAMPLES / "pairings", home / "pairings")
+    # Private, as revmentor makes its own folders (a copied folder keeps the repository's mode).
+    home.chmod(0o700)
+    (home / "pairings").chmod(0o700)
     return home
 
 

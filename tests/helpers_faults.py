@@ -7,6 +7,7 @@ import os
 import resource
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -29,6 +30,30 @@ def report(what: str, **counts: object) -> None:
     SUMMARY.parent.mkdir(exist_ok=True)
     with SUMMARY.open("a", encoding="utf-8") as fh:
         fh.write(line + "\n")
+
+
+class Tally:
+    """Cases tried and failed per category, reported when a test module ends.
+
+    `start(category)` counts a case as tried and, until `passed(category)`, as failed.
+    """
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.tried: Counter[str] = Counter()
+        self.failed: Counter[str] = Counter()
+
+    def start(self, category: str) -> None:
+        self.tried[category] += 1
+        self.failed[category] += 1
+
+    def passed(self, category: str) -> None:
+        self.failed[category] -= 1
+
+    def report(self) -> None:
+        for category in sorted(self.tried):
+            report(f"{self.what}: {category}", cases=self.tried[category],
+                   failures=self.failed[category])
 
 
 def pairing_data(n_sessions: int = 5, *, private: str | None = None) -> dict[str, Any]:

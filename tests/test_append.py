@@ -15,7 +15,7 @@ from revmentor.coach import sessions as cs
 from revmentor.errors import BadInput, Concluded
 from revmentor.model import Pairing, Session
 from revmentor.store import FILE_HEADER, Store, parse
-from tests.helpers_faults import make_pairing
+from tests.helpers_faults import make_pairing, pairing_data
 from tests.strategies import pairings, sessions
 
 NEW = {
@@ -216,3 +216,27 @@ def test_append_lets_the_check_cancel_and_refuses_concluded(home: Path, cached: 
     with pytest.raises(Concluded):
         st_.append("sam", "sessions", _item())
     assert path.read_bytes() == before
+
+
+def test_a_change_that_only_adds_to_a_list_keeps_the_rest_of_it_as_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    p = Pairing.model_validate(pairing_data(3))
+    text = yamlio.dump_new(p.to_data(), FILE_HEADER)
+    text = text.replace("sessions:\n", "sessions:  # kept by hand\n", 1)
+    first = text.index("  - date:", text.index("# kept by hand"))
+    text = text[:first] + "  # the first one was late\n" + text[first:]
+    session = p.sessions[0].model_copy(update={"date": date(2026, 12, 1)})
+    new = p.model_copy(update={"sessions": [*p.sessions, session]}).to_data()
+
+    def no_round_trip(*args: object) -> str:
+        raise AssertionError("the whole list went through the round trip")
+
+    monkeypatch.setattr(yamlio, "_round_trip", no_round_trip)
+    result = yamlio.dump_update(text, p.to_data(), new, lambda t: True)
+    cut = text.index("reviews: []")
+    assert result.startswith(text[:cut].rstrip("\n")) and result.endswith(text[cut:])
+    assert "# the first one was late" in result and "# kept by hand" in result
+    _, again = parse(result, Path("x.yaml"))
+    assert again.sessions[-1] == session
+    assert again.sessions[:-1] == p.sessions

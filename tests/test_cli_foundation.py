@@ -52,9 +52,11 @@ def test_paths_follow_revmentor_home_and_home_option(
     cli: Callable[..., Result], home: Path, tmp_path: Path
 ) -> None:
     out = cli("paths").out
-    assert f"data:      {home}" in out
-    assert f"pairings:  {home / 'pairings'}" in out
-    assert f"backups:   {home / 'backups'}" in out
+    assert f"data:       {home}" in out
+    assert f"pairings:   {home / 'pairings'}" in out
+    assert f"backups:    {home / 'backups'}" in out
+    assert f"drafts:     {home / 'drafts'}" in out
+    assert f"self-check: {home / 'self-check.yaml'}" in out
     other = tmp_path / "elsewhere"
     data = json.loads(cli("--home", str(other), "paths", "--json").out)
     assert data == {
@@ -62,6 +64,8 @@ def test_paths_follow_revmentor_home_and_home_option(
         "pairings": str(other / "pairings"),
         "backups": str(other / "backups"),
         "cache": str(other / "cache"),
+        "drafts": str(other / "drafts"),
+        "self-check": str(other / "self-check.yaml"),
     }
 
 

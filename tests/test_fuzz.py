@@ -62,6 +62,8 @@ COMMANDS: list[tuple[list[str], bool]] = [
     (["guide", "trust", SLUG, "--tick", "1"], True),
     (["log-session", SLUG, "--yes", "--topic", "fuzz"], True),
     (["goals", "add", SLUG, "--text", "Learn one more thing"], True),
+    (["search", "learn", "--pairing", SLUG], False),
+    (["archive", SLUG], True),
 ]
 
 

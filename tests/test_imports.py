@@ -201,3 +201,22 @@ def test_start_asks_its_first_question_before_loading_the_models(home: Path) -> 
     assert "revmentor.model" not in modules
     assert not [m for m in heavy_in(modules) if m.startswith(("questionary", "prompt_toolkit"))]
     assert not [m for m in heavy_in(modules) if m.startswith(("ruamel", "jinja2", "icalendar"))]
+
+
+def test_a_second_status_reads_its_words_without_a_yaml_parser(home: Path) -> None:
+    # The coaching words are YAML in the package; once read they come from the cache,
+    # keyed by the file's bytes, so editing a words file is seen at once.
+    make_pairing(home, "sam")
+    code = (
+        "import sys; from revmentor.cli import run; run(sys.argv[1:]); print(sorted(sys.modules))"
+    )
+    env = {**os.environ, "REVMENTOR_HOME": str(home)}
+    runs = [
+        subprocess.run([sys.executable, "-c", code, "status", "sam"], capture_output=True,
+                       text=True, env=env, timeout=60, check=True).stdout
+        for _ in range(2)
+    ]
+    assert "'yaml'" in runs[0]
+    assert "'yaml'" not in runs[1]
+    assert runs[0].rsplit("\n", 2)[0] == runs[1].rsplit("\n", 2)[0]
+    assert list((home / "cache" / "content").glob("nudges-*.json"))

@@ -23,6 +23,7 @@ INTERACTIVE: list[tuple[list[str], bool]] = [
     (["wrap-up", "sam"], False),
     (["self-check"], False),
     (["edit", "sam"], False),
+    (["delete", "sam"], False),
 ]
 
 

@@ -53,6 +53,18 @@ EVERY_COMMAND: list[list[str]] = [
     ["reopen", "kim"],
     ["doctor"],
     ["paths"],
+    ["search", "prompt"],
+    ["search", SECRET, "--include-private", "--json"],
+    ["restore", "sam"],
+    ["restore", "sam", "--json"],
+    ["restore", "sam", "1", "--yes"],
+    ["undo", "sam", "--yes"],
+    ["archive", "sam"],
+    ["list", "--all"],
+    ["unarchive", "sam"],
+    ["rename", "kim", "kim-lee"],
+    ["delete", "kim-lee", "--yes"],
+    ["undo", "kim-lee", "--yes"],
 ]
 
 NO_SOCKETS = """

@@ -1,5 +1,8 @@
 """Crash safety: a process saving over and over is SIGKILLed at random moments.
 
+The deterministic sweep over every I/O call of a save is in test_kill_points.py; this
+one adds real timing, the command line, and many saves in a row.
+
 Afterwards every pairing file (and every backup) parses and validates, and holds every
 session whose save had returned. About 20 kills in the normal suite; REVMENTOR_SLOW=1 runs
 240 (and more command-line kills).
@@ -83,10 +86,14 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_save(home: Path) -> Non
         )
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "ready"
+        # The first acknowledged save, before the clock starts: on a loaded machine the
+        # first save (imports, schema build) can take longer than any random wait, and
+        # kills before it would test nothing. What follows is timed from a running loop.
+        first = child.stdout.readline().strip()
         time.sleep(rng.uniform(0.0, 0.25))
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
-        lines = child.stdout.read().splitlines()
+        lines = [first, *child.stdout.read().splitlines()]
         child.stdout.close()
         done = {line.split()[1] for line in lines if line.startswith("ack ")}
         acked[slug] |= done
@@ -103,7 +110,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_save(home: Path) -> Non
     report("kill (store API)", seed=seed, kills=kills, acknowledged_saves=total_acks,
            unacknowledged_saves_found_on_disk=mid_save, backups_checked=backups,
            temp_files_left=leftovers)
-    assert total_acks > kills // 4, "the child should have completed saves between kills"
+    assert total_acks >= kills, "every round lets the child complete a save first"
 
 
 def test_sigkill_of_log_session_commands(home: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revmentor.errors import InvalidFile, RevmentorError
+from revmentor.files import TEMP_SUFFIX, odd_file, remove_leftovers
 from revmentor.store import DIR_MODE, FILE_MODE, Store, parse
 from revmentor.sync_copies import sync_copy
 
@@ -26,6 +27,8 @@ class Problem:
 class Findings:
     checked: int = 0
     problems: list[Problem] = field(default_factory=list)
+    # Copies interrupted saves left, removed by this check.
+    removed: list[Path] = field(default_factory=list)
 
 
 def _mode(path: Path) -> int:
@@ -46,9 +49,19 @@ def diagnose(st: Store) -> Findings:
             )
     if not st.pairings_dir.is_dir():
         return found
+    slugs = st.slugs()
     for path in sorted(st.pairings_dir.glob("*.yaml")):
-        if path.stem not in st.slugs():
-            if sync_copy(path, st.slugs()) is not None:
+        odd = odd_file(path)
+        if odd is not None:
+            found.problems.append(
+                Problem(
+                    f"{path} is {odd}, so revmentor skips it",
+                    f"move it out of the folder: mv '{path}' '{st.home}'",
+                )
+            )
+            continue
+        if path.stem not in slugs:
+            if sync_copy(path, slugs) is not None:
                 continue  # told apart by sync_copy_problems
             found.problems.append(
                 Problem(
@@ -80,7 +93,36 @@ def diagnose(st: Store) -> Findings:
                     Problem(f"backup {backup} can be read by others", f"chmod 600 '{backup}'")
                 )
     found.problems.extend(sync_copy_problems(st))
+    # The read cache may lose a copy at any time: its writes only make reads faster.
+    for folder in (st.home, st.pairings_dir, st.cache_dir):
+        found.removed += remove_leftovers(folder)
+    for folder in _subfolders(st.backups_dir):
+        # Backups are written under their pairing's lock.
+        lock = st.pairings_dir / f".{folder.name}.yaml.lock"
+        found.removed += remove_leftovers(folder, lock)
+    found.problems.extend(leftover_problems(st))
     return found
+
+
+def leftover_problems(st: Store) -> list[Problem]:
+    """Copies that saves killed half-way left, and that could not be removed safely now
+    (a save may be under way); the next save of the file removes them."""
+    out = []
+    for folder in (st.home, st.pairings_dir, st.cache_dir, *_subfolders(st.backups_dir)):
+        if not folder.is_dir():
+            continue
+        for leftover in sorted(folder.glob(f".*{TEMP_SUFFIX}")):
+            out.append(
+                Problem(
+                    f"{leftover} is a copy an interrupted save left behind",
+                    f"rm '{leftover}' (the next save of that file removes it too)",
+                )
+            )
+    return out
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
 
 
 def sync_copy_problems(st: Store) -> list[Problem]:

@@ -301,6 +301,9 @@ class Pairing(Strict):
     # "ground_rules.channel".
     other_texts: list[Written] | None = None
     shared: Shared | None = None
+    # The day `revmentor archive` hid the pairing from `list` and `status`; left out of
+    # the file while it is not archived.
+    archived: Day | None = None
 
     @field_validator("schema_version")
     @classmethod

@@ -52,11 +52,15 @@ def text_key(text: str) -> str:
 
 def read_cache(cache_file: Path, key: str) -> dict[str, Any] | None:
     """The validated data cached under `key`, or None."""
+    from revmentor.files import read_regular_bytes
+
+    # A FIFO or a link to a device put in its place must not hang a read command.
+    raw = read_regular_bytes(cache_file, 4 * MAX_FILE_BYTES)
+    if raw is None:
+        return None
     try:
-        if cache_file.stat().st_size > 4 * MAX_FILE_BYTES:
-            return None
-        entry = json.loads(cache_file.read_bytes())
-    except (OSError, ValueError, RecursionError):
+        entry = json.loads(raw)
+    except (ValueError, RecursionError):
         return None
     if isinstance(entry, dict) and entry.get("key") == key:
         data = entry.get("data")

@@ -44,7 +44,8 @@ def _parse(text: str, where: Path) -> SelfCheckLog:
             loc = err["loc"]
             line = yamlio.line_of(text, loc) or 1
             field = ".".join(str(p) for p in loc) or "(top level)"
-            problems.append(f"{where}:{line}: {field}: {err['msg']}")
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            problems.append(f"{where}:{line}: {field}: {msg}")
         raise InvalidFile(str(where), problems, hint) from None
 
 

@@ -22,10 +22,13 @@ from revmentor.files import (
     DIR_MODE,
     FILE_MODE,
     atomic_write,
+    clean_folder_temp_files,
     clean_temp_files,
     locked,
     make_dirs,
+    odd_file,
     read_regular_file,
+    warn_once,
 )
 from revmentor.vocab import SCHEMA_VERSION, SLUG_RE
 
@@ -202,18 +205,33 @@ class Store:
         return self.pairings_dir / f"{check_slug(slug)}.yaml"
 
     def slugs(self) -> list[str]:
+        """The pairings in the folder; a FIFO, device, folder or broken link named like
+        one is skipped with a warning (`doctor` lists it), so nothing waits on it."""
         if not self.pairings_dir.is_dir():
             return []
-        return sorted(p.stem for p in self.pairings_dir.glob("*.yaml") if SLUG_RE.match(p.stem))
+        found = []
+        for path in self.pairings_dir.glob("*.yaml"):
+            if not SLUG_RE.match(path.stem):
+                continue
+            why = odd_file(path)
+            if why is not None:
+                warn_once(f"skipped {path}: it is {why}")
+                continue
+            found.append(path.stem)
+        return sorted(found)
 
     def exists(self, slug: str) -> bool:
-        return self.path_for(slug).exists()
+        """Whether anything, even a broken link, holds the pairing's name."""
+        return os.path.lexists(self.path_for(slug))
 
     def read_text(self, slug: str) -> str:
         path = self.path_for(slug)
         try:
             return read_regular_file(path)
         except FileNotFoundError:
+            if os.path.islink(path):
+                why = odd_file(path)
+                raise InvalidFile(str(path), [f"{path}:1: {why}"], "Remove the link.") from None
             raise NotFound(
                 f"no pairing called '{slug}'",
                 "See `revmentor list` for the pairings you have.",
@@ -278,17 +296,23 @@ class Store:
         with locked(self.path_for(slug)):
             yield
 
-    def _backup(self, slug: str, text: str) -> None:
+    def new_backup_path(self, slug: str) -> Path:
+        """Where the next backup of `slug` goes (its folder is made if missing)."""
         # A sequence number orders backups even when the clock stands still or jumps back;
         # the time stamp and the command are there for people browsing the folder.
-        folder = make_dirs(self.backups_dir / slug)
+        folder = make_dirs(self.backups_dir / check_slug(slug))
+        clean_folder_temp_files(folder)  # under the pairing's lock, like every backup
         existing = self.backups(slug)
         seq = int(existing[-1].name.split("-", 1)[0]) + 1 if existing else 1
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         command = f"-{self.command}" if self.command and SLUG_RE.match(self.command) else ""
-        atomic_write(folder / f"{seq:06d}-{stamp}{command}.yaml", text)
+        return folder / f"{seq:06d}-{stamp}{command}.yaml"
+
+    def _backup(self, slug: str, text: str) -> None:
+        atomic_write(self.new_backup_path(slug), text, change=False)
         for old in self.backups(slug)[:-KEEP_BACKUPS]:
-            with contextlib.suppress(FileNotFoundError):
+            # An old backup that cannot be removed only means one more is kept.
+            with contextlib.suppress(OSError):
                 old.unlink()
 
     def backups(self, slug: str) -> list[Path]:
@@ -408,7 +432,7 @@ class Store:
 
         path = self.path_for(slug)
         with self.lock(slug):
-            if path.exists():
+            if os.path.lexists(path):
                 raise AlreadyExists(
                     f"a pairing called '{slug}' already exists",
                     "Choose another name with --name, or change it with `revmentor edit`.",

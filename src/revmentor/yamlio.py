@@ -13,6 +13,7 @@ is kept as it was. A new session is appended to the text directly.
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 from collections.abc import Callable
@@ -515,13 +516,17 @@ def _by_sections(body: str, old: dict[str, Any], new: dict[str, Any]) -> str | N
         key = section.key
         seen.add(key)
         part = body[section.start : section.end]
-        scalars = _shift(doc.scalars, section.start)
+        scalars = _shift(doc.scalars, section.start, section.end)
         if key not in new:
             # The value goes; comments above it stay, as the round trip would keep them.
             pieces.append("".join(f"{c}\n" for c in _comments(part, scalars)))
             continue
         if key in old and old[key] == new[key] and type(old[key]) is type(new[key]):
             pieces.append(part)
+            continue
+        grown = _appended_to(part, key, old.get(key), new[key])
+        if grown is not None:
+            pieces.append(grown)
             continue
         source = _untab_comments(part, scalars)
         # Blank lines above the section are kept as they are; ruamel would drop them.
@@ -541,8 +546,24 @@ def _by_sections(body: str, old: dict[str, Any], new: dict[str, Any]) -> str | N
     return "".join(pieces)
 
 
-def _shift(spans: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
-    return [(a - by, b - by) for a, b in spans]
+def _appended_to(part: str, key: str, before: Any, after: Any) -> str | None:
+    """`part` (the section of `key`) with the items `after` adds at the end of `before`.
+
+    A review or a wrap-up adds to a list that may hold thousands of entries; writing the
+    new entries after the last one costs a fraction of a round trip over the whole list.
+    """
+    if not (isinstance(before, list) and isinstance(after, list)):
+        return None
+    if len(after) <= len(before) or after[: len(before)] != before:
+        return None
+    return append_items(part, key, after[len(before) :])
+
+
+def _shift(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The spans (in document order) that lie in `start`..`end`, counted from `start`."""
+    first = bisect.bisect_left(spans, (start, start))
+    last = bisect.bisect_left(spans, (end, end), lo=first)
+    return [(a - start, b - start) for a, b in spans[first:last]]
 
 
 # The appending path below writes items with PyYAML's dumper, laid out as ruamel would.

@@ -48,25 +48,40 @@ def _refused(exc: BadInput) -> typer.BadParameter:
     return typer.BadParameter(f"{exc.message}. {exc.hint}" if exc.hint else exc.message)
 
 
+def _on_the_calendar(day: date) -> date:
+    """Refuse a date so far out that a horizon counted from it would leave the calendar
+    (the file format's range), before anything is worked out from it."""
+    from revmentor.vocab import DATE_MAX, DATE_MIN
+
+    if not DATE_MIN <= day <= DATE_MAX:
+        raise typer.BadParameter(
+            f"{day.isoformat()} is outside the years {DATE_MIN.year} to {DATE_MAX.year} "
+            "that a pairing may use"
+        )
+    return day
+
+
 def when(value: str) -> date:
     """`--date` as people type it: a date, `yesterday`, `friday`, `3 days ago`."""
     from revmentor import clock
     from revmentor.coach.dates import parse_when
 
     try:
-        return parse_when(value, clock.today())
-    except ValueError as exc:
+        day = parse_when(value, clock.today())
+    except (ValueError, OverflowError) as exc:
         raise typer.BadParameter(str(exc)) from None
+    return _on_the_calendar(day)
 
 
 def iso_date(value: str) -> date:
     """A calendar date written YYYY-MM-DD."""
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise typer.BadParameter(
             f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23"
         ) from None
+    return _on_the_calendar(day)
 
 
 def _rated(value: str, example: str) -> Rated:
@@ -74,6 +89,9 @@ def _rated(value: str, example: str) -> Rated:
     if not sep or not name.strip() or not number.strip():
         raise typer.BadParameter(f"'{value}' is not in the form NAME=N, e.g. {example}")
     try:
+        # int() would also read other scripts' digits ("٣"); a rating is written 1-5.
+        if not number.strip().isascii():
+            raise ValueError(number)
         rating = int(number.strip())
     except ValueError:
         raise typer.BadParameter(

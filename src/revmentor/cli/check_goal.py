@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 
 app = commands()
@@ -22,6 +23,7 @@ def check_goal(
         "--pairing",
         metavar="NAME",
         help="Check it as a goal of this pairing: SMART with its scan for an on-the-job plan.",
+        autocompletion=complete_pairings,
     ),
     gap: str = typer.Option(
         None, "--gap", metavar="ID", help="With --pairing: the scanned gap the goal closes."

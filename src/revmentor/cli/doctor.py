@@ -23,6 +23,8 @@ def doctor() -> None:
     st = store()
     findings = diagnose(st)
     con = out()
+    for leftover in findings.removed:
+        con.print(f"Removed {esc(str(leftover))}, a copy an interrupted save left behind.")
     if not findings.problems:
         where = esc(str(st.home))
         con.print(f"[green]All good.[/] {findings.checked} pairing file(s) checked in {where}")

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from revmentor.cli import _values
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 from revmentor.views.exporters import Exporter, Section
 
@@ -17,7 +18,8 @@ app = commands()
 @app.command(cls=Command)
 def export(
     pairing: str | None = typer.Argument(
-        None, metavar="PAIRING", help="The pairing's name (optional if you have one)."
+        None, metavar="PAIRING", help="The pairing's name (optional if you have one).",
+        autocompletion=complete_pairings,
     ),
     fmt: Exporter | None = typer.Option(
         None,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import typer
 
 from revmentor.cli import _values
+from revmentor.cli._complete import goal_ids
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 from revmentor.cli._values import RealChecks
 from revmentor.vocab import RATING_MAX, RATING_MIN, Decision, Owner
@@ -50,8 +52,12 @@ BUILD_BY = typer.Option(
 
 @app.command(cls=Command, short_help="Rate each active goal and decide what becomes of it.")
 def review(
-    pairing: str | None = typer.Argument(None, metavar="PAIRING", help=PAIRING_HELP),
-    goal: str | None = typer.Option(None, "--goal", metavar="ID", help="The goal to decide on."),
+    pairing: str | None = typer.Argument(
+        None, metavar="PAIRING", help=PAIRING_HELP, autocompletion=complete_pairings
+    ),
+    goal: str | None = typer.Option(
+        None, "--goal", metavar="ID", help="The goal to decide on.", autocompletion=goal_ids
+    ),
     rating: int | None = typer.Option(
         None, "--rating", metavar="N", min=RATING_MIN, max=RATING_MAX, help="Its rating now, 1-5."
     ),
@@ -118,7 +124,9 @@ def review(
 
 @app.command(cls=Command)
 def add(
-    pairing: str | None = typer.Argument(None, metavar="PAIRING", help=PAIRING_HELP),
+    pairing: str | None = typer.Argument(
+        None, metavar="PAIRING", help=PAIRING_HELP, autocompletion=complete_pairings
+    ),
     text: str | None = typer.Option(
         None, "--text", metavar="TEXT", help="The goal, in a sentence."
     ),
@@ -186,7 +194,9 @@ def add(
 
 @app.command("list", cls=Command, short_help="List goals with their latest ratings.")
 def list_goals(
-    pairing: str | None = typer.Argument(None, metavar="PAIRING", help=PAIRING_HELP),
+    pairing: str | None = typer.Argument(
+        None, metavar="PAIRING", help=PAIRING_HELP, autocompletion=complete_pairings
+    ),
     show_all: bool = typer.Option(False, "--all", help="Include achieved and retired goals."),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 
 app = commands()
@@ -15,7 +16,8 @@ def guide(
         None, metavar="NAME", help="The guide to show (leave out to list them all)."
     ),
     pairing: str | None = typer.Argument(
-        None, metavar="PAIRING", help="The pairing to fill it in for (optional if you have one)."
+        None, metavar="PAIRING", help="The pairing to fill it in for (optional if you have one).",
+        autocompletion=complete_pairings,
     ),
     markdown: bool = typer.Option(False, "--markdown", help="Print the guide as Markdown."),
     as_json: bool = typer.Option(False, "--json", help="Print as JSON."),

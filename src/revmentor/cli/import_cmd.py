@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 
 app = commands()
@@ -19,7 +20,8 @@ def import_bundle(
         help="A partner bundle (from `revmentor share`), or a conflicted copy of a pairing.",
     ),
     into: str | None = typer.Option(
-        None, "--into", metavar="PAIRING", help="Merge into this pairing (default: the match)."
+        None, "--into", metavar="PAIRING", help="Merge into this pairing (default: the match).",
+        autocompletion=complete_pairings,
     ),
     name: str | None = typer.Option(
         None, "--name", metavar="SLUG", help="A new pairing's name (default: the partner's)."

@@ -7,6 +7,8 @@ from datetime import date
 import typer
 
 from revmentor.cli import _values
+from revmentor.cli._complete import goal_ratings
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 from revmentor.cli._values import Rated
 from revmentor.vocab import SESSION_MINUTES_MAX
@@ -17,7 +19,8 @@ app = commands()
 @app.command(cls=Command)
 def log_session(
     pairing: str | None = typer.Argument(
-        None, metavar="PAIRING", help="The pairing's name (optional if you have one)."
+        None, metavar="PAIRING", help="The pairing's name (optional if you have one).",
+        autocompletion=complete_pairings,
     ),
     when: date | None = typer.Option(
         None,
@@ -45,6 +48,7 @@ def log_session(
         parser=_values.goal_rating,
         callback=_values.once_each,
         help="A 1-5 rating for a goal (repeatable).",
+        autocompletion=goal_ratings,
     ),
     pulse: list[Rated] = typer.Option(
         [],

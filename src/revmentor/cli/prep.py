@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from revmentor.cli._common import pick_pairing, store
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 
 app = commands()
@@ -13,7 +14,8 @@ app = commands()
 @app.command(cls=Command)
 def prep(
     pairing: str | None = typer.Argument(
-        None, metavar="PAIRING", help="The pairing's name (optional if you have one)."
+        None, metavar="PAIRING", help="The pairing's name (optional if you have one).",
+        autocompletion=complete_pairings,
     ),
     markdown: bool = typer.Option(False, "--markdown", help="Print the agenda as Markdown."),
 ) -> None:

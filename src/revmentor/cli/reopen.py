@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from revmentor.cli._common import pick_pairing, store
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 
 app = commands()
@@ -16,6 +17,7 @@ def reopen(
         None,
         metavar="PAIRING",
         help="The concluded pairing's name (optional if you have one pairing).",
+        autocompletion=complete_pairings,
     ),
 ) -> None:
     """Reopen a concluded pairing so it can change again (undoes a conclusion).

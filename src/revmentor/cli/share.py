@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 
 app = commands()
@@ -12,7 +13,8 @@ app = commands()
 @app.command(cls=Command)
 def share(
     pairing: str | None = typer.Argument(
-        None, metavar="PAIRING", help="The pairing's name (optional if you have one)."
+        None, metavar="PAIRING", help="The pairing's name (optional if you have one).",
+        autocompletion=complete_pairings,
     ),
     # Text rather than a Path: "-" means standard output and a trailing "/" a folder.
     output: str | None = typer.Option(

@@ -7,6 +7,7 @@ import json
 import typer
 
 from revmentor.cli._common import pick_pairing, store
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 
 app = commands()
@@ -15,7 +16,8 @@ app = commands()
 @app.command(cls=Command)
 def show(
     pairing: str | None = typer.Argument(
-        None, metavar="PAIRING", help="The pairing's name (optional if you have one)."
+        None, metavar="PAIRING", help="The pairing's name (optional if you have one).",
+        autocompletion=complete_pairings,
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the pairing as JSON."),
 ) -> None:

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from revmentor.cli._common import pick_pairing, store
+from revmentor.cli._common import pick_pairing, store, unarchived
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 
 if TYPE_CHECKING:
@@ -24,9 +25,14 @@ def show_default() -> None:
     from revmentor.errors import InvalidFile
 
     st = store()
-    rows = st.read_all()
+    every = st.read_all()
+    rows = unarchived(every)
     if not rows:
-        typer.echo("No pairings yet. Start one with: revmentor start")
+        typer.echo(
+            "Every pairing is archived; `revmentor list --all` lists them."
+            if every
+            else "No pairings yet. Start one with: revmentor start"
+        )
         return
     today = _today()
     if len(rows) == 1:
@@ -65,6 +71,7 @@ def status(
         None,
         metavar="PAIRING",
         help="The pairing's name. Without it: every pairing, one line each.",
+        autocompletion=complete_pairings,
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
 ) -> None:
@@ -95,7 +102,8 @@ def _print_json(slug: str, report: StatusReport) -> None:
     from revmentor.coach.status import JSON_LEFT_OUT
 
     data = _plain(report)
-    assert isinstance(data, dict)
+    if not isinstance(data, dict):
+        raise TypeError("a status report must read as a mapping")
     for key in JSON_LEFT_OUT:
         data.pop(key, None)
     data["slug"] = slug

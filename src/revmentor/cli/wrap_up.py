@@ -7,6 +7,8 @@ from pathlib import Path
 import typer
 
 from revmentor.cli import _values
+from revmentor.cli._complete import goal_ids
+from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 from revmentor.cli._values import CarryOver
 from revmentor.vocab import WrapDecision
@@ -17,7 +19,8 @@ app = commands()
 @app.command("wrap-up", cls=Command)
 def wrap_up(
     pairing: str | None = typer.Argument(
-        None, metavar="PAIRING", help="The pairing's name (optional if you have one)."
+        None, metavar="PAIRING", help="The pairing's name (optional if you have one).",
+        autocompletion=complete_pairings,
     ),
     decision: WrapDecision | None = typer.Option(
         None,
@@ -37,6 +40,7 @@ def wrap_up(
         metavar="all|none|ID,ID",
         parser=_values.carry_over,
         help="Renew: which active goals carry over (default all); the rest are retired.",
+        autocompletion=goal_ids,
     ),
     worked: str | None = typer.Option(None, "--worked", metavar="TEXT", help="What worked."),
     awkward: str | None = typer.Option(

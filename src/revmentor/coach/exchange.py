@@ -93,12 +93,15 @@ class NeedsName(BadInput):
 def bundle(p: Pairing, on: date) -> Pairing:
     """The partner bundle of `p`: the pairing without its private notes, signed and dated.
 
-    Guide checklists stay behind too: they track the sharer's own preparation.
+    Guide checklists stay behind too: they track the sharer's own preparation; so does
+    whether the sharer archived it.
     """
     if not p.me.name.strip():
         raise NeedsName("the pairing does not say your name, and the bundle must say who shared it")
     shareable = without_private(p)
-    return shareable.model_copy(update={"shared": Shared(by=p.me.name, on=on), "checklists": None})
+    return shareable.model_copy(
+        update={"shared": Shared(by=p.me.name, on=on), "checklists": None, "archived": None}
+    )
 
 
 def check_bundle(b: Pairing) -> None:

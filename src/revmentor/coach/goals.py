@@ -122,7 +122,8 @@ def apply_decision(
     """
     check_decision(pairing, d)
     goal = pairing.goal(d.goal_id)
-    assert goal is not None  # check_decision guarantees it
+    if goal is None:  # check_decision refuses an unknown id first
+        raise BadInput(f"there is no goal '{d.goal_id}'")
     reason = (d.reason or "").strip() or None
     text = (d.text or "").strip() or None
     history: list[HistoryEntry] = []

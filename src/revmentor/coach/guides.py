@@ -216,7 +216,8 @@ def _goal_block(
         if mode == "look-back":
             return None  # nothing to look back on
         return Block(sections["goals_generic"], generic if rd is None else (*generic, q["none"]))
-    assert rd is not None
+    if rd is None:
+        raise RuntimeError("goals with no pairing to read them from")
     lines_by_id = {line.id: line for line in rd.report.goals}
     # At most `goals_shown` lines, the last saying how many more there are.
     room = q["goals_shown"]

@@ -98,8 +98,10 @@ def _target_passed(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
     if not late:
         return None
     goal = min(late, key=lambda g: (g.target_date or r.today, g.id))
-    assert goal.target_date is not None
-    return {"goal": goal.id, "target": short_date(goal.target_date, r.today)}
+    target = goal.target_date
+    if target is None:
+        return None
+    return {"goal": goal.id, "target": short_date(target, r.today)}
 
 
 def _review_due(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:

@@ -239,8 +239,8 @@ def time_bound(r: Reading, ctx: SmartContext, subject: str) -> Check:
         return _unmet("time_bound", "vague", subject, vague.quote)
     if past:
         first = r.hit("past_time", negated=None)
-        assert first is not None
-        return _unmet("time_bound", "past", subject, first.quote)
+        if first is not None:
+            return _unmet("time_bound", "past", subject, first.quote)
     return _unmet("time_bound", "none", subject)
 
 

@@ -27,6 +27,8 @@ def render_list(rows: list[tuple[str, Pairing | InvalidFile]]) -> None:
             table.add_row(esc(slug), "[red]invalid file[/]", "", "", "", "see `revmentor doctor`")
             continue
         state = "[dim]concluded[/]" if item.state == "concluded" else "active"
+        if item.archived:
+            state += ", [dim]archived[/]"
         table.add_row(
             esc(slug),
             esc(item.partner.name or "-"),

@@ -238,7 +238,8 @@ def _merge(st: Store, request: ImportRequest, found: Destination, *, tty: bool) 
     from revmentor.views import exchange as view
 
     slug = found.slug
-    assert slug is not None
+    if slug is None:
+        raise RuntimeError("an import reached its merge without a pairing")
     ours = st.read(slug)
     merged = merge(ours, found.incoming)
     in_folder = request.file.resolve().parent == st.pairings_dir.resolve()

@@ -92,7 +92,8 @@ def run(st: Store, req: Request, today: date, *, tty: bool) -> Listed | Shown | 
     rd = reader(st, slug, today, required=req.changes, tty=tty)
     if not req.changes:
         return Shown(cg.fill(guide, rd, escape=ESCAPES[req.fmt]), req.fmt)
-    assert rd is not None  # `required` gives a pairing or raises
+    if rd is None:  # `required` gives a pairing or raises
+        raise RuntimeError("a guide with changes was read without its pairing")
     if req.choose:
         return tick_interactively(st, guide, rd.slug, today, tty=tty)
     return tick(st, guide, rd.slug, today, req.tick, req.untick)

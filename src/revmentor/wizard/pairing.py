@@ -11,7 +11,8 @@ def pick(st: Store, slug: str | None, *, command: str, tty: bool) -> str:
 
     Without a name: the only pairing there is, or, with several, the one picked in a
     terminal (`tty`); without a terminal the error names them, with `command` as the
-    example to copy.
+    example to copy. Archived pairings are left out of that choice unless every pairing
+    is archived; named, they are used like any other.
     """
     if slug is not None:
         check_slug(slug)
@@ -23,6 +24,8 @@ def pick(st: Store, slug: str | None, *, command: str, tty: bool) -> str:
     slugs = st.slugs()
     if not slugs:
         raise NotFound("you have no pairings yet", "Create one with: revmentor start")
+    if len(slugs) > 1:
+        slugs = _in_view(st, slugs) or slugs
     if len(slugs) == 1:
         return slugs[0]
     if tty:
@@ -33,3 +36,18 @@ def pick(st: Store, slug: str | None, *, command: str, tty: bool) -> str:
         f"you have {len(slugs)} pairings; name one: {', '.join(slugs)}",
         f"For example: {command} {slugs[0]}",
     )
+
+
+def _in_view(st: Store, slugs: list[str]) -> list[str]:
+    """`slugs` less the archived pairings (a file that does not read stays in view)."""
+    from revmentor.errors import InvalidFile
+
+    kept = []
+    for slug in slugs:
+        try:
+            if st.read(slug).archived is not None:
+                continue
+        except InvalidFile:
+            pass
+        kept.append(slug)
+    return kept

@@ -50,7 +50,8 @@ def gather(
         for q in todo:
             value = prompts.rating(q.text, skippable=False, scale="agree")
             # A rating that cannot be skipped always comes back as a number.
-            assert value is not None
+            if value is None:
+                raise RuntimeError(f"question {q.id} came back unanswered")
             answers[q.id] = value
     return answers
 

@@ -186,7 +186,8 @@ def settle(
             story = _ask_story(words, given.force)
         if story is not None and not with_names:
             with_names = prompts.confirm(q["with_names"], default=False)
-    assert decision is not None  # settled above: from a flag, or asked
+    if decision is None:  # settled above, from a flag or asked; never guessed
+        raise RuntimeError("wrap-up reached its plan without a decision")
     return Plan(
         decision=decision,
         weeks=weeks,
