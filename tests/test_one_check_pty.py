@@ -3,6 +3,7 @@ new wording that meets fewer criteria than the old one."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -90,3 +91,30 @@ def test_a_flag_reword_prints_the_verdict_without_a_terminal(
 def test_goals_add_from_a_flag_prints_the_verdict(cli: Any, example_home: Path) -> None:
     r = cli("goals", "add", EXAMPLE_SLUG, "--text", "Finish the Q3 report")
     assert r.code == 0 and "✗ Learning-based" in r.out
+
+
+JOB = (
+    "kind: on-the-job\npartner: {name: Lena}\n"
+    "scan: {gaps: [{text: Month-end close in SAP}]}\n"
+    "goals: [{text: Close the month in SAP on my own by 26 February 2027}]\n"
+)
+
+
+def test_an_on_the_job_plan_checks_new_goals_against_smart(
+    cli: Any, home: Path, tmp_path: Path
+) -> None:
+    answers = tmp_path / "job.yaml"
+    answers.write_text(JOB, encoding="utf-8")
+    assert cli("start", "--answers", str(answers), "--defaults", "--name", "lena").code == 0
+    r = cli("goals", "add", "lena", "--text", "Get better at stuff")
+    assert r.code == 0, r.output
+    assert "✗ Specific" in r.out and "Learning-based" not in r.out
+    goal = Store().read("lena").goals[-1]
+    assert goal.smart is not None and not goal.smart.specific
+    data = json.loads(cli("status", "lena", "--json").out)
+    assert "goal-weak" in [n["id"] for n in data["nudges"]]
+    first = Store().read("lena").goals[0].id
+    better = "Close the month in SAP alone, twice in a row, by 26 February 2027"
+    r = cli("goals", "review", "lena", "--goal", first, "--decision", "reword", "--text", better)
+    assert r.code == 0, r.output
+    assert "Time-bound" in r.out and "Experimental" not in r.out

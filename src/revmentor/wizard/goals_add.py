@@ -11,7 +11,7 @@ from revmentor.coach import goals as cg
 from revmentor.errors import BadInput, Concluded, NeedsTerminal
 from revmentor.vocab import Owner
 from revmentor.wizard.goal_builder import BuildFlags
-from revmentor.wizard.goals_review import NewGoal, ask_new_goal, check_wording
+from revmentor.wizard.goals_review import NewGoal, ask_new_goal, check_wording, real_of
 from revmentor.wizard.pairing import pick
 
 if TYPE_CHECKING:
@@ -83,26 +83,26 @@ def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
             )
         except BadInput as exc:
             raise exc.named(FLAGS) from None
-        verdict: Verdict | None = check_wording(spec.text)
+        verdict: Verdict | None = check_wording(spec.text, p)
         assert verdict is not None
         if tty and not verdict.passed and p.state != "concluded":
             # In a terminal, a wording that falls short can be reworded before it is saved.
             from revmentor.wizard.start_steps import settle_wording
 
-            settled = settle_wording(spec.text, check_wording)
+            settled = settle_wording(spec.text, lambda text: check_wording(text, p))
             if settled is None:
                 from revmentor.views.goals import render_nothing_added
 
                 render_nothing_added()
                 return
             spec.text, verdict = settled, None
-            spec.real = own_real or cg.real_flags(check_wording(settled).checks)
+            spec.real = own_real or real_of(check_wording(settled, p))
         else:
-            spec.real = own_real or cg.real_flags(verdict.checks)
+            spec.real = own_real or real_of(verdict)
     elif tty:
         if p.state == "concluded":
             raise Concluded.read_only(slug)
-        spec = ask_new_goal()
+        spec = ask_new_goal(p)
         verdict = None  # already shown while the goal was being written
         if own_real is not None:
             spec.real = own_real
@@ -126,6 +126,14 @@ def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
             )
         except BadInput as exc:
             raise exc.named(FLAGS) from None
+        if fresh.kind == "on-the-job":
+            # An on-the-job goal keeps its SMART verdict, as one set in `start` does.
+            from revmentor.model import SmartFlags
+
+            checks = check_wording(new.text, fresh).checks
+            new.smart = SmartFlags(
+                **{k: c.ok for k, c in checks.items() if k in SmartFlags.model_fields}
+            )
 
     from revmentor.views.goals import render_goal_added
 
