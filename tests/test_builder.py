@@ -364,3 +364,17 @@ def test_goals_add_builds_a_smart_goal_for_an_on_the_job_plan(
     )
     missing = cli("goals", "add", "lena", *BUILD)
     assert missing.code == 1 and missing.err.startswith("Error: --build-measure: the answer")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400), st.text(max_size=60), st.text(max_size=60), st.booleans())
+def test_any_text_gives_a_goal_or_names_the_answer_at_fault(
+    can: str, who: str, first: str, smart: bool
+) -> None:
+    answers = BuildAnswers(can, who, first, "on my own twice", "2027-03-31")
+    try:
+        verdict = build_smart(answers) if smart else build_real(answers)
+    except BadInput as exc:
+        assert exc.field in ("can", "who", "try")
+        return
+    assert verdict.text and "\n" not in verdict.text

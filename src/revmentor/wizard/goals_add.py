@@ -109,7 +109,8 @@ def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
     else:
         raise NeedsTerminal(
             "goals add needs answers, and there is no terminal to ask them in",
-            "Give them with --text (and optionally --owner, --why, --baseline).",
+            "Give them with --text, or build the goal with --build-can, --build-who and "
+            "--build-try (and optionally --owner, --why, --baseline).",
         )
 
     with st.update(slug) as fresh:
