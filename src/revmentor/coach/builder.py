@@ -104,7 +104,9 @@ def _strip_lead(text: str, key: str) -> str:
         changed = False
         low = text.lower().replace("’", "'")
         for lead in leads:
-            if low.startswith(lead) and (len(low) == len(lead) or not low[len(lead)].isalnum()):
+            after = low[len(lead) : len(lead) + 1]
+            # A whole word only: "I" is not the start of "I'd" or "Ian".
+            if low.startswith(lead) and not (after.isalnum() or after == "'"):
                 text = text[len(lead) :].lstrip(" ,:;-")
                 changed = True
                 break
@@ -112,7 +114,13 @@ def _strip_lead(text: str, key: str) -> str:
 
 
 def _lower_first(text: str) -> str:
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+    """`text` with a capital only sentence-start gave it made small: "Build one" becomes
+    "build one", while "Power BI" and "Helen" keep theirs."""
+    if not (len(text) > 1 and text[0].isupper() and not text[1].isupper()):
+        return text
+    word = _first_word(text)
+    plain = word in _words()["noun_openers"] or word in _words()["plain_openers"]
+    if plain or word.endswith("ing") or _is_verb(word):
         return text[0].lower() + text[1:]
     return text
 
