@@ -50,10 +50,12 @@ def test_a_whole_review(example_home: Path, pty: Callable[..., Any]) -> None:
 
     answer(child, "(gen-z-expectations) now?", ENTER)  # skipped
     answer(child, "What do you decide for this goal?", "2" + ENTER)  # reword
+    answer(child, "How would you like to word this goal?", ENTER)  # write it
     answer(child, "New wording", CLEAR_LINE + POOR + ENTER)
     # The new wording is checked again, and a poor one can be written again.
     child.expect_exact("✗", timeout=TIMEOUT)  # a failed check
     answer(child, "Use this wording?", "n" + ENTER)
+    answer(child, "How would you like to word this goal?", ENTER)  # write it
     answer(child, "New wording", CLEAR_LINE + REWORDED + ENTER)
     answer(child, "Use this wording?", "y" + ENTER)
     answer(child, "Why the change? (optional)", "sharper" + ENTER)
@@ -66,6 +68,7 @@ def test_a_whole_review(example_home: Path, pty: Callable[..., Any]) -> None:
     child.send("Sam moved team" + ENTER)
 
     answer(child, "Add a new goal?", "y" + ENTER)
+    answer(child, "How would you like to word this goal?", ENTER)  # write it
     answer(child, "The goal, in a sentence", NEW_GOAL + ENTER)
     answer(child, "Whose goal is it?", "3" + ENTER)  # both of us
     answer(child, "Why does it matter? (optional)", ENTER)
@@ -168,6 +171,7 @@ def test_flags_decide_one_goal_and_the_rest_are_asked(
 
 def test_goals_add_asks_when_there_is_no_text(example_home: Path, pty: Callable[..., Any]) -> None:
     child = pty("goals", "add", env=ENV, timeout=TIMEOUT)
+    answer(child, "How would you like to word this goal?", ENTER)  # write it
     answer(child, "The goal, in a sentence", "Finish the Q3 report" + ENTER)
     child.expect_exact("✗", timeout=TIMEOUT)  # a failed check
     answer(child, "Whose goal is it?", ENTER)  # me

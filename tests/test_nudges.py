@@ -124,7 +124,7 @@ def only_i_learned() -> Pairing:
 def test_one_way_fires_when_only_one_side_ever_records_learning() -> None:
     n = fired(only_i_learned())["one-way-learning"]
     assert (n.tie, n.tied_to) == ("principle", "open mind")
-    assert "In 4 of your last 4 sessions only your learning was written down" in n.text
+    assert "For 6 sessions in a row only your learning was written down, not Sam's" in n.text
     assert "ask Sam what they took away" in n.text
 
 
@@ -279,6 +279,7 @@ def test_review_due_when_stale_fires() -> None:
         ground_rules={"frequency": "weekly"},
         reviews=[{"date": "2026-11-06"}],
         horizon={"start": "2026-09-07", "end": "2027-03-01"},
+        sessions=six(),  # no goal rated at any session
     )
     assert "review-due" not in fired(p)
     n = fired(p, date(2026, 12, 5))["review-due"]
@@ -332,10 +333,11 @@ def otj(**kw: Any) -> Pairing:
                 "text": "Write the weekly query alone by 1 Dec",
                 "gap": "sql",
                 "target_date": "2026-12-01",
-            }
+            },
+            {"id": "slides-goal", "text": "Draft two board slides alone", "gap": "slides"},
         ],
         "ask": None,
-        "sessions": six(d6={"progress": {"sql-goal": 3}}),
+        "sessions": six(d6={"progress": {"sql-goal": 3, "slides-goal": 3}}),
     }
     base.update(kw)
     return calm(**base)
@@ -425,6 +427,8 @@ def test_every_nudge_is_a_filled_in_suggestion_tied_to_something() -> None:
         only_i_learned(),
         otj(goals=[{"id": "slides-goal", "text": "x", "gap": "slides"}]),
         calm(ask={"topic": "AI", "response": "pending"}, sessions=[]),
+        make(goals=[{"id": "ai", "text": "Finish the report"}]),  # meets none of REAL
+        otj(goals=[{"id": "sql-goal", "text": "x", "gap": "sql"}]),  # a low gap left open
     ]
     days = [TODAY, date(2026, 12, 2), date(2026, 12, 20)]
     seen: set[str] = set()

@@ -130,12 +130,14 @@ def test_on_the_job_wizard_in_a_terminal(pty: Callable[..., Any], home: Path) ->
     answer("Its priority:", DOWN + ENTER)  # medium
     answer("Another learning gap (or Enter to finish)", ENTER)
     answer("Step 3 of 4", "")
+    answer("How would you like to word this goal?", ENTER)  # write it
     answer('A SMART goal for the gap "Run the monthly close alone"', "Get up to speed" + ENTER)
     child.expect_exact("Measurable", timeout=TIMEOUT)
     answer("What would you like to do with this goal?", ENTER)  # reword
     answer("Your new wording:", CLEAR + SMART_GOAL + ENTER)
     answer("(baseline, 1-5)", DOWN + ENTER)  # 1, the default, -> 2
     answer("A short id to type it by", ENTER)  # the proposal
+    answer("How would you like to word this goal?", ENTER)  # write it
     answer('A SMART goal for the gap "Vendor contract terms"', ENTER)  # skipped
     answer("Add another goal?", "n" + ENTER)
     answer("Step 4 of 4", "")

@@ -48,6 +48,7 @@ def test_whole_wizard_with_a_go_back_from_the_summary(pty: Callable[..., Any], h
     answer(child, "Your background", "25 years in operations" + ENTER)
     answer(child, "What can you offer your partner in return?", "career guidance" + ENTER)
     answer(child, "(another, or Enter to finish)", ENTER)
+    answer(child, "How would you like to word this goal?", ENTER)  # write it
     answer(child, "What do you want to learn? (one goal)", "Finish the Q3 report" + ENTER)
     child.expect_exact("Learning-based", timeout=TIMEOUT)  # the verdict, at once
     answer(child, "What would you like to do with this goal?", ENTER)  # reword

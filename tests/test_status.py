@@ -30,13 +30,23 @@ def mutual(day: str, **kw: Any) -> dict[str, Any]:
     return session(day, i_learned="something", they_learned="something else", **kw)
 
 
+REAL = ("relevant", "experimental", "aspirational", "learning_based")
+
+
 def make(**kw: Any) -> Pairing:
     """A small, valid pairing: fortnightly, 7 Sep to 7 Dec 2026, one goal, no sessions."""
     data: dict[str, Any] = {
         "created": "2026-09-01",
         "me": {"name": "Helen"},
         "partner": {"name": "Sam"},
-        "goals": [{"id": "ai", "text": "Learn to use AI on real reports", "baseline": 2}],
+        "goals": [
+            {
+                "id": "ai",
+                "text": "Learn to use AI on real reports",
+                "baseline": 2,
+                "real": dict.fromkeys(REAL, True),
+            }
+        ],
         "ground_rules": {"frequency": "fortnightly"},
         "horizon": {"start": "2026-09-07", "end": "2026-12-07", "midpoint_review": "2026-10-19"},
         "sessions": [],

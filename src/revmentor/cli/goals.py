@@ -17,6 +17,37 @@ app = commands(
 )
 
 PAIRING_HELP = "The pairing's name (optional if you have one)."
+# The goal builder's answers, shared by `goals add` and a reword in `goals review`.
+BUILD_CAN = typer.Option(
+    None,
+    "--build-can",
+    metavar="TEXT",
+    help="Build the goal: what you want to be able to do by the end of the three months.",
+)
+BUILD_WHO = typer.Option(
+    None,
+    "--build-who",
+    metavar="TEXT",
+    help="Build the goal: who gains, and how it connects to your team or organisation.",
+)
+BUILD_TRY = typer.Option(
+    None,
+    "--build-try",
+    metavar="TEXT",
+    help="Build the goal: what you will try first, and how you will know it worked.",
+)
+BUILD_MEASURE = typer.Option(
+    None,
+    "--build-measure",
+    metavar="TEXT",
+    help="Build an on-the-job (SMART) goal: how it is measured.",
+)
+BUILD_BY = typer.Option(
+    None,
+    "--build-by",
+    metavar="WHEN",
+    help="Build an on-the-job (SMART) goal: by when (YYYY-MM-DD or words).",
+)
 
 
 @app.command(cls=Command, short_help="Rate each active goal and decide what becomes of it.")
@@ -46,6 +77,11 @@ def review(
     note: str | None = typer.Option(
         None, "--note", metavar="TEXT", help="A note on the review as a whole."
     ),
+    build_can: str | None = BUILD_CAN,
+    build_who: str | None = BUILD_WHO,
+    build_try: str | None = BUILD_TRY,
+    build_measure: str | None = BUILD_MEASURE,
+    build_by: str | None = BUILD_BY,
     yes: bool = typer.Option(
         False, "--yes", "-y", help="Ask nothing; every other active goal is kept."
     ),
@@ -62,9 +98,13 @@ def review(
       revmentor goals review --goal genai-for-ops --rating 4 --decision keep --yes
       revmentor goals review --goal sam-strategy --decision retire \\
         --reason "Sam moved team"
+      revmentor goals review --goal gen-z-expectations --decision reword \\
+        --build-can "give feedback the way graduates want it" \\
+        --build-who "my team keeps its graduates" --build-try "ask two graduates after a 1:1"
     """
     from revmentor import clock
     from revmentor.cli._common import interactive, store
+    from revmentor.wizard.goal_builder import BuildFlags
     from revmentor.wizard.goals_review import ReviewRequest
     from revmentor.wizard.goals_review import review as run_review
 
@@ -77,6 +117,7 @@ def review(
         reason=reason,
         note=note,
         yes=yes,
+        build=BuildFlags(build_can, build_who, build_try, build_measure, build_by),
     )
     run_review(store(), request, tty=interactive(), today=clock.today())
 
@@ -111,18 +152,30 @@ def add(
         help="The REAL checks you judge it meets, e.g. 'relevant,learning-based', 'RL', "
         "'all' or 'none' (default: the automatic check's verdict).",
     ),
+    build_can: str | None = BUILD_CAN,
+    build_who: str | None = BUILD_WHO,
+    build_try: str | None = BUILD_TRY,
+    build_measure: str | None = BUILD_MEASURE,
+    build_by: str | None = BUILD_BY,
 ) -> None:
     """Add a goal, and see how its wording fares against REAL.
 
-    Without --text, in a terminal, the goal is asked for.
+    Without --text, in a terminal, the goal is asked for, and can be built with you
+    from three short answers. The --build-* flags give those answers instead of --text:
+    revmentor composes the goal and checks it (on-the-job plans add --build-measure
+    and --build-by).
 
     \b
-    Example:
+    Examples:
       revmentor goals add helen-sam --owner shared --baseline 2 \\
         --text "Learn to run retros with AI summaries, trying it on two real ones"
+      revmentor goals add helen-sam --build-can "use Power BI dashboards" \\
+        --build-who "my team can spot budget drift" \\
+        --build-try "build one dashboard for the March report and see if it is used"
     """
     from revmentor import clock
     from revmentor.cli._common import interactive, store
+    from revmentor.wizard.goal_builder import BuildFlags
     from revmentor.wizard.goals_add import AddRequest
     from revmentor.wizard.goals_add import add as run_add
 
@@ -134,6 +187,7 @@ def add(
         baseline=baseline,
         goal_id=goal_id,
         real=real.met if real is not None else None,
+        build=BuildFlags(build_can, build_who, build_try, build_measure, build_by),
     )
     run_add(store(), request, tty=interactive(), today=clock.today())
 

@@ -112,10 +112,13 @@ def _dumps(data: object) -> str:
 def _json(slug: str, report: StatusReport) -> dict[str, object]:
 
     from revmentor.coach.nudges import nudges
+    from revmentor.coach.status import JSON_LEFT_OUT
 
     data = _plain(report)
     if not isinstance(data, dict):
         raise TypeError("a status report must read as a mapping")
+    for key in JSON_LEFT_OUT:
+        data.pop(key, None)
     data["slug"] = slug
     data["behind"] = report.behind
     data["nudges"] = [_plain(n) for n in nudges(report)]

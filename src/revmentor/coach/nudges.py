@@ -85,12 +85,13 @@ def _pulse_falling(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
 
 
 def _one_way(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
-    if r.recent_of < params["min_sessions"] or r.recent_mutual * 2 >= r.recent_of:
+    if r.one_way_run < params["min_sessions"]:
         return None
-    who = "your" if r.one_sided == "partner" else f"{_partner(r)}'s"
-    if r.one_sided is None:
-        who = "one side's"
-    return {"one_way": r.recent_of - r.recent_mutual, "window": r.recent_of, "who": who}
+    # The half that is missing decides the question: yours, or your partner's.
+    text = "text_mine" if r.one_way_missing == "me" else "text"
+    if r.on_the_job:
+        text += "_on_the_job"
+    return {"run": r.one_way_run, "_text": text}
 
 
 def _horizon_ending(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
@@ -120,7 +121,7 @@ def _review_due(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
     # Once the horizon is over, the wrap-up nudge carries the last look at the goals.
     if due.reason == "end" and r.days_left < 0:
         return None
-    reference = r.last_review or r.start
+    reference = r.last_look or r.start
     return {
         "_text": f"text_{due.reason}",
         "since": short_date(due.since, r.today),
@@ -142,6 +143,30 @@ def _goal_unrated(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
     return {**_goal(goal), "days": goal.days_unrated}
 
 
+def _goal_weak(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
+    if not r.weak_goals:
+        return None
+    goal = min(r.weak_goals, key=lambda g: (g.met, g.id))
+    return {
+        "goal": goal.id,
+        "met": goal.met,
+        "of": goal.of,
+        "missing": ", ".join(k.replace("_", "-").capitalize() for k in goal.missing),
+        "framework": "SMART" if r.on_the_job else "REAL",
+    }
+
+
+def _gap_without_goal(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
+    # High-priority gaps have their own, earlier nudge (gap-uncovered).
+    open_gaps = [g for g in r.gaps_without_goal if g.priority != "high"]
+    if not open_gaps or any(g.priority == "high" for g in r.gaps_without_goal):
+        return None
+    facts: Facts = {"gap": open_gaps[0].text, "priority": open_gaps[0].priority}
+    if len(open_gaps) > 1:
+        facts.update(_text="text_more", more=len(open_gaps) - 1)
+    return facts
+
+
 def _gap_uncovered(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
     open_gaps = [g for g in r.gaps if g.priority == "high" and not g.covered]
     if not open_gaps:
@@ -160,6 +185,8 @@ CHECKS: dict[str, Check] = {
     "review-due": _review_due,
     "goal-unrated": _goal_unrated,
     "gap-uncovered": _gap_uncovered,
+    "goal-weak": _goal_weak,
+    "gap-without-goal": _gap_without_goal,
 }
 
 

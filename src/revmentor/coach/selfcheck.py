@@ -14,12 +14,39 @@ from typing import Any
 from revmentor.errors import BadInput
 from revmentor.model import SelfCheckResult
 
+# The sides a next step can be worded for; a mentor's is the question's own `step`.
+SIDES = ("mentor", "mentee", "mutual")
+
 
 @dataclass(frozen=True)
 class Question:
     id: str
     text: str
     step: str
+    # The step for another side of a pairing, with {partner} to fill in.
+    step_as: tuple[tuple[str, str], ...] = ()
+
+    def step_for(self, side: str, partner: str) -> str:
+        """The next step worded for `side`, with the partner named."""
+        text = dict(self.step_as).get(side, self.step)
+        return text.replace("{partner}", partner)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Who takes the check: their side in a pairing, and how to name the partner."""
+
+    side: str = "mentor"
+    partner: str = "your partner"
+
+
+def person_in(side: str, partner_name: str, *, on_the_job: bool) -> Person:
+    """The person as their pairing describes them."""
+    if partner_name.strip():
+        partner = partner_name.strip()
+    else:
+        partner = "your mentor" if on_the_job and side == "mentee" else "your partner"
+    return Person(side if side in SIDES else "mentor", partner)
 
 
 @dataclass(frozen=True)
@@ -55,7 +82,13 @@ def load_parts(data: Mapping[str, Any] | None = None) -> list[Part]:
             about=str(part.get("about", "")),
             questions=tuple(
                 Question(
-                    str(q["id"]), " ".join(str(q["text"]).split()), " ".join(str(q["step"]).split())
+                    str(q["id"]),
+                    " ".join(str(q["text"]).split()),
+                    " ".join(str(q["step"]).split()),
+                    tuple(
+                        (str(side), " ".join(str(text).split()))
+                        for side, text in (q.get("step_as") or {}).items()
+                    ),
                 )
                 for q in part["questions"]
             ),
@@ -118,10 +151,12 @@ def weakest_part(parts: list[Part], scores: Mapping[str, float]) -> Part:
     return min(parts, key=lambda part: scores[part.id])
 
 
-def next_step(part: Part, answers: Mapping[str, int]) -> str:
-    """The step for the lowest-rated question of a part: one concrete thing to do."""
+def next_step(part: Part, answers: Mapping[str, int], person: Person | None = None) -> str:
+    """The step for the lowest-rated question of a part: one concrete thing to do, worded
+    for the person's side."""
+    person = person or Person()
     lowest = min(part.questions, key=lambda q: answers[q.id])
-    return lowest.step
+    return lowest.step_for(person.side, person.partner)
 
 
 def assess(
@@ -129,6 +164,7 @@ def assess(
     answers: Mapping[str, int],
     today: date,
     previous: SelfCheckResult | None = None,
+    person: Person | None = None,
 ) -> Outcome:
     check_known(parts, answers)
     gaps = missing(parts, answers)
@@ -138,6 +174,6 @@ def assess(
     weakest = weakest_part(parts, scores)
     ordered = {qid: answers[qid] for qid in question_ids(parts)}
     result = SelfCheckResult(
-        date=today, answers=ordered, scores=scores, next_step=next_step(weakest, answers)
+        date=today, answers=ordered, scores=scores, next_step=next_step(weakest, answers, person)
     )
     return Outcome(result=result, weakest=weakest, previous=previous)

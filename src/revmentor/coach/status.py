@@ -79,6 +79,15 @@ class AskState(NamedTuple):
     days_waiting: int | None  # only while the reply is pending
 
 
+class WeakGoal(NamedTuple):
+    """An active goal whose wording meets few of its framework's criteria, as recorded."""
+
+    id: str
+    met: int
+    of: int
+    missing: tuple[str, ...]  # the criteria not met, as keys ("experimental")
+
+
 class GapLine(NamedTuple):
     id: str
     text: str
@@ -125,6 +134,13 @@ class StatusReport(NamedTuple):
     gaps: tuple[GapLine, ...]
     next_steps: tuple[str, ...]  # still open, oldest first
     next_steps_from: date | None  # the session of the oldest
+    # For the nudges only; `status --json` leaves them out (JSON_LEFT_OUT) so its shape
+    # stays the one scripts rely on.
+    one_way_run: int = 0  # the latest sessions in a row where one side's learning is missing
+    one_way_missing: str | None = None  # "me" or "partner": whose learning those miss
+    last_look: date | None = None  # the latest review or session rating of the goals
+    weak_goals: tuple[WeakGoal, ...] = ()
+    gaps_without_goal: tuple[GapLine, ...] = ()
 
     @property
     def behind(self) -> int:
@@ -146,6 +162,11 @@ class StatusReport(NamedTuple):
     def ended(self) -> bool:
         return self.today > self.end
 
+
+# The report's fields that `status --json` does not print.
+JSON_LEFT_OUT = ("one_way_run", "one_way_missing", "last_look", "weak_goals", "gaps_without_goal")
+# An active goal meeting this many of its criteria or fewer gets a nudge.
+WEAK_GOAL_MET = 2
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -213,23 +234,57 @@ def _goal_line(p: Pairing, goal: Goal, today: date, points: list[tuple[date, int
     )
 
 
-def _review_due(p: Pairing, today: date, last: date | None) -> ReviewDue | None:
+def _review_due(
+    p: Pairing, today: date, last: date | None, look: date | None
+) -> ReviewDue | None:
+    """Whether a look at the goals is due. `last` is the latest review; `look` the latest
+    review or rating of a goal at a session: a rating is a look at the goals, though only
+    a review decides what becomes of them at the mid-point and the end."""
     h = p.horizon
     slack = timedelta(days=REVIEW_SLACK_DAYS)
 
-    def reviewed_since(day: date) -> bool:
-        return last is not None and last >= day - slack
+    def seen_since(day: date, seen: date | None) -> bool:
+        return seen is not None and seen >= day - slack
 
-    if today >= h.end and not reviewed_since(h.end):
+    if today >= h.end and not seen_since(h.end, last):
         return ReviewDue("end", h.end)
-    if h.midpoint_review and today >= h.midpoint_review and not reviewed_since(h.midpoint_review):
-        return ReviewDue("midpoint", h.midpoint_review)
+    midpoint = h.midpoint_review
+    if midpoint and today >= midpoint and not seen_since(midpoint, last):
+        return ReviewDue("midpoint", midpoint)
+    if midpoint and today < midpoint:
+        return None  # the mid-point review is the look already planned
     # Goals set at the start count as looked at on the start date.
-    reference = last or h.start
+    reference = look or h.start
     limit = timedelta(days=FREQUENCY_DAYS[p.ground_rules.frequency] * 4)
     if today >= h.start and today - reference > limit:
         return ReviewDue("stale", reference + limit)
     return None
+
+
+def _one_way_run(recorded: list[Session]) -> tuple[int, str | None]:
+    """How many of the latest sessions in a row miss the same side's learning, and whose."""
+    run, missing = 0, None
+    for s in reversed(recorded):
+        mine, theirs = _has(s.i_learned), _has(s.they_learned)
+        side = None if mine == theirs else ("me" if theirs else "partner")
+        if side is None or (missing is not None and side != missing):
+            break
+        run, missing = run + 1, side
+    return run, missing
+
+
+def _weak_goals(p: Pairing) -> tuple[WeakGoal, ...]:
+    """Active goals that meet WEAK_GOAL_MET criteria or fewer, by their recorded check."""
+    out = []
+    for g in p.goals:
+        flags = g.smart if p.kind == "on-the-job" else g.real
+        if g.status != "active" or flags is None:
+            continue
+        keys = tuple(type(flags).model_fields)
+        missing = tuple(k for k in keys if not getattr(flags, k))
+        if len(keys) - len(missing) <= WEAK_GOAL_MET:
+            out.append(WeakGoal(g.id, len(keys) - len(missing), len(keys), missing))
+    return tuple(out)
 
 
 def _has(text: str) -> bool:
@@ -252,6 +307,8 @@ def status_report(p: Pairing, today: date) -> StatusReport:
 
     reviews = sorted(r.date for r in p.reviews if r.date <= today)
     last_review = reviews[-1] if reviews else None
+    rated = [s.date for s in past if s.progress]
+    look = max([*reviews[-1:], *rated[-1:]], default=None)
 
     pulses = [rated for rated in (s.pulse.values() for s in past) if rated]
     pulse = tuple(PulseLine(pr, tuple(v.get(pr) for v in pulses)) for pr in PRINCIPLES)
@@ -263,6 +320,7 @@ def status_report(p: Pairing, today: date) -> StatusReport:
     recent_both = [s for s in recent if _has(s.i_learned) and _has(s.they_learned)]
     only_me = sum(1 for s in recent if not _has(s.they_learned))
     only_them = sum(1 for s in recent if not _has(s.i_learned))
+    run, missing = _one_way_run(recorded)
     one_sided = None
     if only_me > only_them:
         one_sided = "partner"
@@ -320,7 +378,7 @@ def status_report(p: Pairing, today: date) -> StatusReport:
         session_overdue=overdue,
         goals=tuple(_goal_line(p, g, today, _chart_points(by_goal.get(g.id, ()))) for g in p.goals),
         last_review=last_review,
-        review_due=_review_due(p, today, last_review) if p.state == "active" else None,
+        review_due=_review_due(p, today, last_review, look) if p.state == "active" else None,
         pulse=pulse,
         mutual=len(both),
         mutual_of=len(past),
@@ -331,4 +389,9 @@ def status_report(p: Pairing, today: date) -> StatusReport:
         gaps=gaps,
         next_steps=tuple(s.text for s in carried),
         next_steps_from=carried[0].date if carried else None,
+        one_way_run=run,
+        one_way_missing=missing,
+        last_look=look,
+        weak_goals=_weak_goals(p),
+        gaps_without_goal=tuple(g for g in gaps if not g.covered),
     )

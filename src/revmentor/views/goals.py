@@ -117,6 +117,10 @@ def render_goal_added(slug: str, goal: Goal, verdict: Verdict | None) -> None:
         render_verdict(verdict)
 
 
+def render_nothing_added() -> None:
+    out().print(esc(words()["shown"]["nothing_added"]))
+
+
 def render_goal_table(
     goals: Sequence[Goal],
     latest: dict[str, int | None],

@@ -32,11 +32,14 @@ def render_verdict(verdict: Verdict) -> None:
     out().print(grid)
 
 
-def render_check(framework: str, verdict: Verdict) -> None:
-    """`check-goal`'s page: the wording, its verdict, and a rewrite when it falls short."""
+def render_check(framework: str, verdict: Verdict, note: str | None = None) -> None:
+    """`check-goal`'s page: the wording, its verdict, and a rewrite when it falls short;
+    `note` says what to bear in mind about the verdict (a goal in another language)."""
     con = out()
     con.print(f"[bold]{framework} check:[/] {esc(verdict.text.strip())}")
     render_verdict(verdict)
+    if note:
+        con.print(f"\n[yellow]{esc(note)}[/]")
     total, failed = len(verdict.checks), verdict.failed()
     if not failed:
         con.print(f"\nAll {total} met.")

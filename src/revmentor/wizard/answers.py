@@ -96,6 +96,35 @@ def apply_flags(
     return set_keys
 
 
+def build_goals(answers: dict[str, Any], kind: str) -> None:
+    """Goals given as the builder's answers (`build: {can, who, try}`) turned into their
+    wording, in place, before the plan is built from them."""
+    goals = answers.get("goals")
+    if not isinstance(goals, list):
+        return
+    smart = kind == "on-the-job"
+    context = None
+    if smart:
+        from revmentor.coach.smart import SmartContext
+
+        scan = answers.get("scan")
+        gaps = scan.get("gaps") if isinstance(scan, dict) else None
+        texts = [g.get("text") if isinstance(g, dict) else g for g in gaps or []]
+        context = SmartContext(gaps=tuple(str(t) for t in texts if t))
+    for i, goal in enumerate(goals):
+        if not isinstance(goal, dict) or "build" not in goal:
+            continue
+        where = f"goals[{i}].build"
+        spec = goal.pop("build")
+        if not isinstance(spec, dict):
+            raise BadInput(f"{where}: must be a mapping of the builder's answers (can, who, try)")
+        if goal.get("text"):
+            raise BadInput(f"goals[{i}]: give either its text or its build answers, not both")
+        from revmentor.wizard.goal_builder import from_mapping
+
+        goal["text"] = from_mapping(spec, where, smart=smart, context=context).text
+
+
 def explain(exc: ValidationError, source: Source) -> InvalidFile:
     """A validation failure as `file:line: key: message` lines (or key alone)."""
     where = str(source.path) if source.path else "answers"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from revmentor.errors import BadInput
@@ -28,8 +28,19 @@ def verdict_of(request: CheckRequest) -> tuple[str, Verdict]:
             "the goal to check is empty",
             'Give its wording in quotes, e.g. revmentor check-goal "Learn to …"',
         )
+    from revmentor.coach.goal_check import input_problem, readable
+
+    problem = input_problem(wording)
+    if problem is not None:
+        raise BadInput(*problem)
     if request.gap and not request.pairing:
         raise BadInput("--gap needs --pairing to say whose scan it is in")
+    framework, verdict = _checked(request, readable(wording))
+    # The verdict shows the wording as it was typed; the check read it without controls.
+    return framework, replace(verdict, text=wording)
+
+
+def _checked(request: CheckRequest, wording: str) -> tuple[str, Verdict]:
     if request.pairing is not None:
         from revmentor.cli._common import store
         from revmentor.coach.goal_check import verdict_for
@@ -58,6 +69,7 @@ def run(request: CheckRequest, as_json: bool) -> None:
     if as_json:
         print(json.dumps(verdict.to_json(), indent=2, ensure_ascii=False))
         return
+    from revmentor.coach.goal_check import other_language_note
     from revmentor.views.verdict import render_check
 
-    render_check(framework, verdict)
+    render_check(framework, verdict, other_language_note(verdict.text))

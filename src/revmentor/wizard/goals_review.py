@@ -16,6 +16,7 @@ from revmentor.coach import goals as cg
 from revmentor.coach.goal_ids import PROMPT_ROOM, goal_label, resolve
 from revmentor.errors import BadInput, Concluded, NeedsTerminal
 from revmentor.vocab import Decision, Owner
+from revmentor.wizard.goal_builder import BuildFlags
 from revmentor.wizard.pairing import pick
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ class ReviewRequest:
     reason: str | None = None
     note: str | None = None
     yes: bool = False
+    # The builder's answers, instead of `text`, for a reword.
+    build: BuildFlags = field(default_factory=BuildFlags)
 
 
 @dataclass
@@ -64,31 +67,62 @@ def _words() -> Any:
     return content.load("goals.yaml")
 
 
-def check_wording(text: str) -> Verdict:
-    """The REAL verdict of a wording (the checker loads only when a goal is checked)."""
+def check_wording(text: str, pairing: Pairing | None = None, gap: str | None = None) -> Verdict:
+    """The verdict of a wording, checked the way its pairing checks goals: REAL, or SMART
+    with the scan for an on-the-job plan (the checker loads only when a goal is checked)."""
+    if pairing is not None and pairing.kind == "on-the-job":
+        from revmentor.coach.goal_check import verdict_for
+
+        return verdict_for(pairing, text, gap)
     from revmentor.coach.real import check_real
 
     return check_real(text)
 
 
-def _new_wording(goal: Goal) -> tuple[str, RealFlags]:
-    """Ask for a new wording until the user accepts it, having seen its REAL verdict."""
+def real_of(verdict: Verdict) -> RealFlags:
+    """The REAL flags a verdict earns; a SMART verdict earns none (its plan uses SMART)."""
+    from revmentor.model import RealFlags
+
+    return cg.real_flags(verdict.checks) if "learning_based" in verdict.checks else RealFlags()
+
+
+def _build(pairing: Pairing | None, goal: Goal | None = None) -> str:
+    """Build a wording with the person, with SMART's two questions for an on-the-job plan."""
+    from revmentor.wizard.goal_builder import ask_built
+
+    if pairing is None or pairing.kind != "on-the-job":
+        return ask_built()
+    from revmentor.coach.goal_check import smart_context
+
+    gap = goal.gap if goal is not None else None
+    by = goal.target_date if goal is not None and goal.target_date else pairing.horizon.end
+    return ask_built(smart=True, context=smart_context(pairing, gap), by=str(by))
+
+
+def _new_wording(goal: Goal, pairing: Pairing | None = None) -> tuple[str, RealFlags]:
+    """Ask for a new wording until the user accepts it, having seen its verdict."""
     from revmentor.views.goals import render_new_wording
+    from revmentor.wizard.goal_builder import wants_builder
 
     q = _words()["questions"]
     draft = goal.text
+    before = check_wording(goal.text, pairing, goal.gap).met()
     while True:
-        draft = prompts.text(
-            q["new_text"],
-            draft,
-            check=lambda v: None if v.strip() else "Please type the new wording.",
-        )
+        if wants_builder():
+            draft = _build(pairing, goal)
+        else:
+            draft = prompts.text(
+                q["new_text"],
+                draft,
+                check=lambda v: None if v.strip() else "Please type the new wording.",
+            )
         if draft.strip() == goal.text.strip():
             continue
-        verdict = check_wording(draft)
+        verdict = check_wording(draft, pairing, goal.gap)
         render_new_wording(verdict)
-        if prompts.confirm(q["use_wording"], default=True):
-            return draft, cg.real_flags(verdict.checks)
+        # A wording that meets fewer criteria than the old one is kept only on purpose.
+        if prompts.confirm(q["use_wording"], default=verdict.met() >= before):
+            return draft, real_of(verdict)
 
 
 def decide(
@@ -99,7 +133,8 @@ def decide(
 
     words = _words()
     q = words["questions"]
-    render_goal_card(index, total, goal, cg.ratings(pairing, goal.id), check_wording(goal.text))
+    verdict = check_wording(goal.text, pairing, goal.gap)
+    render_goal_card(index, total, goal, cg.ratings(pairing, goal.id), verdict)
     rating = prompts.rating(q["rating"].format(goal=goal_label(goal.text, goal.id, PROMPT_ROOM)))
     choices = [(d, words["decisions"][d]) for d in cg.DECISIONS]
     decision = prompts.select(q["decision"], choices, default="keep")
@@ -107,7 +142,7 @@ def decide(
     real: RealFlags | None = None
     if decision == "reword":
         d.decision = "reword"
-        d.text, real = _new_wording(goal)
+        d.text, real = _new_wording(goal, pairing)
         d.reason = prompts.text(q["reword_reason"]) or None
     elif decision == "achieved":
         d.decision = "achieved"
@@ -118,27 +153,28 @@ def decide(
     return d, real
 
 
-def ask_new_goal() -> NewGoal:
-    """One new goal: wording (REAL-checked), owner, why, baseline."""
+def ask_new_goal(pairing: Pairing | None = None) -> NewGoal:
+    """One new goal: wording (checked as its pairing checks goals), owner, why, baseline."""
     from revmentor.views.goals import render_new_wording
+    from revmentor.wizard.goal_builder import wants_builder
 
     words = _words()
     q = words["questions"]
-    text = prompts.required_text(q["goal_text"])
-    verdict = check_wording(text)
+    text = _build(pairing) if wants_builder() else prompts.required_text(q["goal_text"])
+    verdict = check_wording(text, pairing)
     render_new_wording(verdict)
     owners = [(o, words["owners"][o]) for o in cg.OWNERS]
     owner = cast(Owner, prompts.select(q["owner"], owners, default="me"))
     why = prompts.text(q["why"])
     baseline = prompts.rating(q["baseline"], default=1)
-    return NewGoal(text, owner, why, baseline, cg.real_flags(verdict.checks))
+    return NewGoal(text, owner, why, baseline, real_of(verdict))
 
 
-def ask_new_goals() -> list[NewGoal]:
+def ask_new_goals(pairing: Pairing | None = None) -> list[NewGoal]:
     q = _words()["questions"]
     added: list[NewGoal] = []
     while prompts.confirm(q["add_another"] if added else q["add"], default=False):
-        added.append(ask_new_goal())
+        added.append(ask_new_goal(pairing))
     return added
 
 
@@ -154,7 +190,7 @@ def review_goals(
         if real is not None:
             answers.real[goal.id] = real
         answers.decisions.append(d)
-    answers.new_goals = ask_new_goals()
+    answers.new_goals = ask_new_goals(pairing)
     if ask_note and (answers.decisions or answers.new_goals):
         answers.note = prompts.text(_words()["questions"]["note"]) or None
 
@@ -162,8 +198,26 @@ def review_goals(
 # --- the whole review ------------------------------------------------------------
 
 
+def _built_text(p: Pairing, request: ReviewRequest) -> str | None:
+    """The new wording the --build-* answers make, or --text when they are not given."""
+    if not request.build.given:
+        return request.text
+    if request.text is not None:
+        raise BadInput(
+            "--text and --build-… both give the new wording",
+            "Give either the wording with --text, or the builder's answers with --build-….",
+        )
+    if request.decision != "reword":
+        raise BadInput("--build-… gives a new wording: it goes with --decision reword")
+    from revmentor.coach.goal_check import smart_context
+    from revmentor.wizard.goal_builder import from_flags
+
+    smart = p.kind == "on-the-job"
+    return from_flags(request.build, smart=smart, context=smart_context(p) if smart else None).text
+
+
 def _flagged(
-    p: Pairing, request: ReviewRequest
+    p: Pairing, request: ReviewRequest, *, tty: bool = False
 ) -> tuple[list[cg.GoalDecision], dict[str, RealFlags]]:
     """The one decision the flags make (if any), checked against the pairing."""
     if request.goal is None:
@@ -172,6 +226,7 @@ def _flagged(
             ("--decision", request.decision),
             ("--text", request.text),
             ("--reason", request.reason),
+            ("--build-…", True if request.build.given else None),
         )
         for flag, value in flags:
             if value is not None:
@@ -185,7 +240,7 @@ def _flagged(
         goal_id=goal_id,
         decision=request.decision or "keep",
         rating=request.rating,
-        text=request.text,
+        text=_built_text(p, request),
         reason=request.reason,
     )
     try:
@@ -194,7 +249,25 @@ def _flagged(
         raise exc.named(FLAGS) from None
     real: dict[str, RealFlags] = {}
     if d.decision == "reword" and d.text:
-        real[d.goal_id] = cg.real_flags(check_wording(d.text).checks)
+        gap = next((g.gap for g in p.goals if g.id == d.goal_id), None)
+
+        def check(text: str) -> Verdict:
+            return check_wording(text, p, gap)
+
+        verdict = check(d.text)
+        if tty and not verdict.passed and p.state != "concluded":
+            # In a terminal, a new wording that falls short can be reworded once more.
+            from revmentor.wizard.start_steps import settle_wording
+
+            settled = settle_wording(d.text, check)
+            if settled is None:
+                raise BadInput("the new wording was dropped; nothing was saved")
+            d.text, verdict = settled, check(settled)
+        else:
+            from revmentor.views.goals import render_new_wording
+
+            render_new_wording(verdict)
+        real[d.goal_id] = real_of(verdict)
     return [d], real
 
 
@@ -202,7 +275,7 @@ def review(st: Store, request: ReviewRequest, *, tty: bool, today: date) -> None
     """Decide on one goal from flags, on the rest in a terminal (or keep them with --yes)."""
     slug = pick(st, request.pairing, command=COMMAND, tty=tty)
     p = st.read(slug)
-    decisions, real = _flagged(p, request)
+    decisions, real = _flagged(p, request, tty=tty)
     note = request.note
     rest = [g for g in p.active_goals() if not decisions or g.id != decisions[0].goal_id]
     new_goals: list[NewGoal] = []

@@ -116,7 +116,17 @@ def step_scan(st: State) -> None:
 def _add_goal(
     st: State, goals: list[dict[str, Any]], message: str, gap: str | None, default: str = ""
 ) -> None:
-    text = ask().text(message, default)
+    from revmentor.coach.horizon import add_months
+    from revmentor.coach.smart import SmartContext
+    from revmentor.wizard.goal_builder import wording
+
+    ask()  # the step's intro comes before the first question
+    gaps = tuple(str(g.get("text", "")) for g in _gap_list(st))
+    end = st.date_value("horizon.end") or add_months(
+        st.date_value("horizon.start") or st.fallback["horizon.start"], 3
+    )
+    context = SmartContext(gaps=gaps, linked_gap=gap)
+    text = wording(message, default, smart=True, context=context, by=str(end), required=False)
     if not text:
         return
     settled = settle_wording(text, _smart_check)

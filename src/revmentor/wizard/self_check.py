@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from revmentor.coach import selfcheck as sc
-from revmentor.errors import NeedsTerminal
+from revmentor.errors import NeedsTerminal, RevmentorError
 
 if TYPE_CHECKING:
     from revmentor.model import SelfCheckLog
@@ -56,14 +56,37 @@ def gather(
     return answers
 
 
+def person(pairing: str | None) -> sc.Person:
+    """Who takes the check: their side in the named pairing, or in their only pairing;
+    with no pairing (or several, none named), a mentor."""
+    from revmentor.cli._common import store
+
+    st = store()
+    if pairing is None:
+        slugs = st.slugs()
+        if len(slugs) != 1:
+            return sc.Person()
+        try:
+            p = st.read(slugs[0])
+        except RevmentorError:
+            return sc.Person()  # a broken file is not the self-check's business
+    else:
+        from revmentor.wizard.pairing import pick
+
+        p = st.read(pick(st, pairing, command="revmentor self-check --pairing", tty=False))
+    return sc.person_in(p.me.side, p.partner.name, on_the_job=p.kind == "on-the-job")
+
+
 def run(
     given: dict[str, int],
     today: date,
     log: SelfCheckLog,
     *,
     ask: bool,
+    pairing: str | None = None,
 ) -> tuple[list[sc.Part], sc.Outcome]:
     parts = sc.load_parts()
+    who = person(pairing)  # a pairing named wrongly is refused before anything is asked
     answers = gather(parts, given, ask=ask)
     previous = log.results[-1] if log.results else None
-    return parts, sc.assess(parts, answers, today, previous)
+    return parts, sc.assess(parts, answers, today, previous, who)

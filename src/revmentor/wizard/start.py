@@ -338,6 +338,7 @@ def run(st: Store, opts: Options, *, tty: bool, today: date) -> int:
         frequency=opts.frequency,
     )
     state.fixed |= {k for k in LIST_KEYS if k in flagged}
+    answers_mod.build_goals(state.answers, kind)
     for note in source.notes:
         render_note(note)
     if tty and source.path is not None:

@@ -335,10 +335,12 @@ def _real_check(text: str) -> Any:
 
 def _add_goal(st: State, goals: list[dict[str, Any]], message: str) -> None:
     from revmentor import content
+    from revmentor.wizard.goal_builder import wording
 
+    ask()  # the step's intro comes before the first question
     # Added as soon as it is typed, filled in below, so Ctrl-C at any later question,
     # the REAL check's included, keeps what was typed.
-    goal: dict[str, Any] = {"text": ask().required_text(message), "owner": "me"}
+    goal: dict[str, Any] = {"text": wording(message), "owner": "me"}
     goals.append(goal)
     text = settle_wording(goal["text"], _real_check, seen=lambda typed: goal.update(text=typed))
     if text is None:
@@ -369,9 +371,12 @@ def _partner_goal(st: State, goals: list[dict[str, Any]]) -> None:
         message = "A goal for your partner, since learning flows both ways (optional):"
     text = ask().text(message, suggestion or "")
     if text:
-        goal = {"text": text, "owner": "partner"}
-        goals.append(goal)
-        ask_id(goal, goals)
+        # The partner's goal gets the same check as yours, shown the same way.
+        settled = settle_wording(text, _real_check, what="goal for your partner")
+        if settled:
+            goal = {"text": settled, "owner": "partner"}
+            goals.append(goal)
+            ask_id(goal, goals)
 
 
 def step_goals(st: State) -> None:
