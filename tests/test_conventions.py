@@ -71,8 +71,6 @@ def test_a_help_paragraph_is_rewrapped_without_an_orphan() -> None:
 USAGE = [
     (["goals", "add", EXAMPLE_SLUG, "--text", "Learn budgets", "--id", "Bad Id"], "--id"),
     (["wrap-up", EXAMPLE_SLUG, "--decision", "extend", "--weeks", "99", "--yes"], "--weeks"),
-    (["log-session", EXAMPLE_SLUG, "--progress", "nope=3", "--yes"], "--progress"),
-    (["goals", "review", EXAMPLE_SLUG, "--goal", "nope", "--rating", "3", "--yes"], "--goal"),
     (["self-check", "--answer", "empathy=3"], "'--answer'"),
     (["check-goal", "--pairing", "Bad Slug", "Learn budgets"], "'--pairing'"),
     (["start", "--defaults", "--partner", "Sam", "--name", "Bad Name"], "'--name'"),
@@ -92,6 +90,24 @@ def test_an_invalid_option_value_is_a_usage_error(
     first = r.err.splitlines()[0]
     assert first.startswith("Error: ") and flag in first
     assert "Traceback" not in r.err
+    assert sorted(p.read_bytes() for p in (example_home / "pairings").glob("*.yaml")) == before
+
+
+NAMES_NOTHING = [
+    (["log-session", EXAMPLE_SLUG, "--progress", "nope=3", "--yes"], "--progress"),
+    (["goals", "review", EXAMPLE_SLUG, "--goal", "nope", "--rating", "3", "--yes"], "--goal"),
+]
+
+
+@pytest.mark.parametrize(("args", "flag"), NAMES_NOTHING, ids=lambda a: " ".join(a)[:40])
+def test_a_value_that_names_nothing_in_the_pairing_exits_1(
+    cli: CLI, example_home: Path, args: list[str], flag: str
+) -> None:
+    # The command line is well formed; the pairing has no such goal.
+    before = sorted(p.read_bytes() for p in (example_home / "pairings").glob("*.yaml"))
+    r = cli(*args)
+    assert r.code == 1, r.err
+    assert r.err.splitlines()[0].startswith(f"Error: {flag}: no goal with the id")
     assert sorted(p.read_bytes() for p in (example_home / "pairings").glob("*.yaml")) == before
 
 

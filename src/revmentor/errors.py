@@ -53,24 +53,36 @@ class BadInput(RevmentorError):
 
     `field` names the answer at fault (`progress`, `reason`) when there is one: the
     coach knows answers, not flags, so a caller that took the value from a flag names
-    the flag instead with `named`.
+    the flag instead with `named`. `usage` is False for a well-formed value that names
+    nothing the pairing holds (an unknown goal id, a date before the ask): the command
+    line is right, the data does not have it, so the exit code stays 1.
     """
 
-    def __init__(self, message: str, hint: str | None = None, *, field: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        hint: str | None = None,
+        *,
+        field: str | None = None,
+        usage: bool = True,
+    ) -> None:
         super().__init__(f"{field}: {message}" if field else message, hint)
         self.field = field
         self.problem = message
+        self.usage = usage
 
     def named(self, flags: Mapping[str, str]) -> BadInput:
         """The same problem, told in terms of the flag that gave the value (if it is in `flags`).
 
-        A flag's value that cannot be used is a usage error, and exits 2 as click's own do.
+        A flag's value that cannot be used is a usage error, and exits 2 as click's own do;
+        one that names nothing the pairing holds exits 1.
         """
         flag = flags.get(self.field or "")
         if flag is None:
             return self
-        named = BadInput(f"{flag}: {self.problem}", self.hint)
-        named.exit_code = USAGE_EXIT
+        named = BadInput(f"{flag}: {self.problem}", self.hint, usage=self.usage)
+        if self.usage:
+            named.exit_code = USAGE_EXIT
         return named
 
 

@@ -100,7 +100,8 @@ def review(
         --reason "Sam moved team"
       revmentor goals review --goal gen-z-expectations --decision reword \\
         --build-can "give feedback the way graduates want it" \\
-        --build-who "my team keeps its graduates" --build-try "ask two graduates after a 1:1"
+        --build-who "my team keeps its graduates" \\
+        --build-try "ask two graduates after a 1:1"
     """
     from revmentor import clock
     from revmentor.cli._common import interactive, store
@@ -171,7 +172,7 @@ def add(
         --text "Learn to run retros with AI summaries, trying it on two real ones"
       revmentor goals add helen-sam --build-can "use Power BI dashboards" \\
         --build-who "my team can spot budget drift" \\
-        --build-try "build one dashboard for the March report and see if it is used"
+        --build-try "build one dashboard for the March report"
     """
     from revmentor import clock
     from revmentor.cli._common import interactive, store

@@ -250,7 +250,7 @@ def _not_ahead(day: date, today: date, what: str) -> None:
     from revmentor.errors import BadInput
 
     if day > today:
-        raise BadInput(f"{day} is in the future (today is {today})", field=what)
+        raise BadInput(f"{day} is in the future (today is {today})", field=what, usage=False)
 
 
 def record_sent(pairing: Pairing, day: date, today: date) -> Ask:
@@ -264,6 +264,7 @@ def record_sent(pairing: Pairing, day: date, today: date) -> Ask:
             f"{day} is after the answer came ({ask.answered_on})",
             "The ask goes out before it is answered.",
             field="sent",
+            usage=False,
         )
     ask.asked_on = day
     return ask
@@ -283,7 +284,7 @@ def record_response(pairing: Pairing, response: Response, day: date | None, toda
     ask = _own_ask(pairing)
     if response == "pending":
         if day is not None:
-            raise BadInput("a pending ask has no answer date", field="on")
+            raise BadInput("a pending ask has no answer date", field="on", usage=False)
         ask.response = "pending"
         ask.answered_on = None
         return ask
@@ -294,6 +295,7 @@ def record_response(pairing: Pairing, response: Response, day: date | None, toda
             f"{when} is before the ask was sent ({ask.asked_on})",
             "Correct the day it was sent first, with --sent.",
             field="on",
+            usage=False,
         )
     ask.response = response
     ask.answered_on = when

@@ -66,9 +66,10 @@ def resolve(
             f"'{word}' could be {_either(fits)}",
             "Type more of the id, so that it fits one goal only.",
             field=field,
+            usage=False,
         )
     hint = f"Goal ids: {', '.join(ids)}." if ids else "This pairing has no goals yet."
-    raise BadInput(f"no {what} with the id '{word}'", hint, field=field)
+    raise BadInput(f"no {what} with the id '{word}'", hint, field=field, usage=False)
 
 
 def _either(ids: Sequence[str]) -> str:
@@ -87,7 +88,9 @@ def resolve_ratings(
         goal_id = resolve(typed, ids, field=field)
         if goal_id in out:
             raise BadInput(
-                f"'{typed_as[goal_id]}' and '{typed}' both name '{goal_id}'", field=field
+                f"'{typed_as[goal_id]}' and '{typed}' both name '{goal_id}'",
+                field=field,
+                usage=False,
             )
         out[goal_id] = rating
         typed_as[goal_id] = typed
