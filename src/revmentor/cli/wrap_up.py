@@ -87,7 +87,8 @@ def wrap_up(
         --achieved sam-strategy --yes
       revmentor wrap-up helen-sam --decision extend --weeks 4 --yes
       revmentor wrap-up helen-sam --decision conclude --story story.md --yes
-      revmentor wrap-up helen-sam --decision conclude --story story.md --with-roles --yes
+      revmentor wrap-up helen-sam --decision conclude --story story.md \\
+        --with-roles --yes
     """
     from revmentor import clock
     from revmentor.cli._common import interactive, store
