@@ -264,7 +264,10 @@ def test_a_line_break_in_a_name_never_adds_a_component(name: str) -> None:
 
 
 def test_export_says_which_time_and_zone_it_used_and_how_to_change_them(
-    cli: Callable[..., Result], example_home: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Callable[..., Result],
+    example_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from revmentor.views.exporters import ics
 
@@ -276,7 +279,7 @@ def test_export_says_which_time_and_zone_it_used_and_how_to_change_them(
         "Sessions start at 09:00 (the default), Europe/Lisbon time (this machine's zone)." in r.err
     )
     assert "--time HH:MM, --tz AREA/CITY" in r.err
-    target = example_home / "plan.ics"
+    target = tmp_path / "plan.ics"
     r = cli(
         "export",
         "-f",
