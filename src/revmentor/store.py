@@ -414,9 +414,9 @@ class Store:
                 check(current)
             item_data = item.model_dump(mode="python", by_alias=True, exclude_none=True)
             new_text = yamlio.append_items(loaded.text, key, [item_data])
-            if new_text is not None and self._appended(loaded.text, new_text, key, item_data):
-                dump = dict(loaded.dump)
-                dump[key] = [*dump[key], item.model_dump(mode="json")]
+            dump = dict(loaded.dump)
+            dump[key] = [*dump[key], item.model_dump(mode="json")]
+            if new_text is not None and self._appended(loaded.path, new_text, dump):
                 self._replace(slug, loaded.text, new_text, dump)
                 return from_validated(Pairing, dump)
         # Laid out otherwise: the whole pairing is saved, from its latest version again.
@@ -427,21 +427,14 @@ class Store:
         return fresh
 
     @staticmethod
-    def _appended(old_text: str, new_text: str, key: str, item: dict[str, Any]) -> bool:
-        """Whether `new_text` reads back as `old_text` with `item` added under `key`."""
-        from revmentor import yamlio
-
+    def _appended(path: Path, new_text: str, intended: dict[str, Any]) -> bool:
+        """Whether `new_text` reads and validates as exactly `intended` (the old pairing's
+        validated data with the item added): one parse of the new text, none of the old."""
         try:
-            before, after = yamlio.load(old_text), yamlio.load(new_text)
-            expected = yamlio.as_loaded(item)
-        except (yamlio.YAMLProblem, ValueError):
+            _, again = parse(new_text, path)
+        except InvalidFile:
             return False
-        if not (isinstance(before, dict) and isinstance(after, dict)):
-            return False
-        items = before.get(key)
-        if not isinstance(items, list):
-            return False
-        return bool(after == {**before, key: [*items, expected]})
+        return bool(again.model_dump(mode="json") == intended)
 
     def create(self, slug: str, pairing: Pairing) -> Path:
         from revmentor import yamlio
