@@ -68,6 +68,7 @@ class Agenda:
     guide: guides.Fit | None = None  # the conversation guide that fits this moment
     # The day each carried-over step was agreed, beside `carried`.
     carried_dates: tuple[date, ...] = ()
+    slug: str = ""  # the pairing's name, for the commands the agenda points to
 
     @property
     def on_the_job(self) -> bool:
@@ -222,4 +223,5 @@ def agenda(
         reminders=reminders(p, r, data),
         guide=guides.fitting(guides.reader_of(slug, p, r, data)),
         carried_dates=tuple(s.date for s in open_steps(p, until=today)),
+        slug=slug,
     )

@@ -29,6 +29,7 @@ class _Section:
     items: list[tuple[str, str, list[str]]]  # (bold label, text, detail lines)
     empty: str = ""
     quote: bool = False
+    note: str = ""  # a line after the items, in the plain text only
 
 
 def _one_line(text: str) -> str:
@@ -83,6 +84,7 @@ def _sections(a: Agenda, esc: Escape) -> list[_Section]:
             carried_title,
             [("", text, []) for text in carried],
             "Nothing carried over: no next steps were noted last time.",
+            note=f"Done already? revmentor steps done {a.slug} N" if a.carried and a.slug else "",
         ),
         _Section(
             "Goals to give time to",
@@ -122,6 +124,8 @@ def render_text(a: Agenda) -> str:
             )
             for d in details:
                 lines += textwrap.wrap(d, WIDTH, initial_indent="    ", subsequent_indent="      ")
+        if sec.note:
+            lines += textwrap.wrap(sec.note, WIDTH, initial_indent="  ", subsequent_indent="  ")
     if a.guide is not None:
         lines += ["", *textwrap.wrap(_guide_line(a.guide), WIDTH), f"  {a.guide.command}"]
     return "\n".join(lines) + "\n"
