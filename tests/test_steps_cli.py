@@ -44,6 +44,9 @@ def test_done_closes_them_and_prep_leaves_them_out(example_home: Path, cli: Cli)
     assert [s["done"] for s in everything] == [True, False]
     prep = cli("prep").out
     assert SECOND in prep and FIRST not in prep
+    # The agenda says how to close a step, in plain text (not in the Markdown to paste).
+    assert "Done already? revmentor steps done helen-sam N" in prep
+    assert "steps done" not in cli("prep", "--markdown").out
     # Done twice is not an error, and changes nothing.
     before = Snapshot.of(example_home)
     again = cli("steps", "done", "1")

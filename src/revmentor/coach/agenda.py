@@ -70,6 +70,7 @@ class Agenda:
     # The day each carried-over step was agreed, beside `carried`.
     carried_dates: tuple[date, ...] = ()
     end: date | None = None  # the horizon's end
+    slug: str = ""  # the pairing's name, for the commands the agenda points to
 
     @property
     def on_the_job(self) -> bool:
@@ -225,4 +226,5 @@ def agenda(
         guide=guides.fitting(guides.reader_of(slug, p, r, data)),
         carried_dates=tuple(s.date for s in open_steps(p, until=today)),
         end=r.end,
+        slug=slug,
     )

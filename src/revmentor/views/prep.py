@@ -29,6 +29,7 @@ class _Section:
     items: list[tuple[str, str, list[str]]]  # (bold label, text, detail lines)
     empty: str = ""
     quote: bool = False
+    note: str = ""  # a line after the items, in the plain text only
 
 
 def _one_line(text: str) -> str:
@@ -83,6 +84,7 @@ def _sections(a: Agenda, esc: Escape) -> list[_Section]:
             carried_title,
             [("", text, []) for text in carried],
             "Nothing carried over: no next steps were noted last time.",
+            note=f"Done already? revmentor steps done {a.slug} N" if a.carried and a.slug else "",
         ),
         _Section(
             "Goals to give time to",
@@ -132,6 +134,8 @@ def render_text(a: Agenda) -> str:
             lines += _wrap(body, lead, " " * len(lead))
             for d in details:
                 lines += _wrap(d, "    ", "      ")
+        if sec.note:
+            lines += _wrap(sec.note, "  ", "  ")
     if a.guide is not None:
         lines += ["", *_wrap(_guide_line(a.guide)), f"  {a.guide.command}"]
     return "\n".join(lines) + "\n"
