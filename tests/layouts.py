@@ -1,7 +1,8 @@
 """Random layouts of one pairing's data, as people write YAML by hand.
 
 Every choice a hand-edited file can make is drawn at random: 2- or 4-space indents,
-dashes under their key or indented, `-   ` wide dashes, block or flow lists and maps
+dashes under their key or indented, `-   ` wide dashes, block or flow lists and maps,
+`|-` blocks for text of several lines
 (flow lists over several lines, with comments between the items), plain, single- or
 double-quoted scalars, full-line and end-of-line comments (a tab before some `#`),
 blank lines, a header above `---`, a note after `...`, CRLF line endings and a BOM.
@@ -27,7 +28,9 @@ _YAML11_WORDS = frozenset(
 # Words a person may well write, some of which no plain scalar can hold.
 AWKWARD = ["No", "9:30", "a: b", "x # not a comment", "'quoted'", "null", "Zoë", "1e3", "",
            "- dash", "[x]", "tab\there", "ends with a colon:", "  padded  ", "50%", "@home",
-           "yes", "line one\nline two", "#hash first", "{braces}", "emoji 🎉", "ünïcödé"]
+           "yes", "line one\nline two", "#hash first", "three\nshort\nlines", "{braces}",
+           "emoji 🎉", "ünïcödé", "ends with a break\n", "two\n  indented", "\nstarts broken",
+           "blank\n\nline"]
 
 
 @dataclass
@@ -100,7 +103,7 @@ class _Writer:
         text = str(value)
         how = self.rng.random()
         plain = (
-            _PLAIN_RE.match(text)
+            _PLAIN_RE.fullmatch(text)
             and text not in _YAML11_WORDS
             and ": " not in text
             and " #" not in text
@@ -122,8 +125,21 @@ class _Writer:
             return head + self._dict_value(value, pad)
         if isinstance(value, list):
             return head + self._list_value(value, pad)
+        if isinstance(value, str) and self._literal(value) and self.rng.random() < 0.5:
+            inner = pad + " " * self.style.step
+            lines = "".join(f"{inner}{line}\n" if line else "\n" for line in value.split("\n"))
+            return f"{head} |-{self.eol()}\n{lines}"
         text = self.scalar(value)
         return f"{head}{' ' + text if text else ''}{self.eol()}\n"
+
+    @staticmethod
+    def _literal(value: str) -> bool:
+        """Whether a `|-` block holds `value` exactly: several lines, none of them
+        starting or ending with a space or tab, and no line break at either end."""
+        lines = value.split("\n")
+        return len(lines) > 1 and all(
+            line == line.strip(" \t") and "\t" not in line for line in lines
+        ) and bool(lines[0]) and bool(lines[-1])
 
     def _scalars_only(self, values: Any) -> bool:
         return all(not isinstance(v, dict | list) and v is not None for v in values)

@@ -238,6 +238,12 @@ def _plain(value: Any) -> Any:
         from ruamel.yaml.scalarstring import SingleQuotedScalarString
 
         return SingleQuotedScalarString(value)
+    if isinstance(value, str) and (value[:1] in (" ", "\t", "\n") or value != value.rstrip(" \t")):
+        # A value set where a `|` block was takes that style from ruamel, which then
+        # writes a leading space or line break one indent too deep; quoted, it cannot.
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+        return DoubleQuotedScalarString(value)
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -362,9 +368,7 @@ class _Map:
                 value = _skip(get, get())
                 content, _ = _content_end_of(body, [head, *value])
                 self.scalars.extend(
-                    (_start(e).index, _end(e).index)
-                    for e in (head, *value)
-                    if isinstance(e, yaml.ScalarEvent)
+                    _span(body, e) for e in (head, *value) if isinstance(e, yaml.ScalarEvent)
                 )
                 self._note_indent(value)
                 line_start = body.rfind("\n", 0, _start(head).index) + 1
@@ -423,6 +427,17 @@ def _end(event: Any) -> Any:
     return event.end_mark
 
 
+def _span(text: str, event: Any) -> tuple[int, int]:
+    """Where a scalar's text lies. A block scalar (| or >) starts on the line after its
+    indicator: a comment on the indicator's line (`|-  # note`) is a comment."""
+    start, end = _start(event).index, _end(event).index
+    if text[start : start + 1] in ("|", ">"):
+        eol = text.find("\n", start)
+        if 0 <= eol < end:
+            return eol, end
+    return start, end
+
+
 def _comment_starts(text: str, scalars: list[tuple[int, int]]) -> list[int]:
     """Where the comments of `text` start: a '#' after a space or at a line's start,
     outside every scalar (whose spans libyaml gave)."""
@@ -453,7 +468,7 @@ def _scalar_spans(text: str) -> list[tuple[int, int]] | None:
         while loader.check_event():
             event = loader.get_event()
             if isinstance(event, yaml.ScalarEvent):
-                spans.append((_start(event).index, _end(event).index))
+                spans.append(_span(text, event))
     except yaml.YAMLError:
         return None
     finally:
