@@ -21,6 +21,12 @@ os.environ["COLUMNS"] = "100"
 os.environ["NO_COLOR"] = "1"
 os.environ.pop("REVMENTOR_TODAY", None)
 
+if os.environ.get("REVMENTOR_TEST_NO_POSIX") == "1":
+    # Before anything imports them: see tests/helpers_platform.py.
+    from tests.helpers_platform import hide_modules
+
+    hide_modules()
+
 
 # --- the slow mark ------------------------------------------------------------------
 #
@@ -35,12 +41,18 @@ SLOW_TESTS = {
     # every command run as a process, under a umask of 000 / with sockets forbidden
     "test_privacy.py::test_every_command_under_umask_000_keeps_files_private",
     "test_privacy.py::test_no_command_opens_a_socket",
+    # the story's names: a sweep of generated texts, and a long hostile one
+    "test_story_names.py::test_no_form_of_a_plain_name_survives",
+    "test_story_names.py::test_a_long_hostile_text_takes_linear_time",
+    "test_story_names.py::test_an_everyday_name_goes_only_where_it_is_the_name",
     # property-based sweeps over generated pairings
     "test_store.py::test_every_model_round_trips_through_the_store",
     "test_append.py::test_a_spliced_session_reads_back_as_the_old_file_plus_the_session",
     "test_records.py::test_a_view_reads_like_the_model",
     "test_goals.py::test_ratings_of_every_goal_at_once_match_each_goal_alone",
     "test_export_markdown.py::test_any_valid_pairing_exports_as_parseable_markdown",
+    # the store's suite again, in a process without the POSIX-only calls
+    "test_platforms.py::test_the_store_suite_passes_without_the_posix_only_calls",
     # two processes racing for one file
     "test_log_session.py::test_two_loggers_at_once_keep_both_sessions",
 }
@@ -86,6 +98,15 @@ class Result:
     @property
     def output(self) -> str:
         return self.out + self.err
+
+
+@pytest.fixture(autouse=True)
+def _no_posix_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With REVMENTOR_TEST_NO_POSIX=1, every test runs without the POSIX-only calls."""
+    from tests.helpers_platform import ACTIVE, hide_calls
+
+    if ACTIVE:
+        hide_calls(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

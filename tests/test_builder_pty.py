@@ -44,6 +44,7 @@ def test_goals_add_builds_the_goal_with_the_person(
     answer(child, "Whose goal is it?", ENTER)
     answer(child, "Why does it matter? (optional)", ENTER)
     answer(child, "Where are you today, 1 to 5?", ENTER)
+    answer(child, "A short id to type it by", ENTER)  # the proposal
     child.expect_exact("Added goal", timeout=TIMEOUT)
     assert wait_exit(child) == 0
     goal = Store().read(EXAMPLE_SLUG).goals[-1]
@@ -54,14 +55,14 @@ def test_goals_add_builds_the_goal_with_the_person(
 
 def test_review_rewords_with_the_builder(example_home: Path, pty: Callable[..., Any]) -> None:
     child = pty("goals", "review", env=ENV, timeout=TIMEOUT)
-    answer(child, "How would you rate 'genai-for-ops' now?", ENTER)
+    answer(child, "(genai-for-ops) now?", ENTER)
     answer(child, "What do you decide for this goal?", "2" + ENTER)  # reword
     build_it(child)
     answer(child, "Use this wording?", ENTER)  # it meets as many criteria: Yes by default
     answer(child, "Why the change? (optional)", ENTER)
-    answer(child, "How would you rate 'gen-z-expectations' now?", ENTER)
+    answer(child, "(gen-z-expectations) now?", ENTER)
     answer(child, "What do you decide for this goal?", ENTER)
-    answer(child, "How would you rate 'sam-strategy' now?", ENTER)
+    answer(child, "(sam-strategy) now?", ENTER)
     answer(child, "What do you decide for this goal?", ENTER)
     answer(child, "Add a new goal?", ENTER)
     answer(child, "A note on this review (optional)", ENTER)
@@ -81,6 +82,7 @@ def test_start_builds_the_first_goal(home: Path, tmp_path: Path, pty: Callable[.
     for key in ("Relevant:", "Experimental:", "Aspirational:", "Learning-based:"):
         answer(child, key, ENTER)
     answer(child, "(baseline, 1-5)", ENTER)
+    answer(child, "A short id to type it by", ENTER)  # the proposal
     answer(child, "Add another goal for you?", ENTER)
     answer(child, "A goal for your partner", ENTER)
     child.expect_exact("Saved your plan to", timeout=TIMEOUT)
@@ -130,6 +132,7 @@ def test_on_the_job_builder_asks_for_the_measure_and_date(
     answer(child, "Edit the goal before you accept it", ENTER)
     child.expect_exact("Time-bound", timeout=TIMEOUT)
     answer(child, "(baseline, 1-5)", ENTER)
+    answer(child, "A short id to type it by", ENTER)  # the proposal
     answer(child, "Add another goal?", ENTER)
     child.expect_exact("Saved your plan to", timeout=TIMEOUT)
     assert wait_exit(child) == 0
@@ -140,4 +143,4 @@ def test_on_the_job_builder_asks_for_the_measure_and_date(
         "checked by Ana"
     )
     assert goal.smart is not None and goal.smart.measurable and goal.smart.time_bound
-    assert goal.gap == "run-the-monthly-close-alone"
+    assert goal.gap == "run-monthly-close"

@@ -152,7 +152,7 @@ def test_each_format_loads_only_its_own_libraries(
 
     code = (
         "import sys; from revmentor.cli import run; "
-        f"rc = run(['export', '-f', '{fmt}', '-o', '{example_home}/x']); "
+        f"rc = run(['export', '-f', '{fmt}', '-o', '{example_home.parent}/x']); "
         f"assert rc == 0, rc; assert '{absent}' not in sys.modules, '{absent} loaded'"
     )
     done = subprocess.run(

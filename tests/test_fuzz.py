@@ -62,6 +62,12 @@ COMMANDS: list[tuple[list[str], bool]] = [
     (["guide", "trust", SLUG, "--tick", "1"], True),
     (["log-session", SLUG, "--yes", "--topic", "fuzz"], True),
     (["goals", "add", SLUG, "--text", "Learn one more thing"], True),
+    (["steps", SLUG], False),
+    (["sessions", SLUG], False),
+    (["sessions", "show", SLUG, "1"], False),
+    (["ask", SLUG], False),
+    (["steps", "done", SLUG, "1"], True),
+    (["sessions", "remove", SLUG, "1", "--yes"], True),
     (["search", "learn", "--pairing", SLUG], False),
     (["archive", SLUG], True),
 ]

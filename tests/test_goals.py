@@ -143,6 +143,17 @@ def test_review_keeps_comments(example_home: Path, frozen: None, cli: Cli) -> No
     assert "# Goals: each is checked against REAL" in after
 
 
+FLAG_VALUE_PROBLEMS = {
+    "--goal: no goal with the id 'nope'",
+    "--text: rewording a goal needs",
+    "--reason: retiring a goal needs",
+    "needs a reason",
+    "only goes with the decision 'reword'",
+    "--id: a goal with the id 'genai-for-ops'",
+    "--id: 'Bad Id' cannot be a goal id",
+}
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -168,7 +179,8 @@ def test_review_bad_input_leaves_the_file_untouched(
 ) -> None:
     before = pairing_file(example_home).read_bytes()
     result = cli("goals", "review", *args, "--yes")
-    assert result.code == 1, result.output
+    # A problem with a flag's own value is a usage error (2), as click's are.
+    assert result.code == (2 if message in FLAG_VALUE_PROBLEMS else 1), result.output
     assert result.err.startswith("Error: ")
     assert message in result.err
     assert pairing_file(example_home).read_bytes() == before
@@ -245,13 +257,13 @@ def test_add_takes_real_from_the_check(example_home: Path, frozen: None, cli: Cl
     )  # fmt: skip
     assert result.code == 0, result.output
     goal = Store().read(EXAMPLE_SLUG).goals[-1]
-    assert goal.id == "learn-to-run-team-retros-with-ai"
+    assert goal.id == "run-team-retros"
     assert (goal.text, goal.owner, goal.why, goal.baseline) == (
         GOOD_GOAL, "shared", "retros drag", 2
     )  # fmt: skip
     assert goal.real == ALL_REAL
     assert [(h.date, h.event) for h in goal.history] == [(TODAY, "created")]
-    assert "Added goal 'learn-to-run-team-retros-with-ai' to helen-sam." in result.out
+    assert "Added goal 'run-team-retros' to helen-sam." in result.out
 
 
 def test_add_shows_a_failing_verdict_and_own_flags_win(
@@ -277,7 +289,7 @@ def test_add_twice_gets_unique_ids(example_home: Path, frozen: None, cli: Cli) -
     assert cli("goals", "add", "--text", GOOD_GOAL).code == 0
     assert cli("goals", "add", "--text", GOOD_GOAL).code == 0
     ids = [g.id for g in Store().read(EXAMPLE_SLUG).goals[-2:]]
-    assert ids == ["learn-to-run-team-retros-with-ai", "learn-to-run-team-retros-with-ai-2"]
+    assert ids == ["run-team-retros", "run-team-retros-2"]
 
 
 @pytest.mark.parametrize(
@@ -294,7 +306,7 @@ def test_add_bad_input_leaves_the_file_untouched(
 ) -> None:
     before = pairing_file(example_home).read_bytes()
     result = cli("goals", "add", *args)
-    assert result.code == 1, result.output
+    assert result.code == (2 if message in FLAG_VALUE_PROBLEMS else 1), result.output
     assert message in result.err
     assert pairing_file(example_home).read_bytes() == before
 
@@ -408,17 +420,19 @@ def test_apply_review_records_added_goals_and_rewording_flags() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Learn to prompt", "learn-to-prompt"),
-        ("Ça va: apprendre l'IA générative au quotidien", "ca-va-apprendre-l-ia-generative"),
+        ("Learn to prompt", "prompt"),
+        ("Ça va: apprendre l'IA générative au quotidien", "ca-va-apprendre"),
         ("日本語を学ぶ", "goal"),
-        ("a" * 80, "a" * 32),
+        ("a" * 80, "a" * 24),
+        ("Learn how to", "learn-how-to"),  # nothing but filler: its first words
+        ("Understand international procurement negotiations", "international"),
     ],
 )
 def test_new_goal_ids(text: str, expected: str) -> None:
     p = example()
     goal_id = cg.new_goal_id(p, text)
     assert goal_id == expected
-    assert len(goal_id) <= cg.ID_LENGTH
+    assert len(goal_id) <= 24 and len(goal_id.split("-")) <= 3
 
 
 def test_real_flag_parses_names_letters_all_and_none() -> None:

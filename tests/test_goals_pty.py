@@ -45,10 +45,10 @@ def test_a_whole_review(example_home: Path, pty: Callable[..., Any]) -> None:
     child.expect_exact("Goal 1 of 3: genai-for-ops", timeout=TIMEOUT)
     child.expect_exact("baseline 1 · ratings so far: 1 (8 Sep), 2 (22 Sep)", timeout=TIMEOUT)
     child.expect_exact("Learning-based", timeout=TIMEOUT)
-    answer(child, "How would you rate 'genai-for-ops' now?", "4" + ENTER)
+    answer(child, "(genai-for-ops) now?", "4" + ENTER)
     answer(child, "What do you decide for this goal?", ENTER)  # keep
 
-    answer(child, "How would you rate 'gen-z-expectations' now?", ENTER)  # skipped
+    answer(child, "(gen-z-expectations) now?", ENTER)  # skipped
     answer(child, "What do you decide for this goal?", "2" + ENTER)  # reword
     answer(child, "How would you like to word this goal?", ENTER)  # write it
     answer(child, "New wording", CLEAR_LINE + POOR + ENTER)
@@ -61,7 +61,7 @@ def test_a_whole_review(example_home: Path, pty: Callable[..., Any]) -> None:
     answer(child, "Why the change? (optional)", "sharper" + ENTER)
 
     child.expect_exact("Goal 3 of 3: sam-strategy", timeout=TIMEOUT)
-    answer(child, "How would you rate 'sam-strategy' now?", "5" + ENTER)
+    answer(child, "(sam-strategy) now?", "5" + ENTER)
     answer(child, "What do you decide for this goal?", "4" + ENTER)  # retire
     answer(child, "Why retire it?", ENTER)
     child.expect_exact("Please type an answer.", timeout=TIMEOUT)
@@ -124,9 +124,9 @@ def test_ctrl_c_in_a_review_saves_nothing(example_home: Path, pty: Callable[...,
     path = example_home / "pairings" / f"{EXAMPLE_SLUG}.yaml"
     before = path.read_bytes()
     child = pty("goals", "review", env=ENV, timeout=TIMEOUT)
-    answer(child, "How would you rate 'genai-for-ops' now?", "4" + ENTER)
+    answer(child, "(genai-for-ops) now?", "4" + ENTER)
     answer(child, "What do you decide for this goal?", ENTER)  # keep
-    answer(child, "How would you rate 'gen-z-expectations' now?", ENTER)
+    answer(child, "(gen-z-expectations) now?", ENTER)
     answer(child, "What do you decide for this goal?", "3" + ENTER)  # achieved
     answer(child, "What shows it is achieved? (optional)", CTRL_C)
     # The decision completed before Ctrl-C comes back as a command; nothing is saved.
@@ -149,9 +149,9 @@ def test_flags_decide_one_goal_and_the_rest_are_asked(
         "--note", "from a flag", env=ENV, timeout=TIMEOUT,
     )  # fmt: skip
     child.expect_exact("Reviewing 2 active goal(s)", timeout=TIMEOUT)
-    answer(child, "How would you rate 'genai-for-ops' now?", ENTER)
+    answer(child, "(genai-for-ops) now?", ENTER)
     answer(child, "What do you decide for this goal?", ENTER)
-    answer(child, "How would you rate 'gen-z-expectations' now?", ENTER)
+    answer(child, "(gen-z-expectations) now?", ENTER)
     answer(child, "What do you decide for this goal?", ENTER)
     answer(child, "Add a new goal?", "n" + ENTER)
     # --note answered the note question, so it is not asked.
@@ -177,11 +177,16 @@ def test_goals_add_asks_when_there_is_no_text(example_home: Path, pty: Callable[
     answer(child, "Whose goal is it?", ENTER)  # me
     answer(child, "Why does it matter? (optional)", "the board asked" + ENTER)
     answer(child, "Where are you today, 1 to 5?", ENTER)  # skipped
-    child.expect_exact("Added goal 'finish-the-q3-report' to helen-sam.", timeout=TIMEOUT)
+    # A short id is proposed, and can be changed; one already taken is refused.
+    child.expect_exact("A short id to type it by", timeout=TIMEOUT)
+    answer(child, "finish-q3-report", CLEAR_LINE + "genai-for-ops" + ENTER)
+    child.expect_exact("is already a goal's id", timeout=TIMEOUT)
+    child.send(CLEAR_LINE + "q3-report" + ENTER)
+    child.expect_exact("Added goal 'q3-report' to helen-sam.", timeout=TIMEOUT)
     child.expect(pexpect.EOF, timeout=TIMEOUT)
     child.close()
     assert child.exitstatus == 0
-    goal = Store().read(EXAMPLE_SLUG).goal("finish-the-q3-report")
+    goal = Store().read(EXAMPLE_SLUG).goal("q3-report")
     assert goal is not None
     assert (goal.owner, goal.why, goal.baseline) == ("me", "the board asked", None)
     assert goal.real.learning_based is False

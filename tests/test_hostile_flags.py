@@ -44,7 +44,9 @@ TEXT_FLAGS: list[tuple[str, str, bool]] = [
 ]
 
 DATE_FLAGS = [("log-session sam --yes", "--date"),
-              ("start --defaults --partner Kim --goal Learn-prompting --name kim", "--start")]
+              ("start --defaults --partner Kim --goal Learn-prompting --name kim", "--start"),
+              ("ask sam", "--sent"),
+              ("ask sam --response accepted", "--on")]
 BAD_DATES = ["9999-12-31", "0001-01-01", "3000-01-01", "1899-12-31", "0", "-1", "1700000000",
              "2026-02-30", "99999999999 days ago", "1000000 weeks ago", "2026-11-21T09:00",
              "\ud800", "2026\n-11-21"]

@@ -81,7 +81,10 @@ def test_every_flag_lands_in_the_new_session(example_home: Path, frozen: None, c
     assert s.they_learned == "How the board reads risk."
     assert s.progress == {"genai-for-ops": 4, "sam-strategy": 4}
     assert s.pulse.values() == {"open_mind": 5, "trust": 4}
-    assert s.next_steps == ["Sam shares two prompts", "Helen books IT"]
+    # The steps still open from last time carry over, ahead of the new ones.
+    assert s.next_steps == [
+        "Helen asks IT about an approved assistant", "Sam revises the pitch",
+        "Sam shares two prompts", "Helen books IT"]
     assert s.private_note == "Felt easy today."
     # Session ratings live in the session, not in the goal's history.
     assert [h.event for h in p.goal("genai-for-ops").history] == ["created", "rated"]  # type: ignore[union-attr]
@@ -115,7 +118,9 @@ def test_yes_leaves_everything_unasked_empty(example_home: Path, frozen: None, c
     assert result.code == 0, result.output
     s = Store().read(EXAMPLE_SLUG).sessions[-1]
     assert s == Session(date=date(2026, 11, 21))
-    assert "No next steps yet." in result.out
+    # A session without steps of its own leaves the last ones open, until marked done.
+    assert "Open next steps:\n  - Helen asks IT about an approved assistant" in result.out
+    assert "revmentor steps done" in result.out
 
 
 def test_without_a_terminal_missing_answers_are_left_empty(
@@ -194,7 +199,7 @@ def test_bad_input_is_refused_and_the_file_is_untouched(
 ) -> None:
     before = pairing_file(example_home).read_bytes()
     result = cli("log-session", EXAMPLE_SLUG, *args, "--yes")
-    assert result.code == 1
+    assert result.code == (2 if message.startswith("--progress:") else 1)
     assert result.err.startswith("Error: ")
     assert message in result.err
     assert "Traceback" not in result.output
@@ -207,7 +212,7 @@ def test_bad_input_without_yes_or_terminal_is_refused_too(
 ) -> None:
     before = pairing_file(example_home).read_bytes()
     result = proc("log-session", "--progress", "typo=3")
-    assert result.code == 1
+    assert result.code == 2
     assert "no goal with the id 'typo'" in result.err
     assert "Goal ids: genai-for-ops, gen-z-expectations, sam-strategy." in result.err
     assert pairing_file(example_home).read_bytes() == before
@@ -389,9 +394,18 @@ def test_summary_counts_and_next_planned() -> None:
 
 
 def test_latest_session_prefers_the_last_logged_on_a_tie() -> None:
-    p = pairing(sessions=[{"date": "2026-10-01", "next_steps": ["old"]}, {"date": "2026-10-01"}])
-    assert cs.open_next_steps(p) == []
+    p = pairing(sessions=[{"date": "2026-10-01"}, {"date": "2026-10-01", "next_steps": ["new"]}])
+    assert cs.latest_session(p) == p.sessions[1]
     assert cs.latest_session(pairing()) is None
+
+
+def test_open_steps_are_the_latest_noted_less_those_done() -> None:
+    p = pairing(sessions=[
+        {"date": "2026-10-01", "next_steps": ["old"]},
+        {"date": "2026-10-15", "next_steps": ["a", "b"], "done_steps": ["a"]},
+        {"date": "2026-10-29"},  # no steps of its own: the list before stays open
+    ])
+    assert cs.open_next_steps(p) == ["b"]
 
 
 def test_build_session_cleans_blank_items() -> None:

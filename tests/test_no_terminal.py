@@ -24,6 +24,11 @@ INTERACTIVE: list[tuple[list[str], bool]] = [
     (["self-check"], False),
     (["edit", "sam"], False),
     (["delete", "sam"], False),
+    (["ask", "sam"], True),
+    (["steps", "done", "sam"], False),
+    (["steps", "reopen", "sam"], False),
+    (["sessions", "edit", "sam", "1"], False),
+    (["sessions", "remove", "sam", "1"], False),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -210,7 +211,8 @@ def test_goal_unrated_for_a_month_fires() -> None:
     sessions = six(d3={"progress": {"ai": 3}})  # rated on 5 Oct only
     n = fired(calm(sessions=sessions))["goal-unrated"]
     assert (n.tie, n.tied_to) == ("principle", "REAL goals")
-    assert "Nobody has rated 'ai' for 47 days" in n.text
+    # The goal by its words, with its id beside them.
+    assert re.search(r"Nobody has rated '[^']+' \(ai\) for 47 days", n.text), n.text
 
 
 def test_goal_unrated_silent_within_the_month_and_for_closed_goals() -> None:
@@ -224,7 +226,7 @@ def test_goal_unrated_silent_within_the_month_and_for_closed_goals() -> None:
 def test_a_never_rated_goal_counts_from_the_start() -> None:
     p = calm(goals=[{"id": "ai", "text": "x"}, {"id": "fresh", "text": "y"}])
     n = fired(p)["goal-unrated"]
-    assert "'fresh'" in n.text and "75 days" in n.text  # since 7 Sep
+    assert "'y' (fresh)" in n.text and "75 days" in n.text  # since 7 Sep
 
 
 def test_on_the_job_goals_are_smart_goals() -> None:
@@ -241,6 +243,7 @@ def test_no_reply_to_the_ask_after_two_weeks_fires() -> None:
     n = fired(p)["ask-unanswered"]
     assert (n.tie, n.tied_to) == ("principle", "respect")
     assert n.text.startswith("Sam has not replied to your ask, sent 14 days ago")
+    assert "revmentor ask --response" in n.text and "revmentor edit" not in n.text
 
 
 @pytest.mark.parametrize(
@@ -346,7 +349,8 @@ def test_on_the_job_calm_plan_gets_no_nudge() -> None:
 
 def test_target_date_passed_fires() -> None:
     n = fired(otj(), date(2026, 12, 2))["target-passed"]
-    assert "'sql-goal' was 1 Dec" in n.text and n.tied_to == "SMART goals"
+    assert "'Write the weekly query alone by 1 Dec' (sql-goal) was 1 Dec" in n.text
+    assert n.tied_to == "SMART goals"
 
 
 def test_uncovered_high_priority_gap_fires() -> None:
@@ -449,7 +453,7 @@ def test_an_ask_never_sent_is_a_nudge_until_the_first_session() -> None:
     n = fired(calm(ask=unsent, sessions=[]))["ask-unsent"]
     assert (n.tie, n.tied_to) == ("ground rule", "the ask")
     assert n.text.startswith("Your ask to Sam is written but not marked as sent")
-    assert "revmentor edit" in n.text
+    assert "revmentor ask --sent" in n.text and "revmentor edit" not in n.text
     # Once a session is logged, or the ask is marked sent or answered, it goes quiet.
     assert "ask-unsent" not in fired(calm(ask=unsent))
     for ask in (

@@ -65,11 +65,11 @@ def test_answers_file_with_defaults(cli: Cli, home: Path, tmp_path: Path) -> Non
     assert p.context is not None and p.context.situation == "handover"
     assert p.scan is not None
     assert [(g.id, g.priority) for g in p.scan.gaps] == [
-        ("run-the-monthly-close-alone", "high"),
+        ("run-monthly-close", "high"),
         ("vendor-contract-terms", "medium"),
     ]
     closing, vague = p.goals
-    assert closing.gap == "run-the-monthly-close-alone"
+    assert closing.gap == "run-monthly-close"
     assert closing.smart is not None and closing.smart.model_dump() == dict.fromkeys(
         plan.SMART_KEYS, True
     )
@@ -80,7 +80,7 @@ def test_answers_file_with_defaults(cli: Cli, home: Path, tmp_path: Path) -> Non
     assert closing.target_date == p.horizon.end == date(2027, 2, 23)
     assert p.ground_rules.frequency == "weekly"
     assert p.ground_rules.session_minutes == 30
-    assert "SMART" in result.out and "closes gap: run-the-monthly-close-alone" in result.out
+    assert "SMART" in result.out and "closes gap: run-monthly-close" in result.out
     assert "Walk Tom Berg through the plan" in result.out
 
 
@@ -134,6 +134,7 @@ def test_on_the_job_wizard_in_a_terminal(pty: Callable[..., Any], home: Path) ->
     answer("What would you like to do with this goal?", ENTER)  # reword
     answer("Your new wording:", CLEAR + SMART_GOAL + ENTER)
     answer("(baseline, 1-5)", DOWN + DOWN + ENTER)  # skip -> 2
+    answer("A short id to type it by", ENTER)  # the proposal
     answer("How would you like to word this goal?", ENTER)  # write it
     answer('A SMART goal for the gap "Vendor contract terms"', ENTER)  # skipped
     answer("Add another goal?", "n" + ENTER)
@@ -161,7 +162,7 @@ def test_on_the_job_wizard_in_a_terminal(pty: Callable[..., Any], home: Path) ->
     assert p.context is not None and p.context.situation == "handover"
     assert p.scan is not None and [g.priority for g in p.scan.gaps] == ["high", "medium"]
     (goal,) = p.goals
-    assert goal.text == SMART_GOAL and goal.gap == "run-the-monthly-close-alone"
+    assert goal.text == SMART_GOAL and goal.gap == "run-monthly-close"
     assert goal.smart is not None and goal.smart.time_bound
     assert goal.baseline == 2
     assert goal.practice == ["shadow the December close"]

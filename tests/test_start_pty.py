@@ -59,8 +59,12 @@ def test_whole_wizard_with_a_go_back_from_the_summary(pty: Callable[..., Any], h
     answer(child, "Aspirational:", "n" + ENTER)
     answer(child, "Learning-based:", ENTER)
     answer(child, "(baseline, 1-5)", DOWN + ENTER)  # skip -> 1
+    # A short id is proposed from the goal's telling words; it can be changed.
+    child.expect_exact("A short id to type it by", timeout=TIMEOUT)
+    answer(child, "use-generative-ai", CLEAR + "genai" + ENTER)
     answer(child, "Add another goal for you?", "n" + ENTER)
     answer(child, "A goal for your partner", ENTER)  # keep the suggestion
+    answer(child, "A short id to type it by", ENTER)  # keep the proposal
     # Step 2: partner
     answer(child, "Step 2 of 5", "")
     answer(child, "Your partner's name:", "Sam Rivera" + ENTER)
@@ -119,7 +123,7 @@ def test_whole_wizard_with_a_go_back_from_the_summary(pty: Callable[..., Any], h
     assert p.me.side == "mentee" and p.me.generation == "Gen X"
     assert p.me.offers == ["career guidance"]
     mine, theirs = p.goals
-    assert mine.text == GOAL and mine.owner == "me"
+    assert mine.text == GOAL and mine.owner == "me" and mine.id == "genai"
     assert mine.real.aspirational is False and mine.real.learning_based is True
     assert mine.baseline == 1
     assert mine.why == "The board expects an AI plan."

@@ -234,7 +234,9 @@ def test_story_leaves_names_out(p: Pairing) -> None:
     text = _story(p)
     for name in NAMES:
         assert name not in text, name
-    assert "a Chief Operating Officer (Gen X) and a Data Analyst (Gen Z)" in text
+    assert "to November 2026, my partner and I met fortnightly" in text
+    for role in ("Chief Operating Officer", "Data Analyst", "Gen X", "Gen Z"):
+        assert role not in text, role
     assert "so my partner can pitch" in text
     assert "My partner was patient with me. My questions got sharper." in text
     assert "My partner and I both found" in text
@@ -242,8 +244,15 @@ def test_story_leaves_names_out(p: Pairing) -> None:
     assert text.startswith("# A reverse-mentoring story\n")
 
 
+def test_story_keeps_roles_when_asked(p: Pairing) -> None:
+    text = _story(p, with_roles=True)
+    assert "a Chief Operating Officer (Gen X) and a Data Analyst (Gen Z) met" in text
+    assert "Helen" not in text and "Sam" not in text
+
+
 def test_story_keeps_names_when_asked(p: Pairing) -> None:
-    text = _story(p, with_names=True)
+    assert "2026, Helen Okafor and Sam Rivera met" in _story(p, with_names=True)
+    text = _story(p, with_names=True, with_roles=True)
     assert "Helen Okafor (Chief Operating Officer, Gen X)" in text
     assert "Sam Rivera (Data Analyst, Gen Z)" in text
     assert "Sam was patient with Helen." in text
@@ -300,7 +309,9 @@ def test_story_without_any_names_or_roles() -> None:
     )
     p.partner = Person()
     text = st.story(p, wrapup.retrospective(p, date(2026, 1, 20)), None)
-    assert "In January 2026, a colleague and a colleague met fortnightly: 0 sessions." in text
+    assert "In January 2026, my partner and I met fortnightly: 0 sessions." in text
+    with_roles = st.story(p, wrapup.retrospective(p, date(2026, 1, 20)), None, with_roles=True)
+    assert "In January 2026, my partner and I met" in with_roles
     assert "What happens next" not in text
 
 

@@ -66,16 +66,21 @@ def test_renew_choosing_goals_and_writing_a_story(
     child.expect("Conclude the pairing")
     child.send(ENTER)  # renew is first
     child.expect("Which goals carry over")
-    child.expect("sam-strategy")
+    # Each goal by its words, with its id beside them.
+    child.expect_exact("Understand how younger colleagues")
+    child.expect_exact("(sam-strategy)")
     child.send(DOWN + SPACE + ENTER)  # untick gen-z-expectations
     child.expect("Write a short success story")
     child.send("y" + ENTER)
     child.expect("Where should the story go\\?")
     child.send(CTRL_U + str(story) + ENTER)
+    child.expect("Keep your job titles and generations in the story\\?")
+    child.send("n" + ENTER)
     child.expect("Keep your names in the story\\?")
     child.send("n" + ENTER)
     child.expect("Renewed: the new cycle runs from 2026-12-08 to 2027-03-08")
-    child.expect("Retired: gen-z-expectations")
+    child.expect_exact("Retired: Understand how younger colleagues")
+    child.expect_exact("(gen-z-expectations)")
     child.expect("names left out")
     assert finish(child) == 0
     p = Store().read(EXAMPLE_SLUG)
@@ -84,6 +89,7 @@ def test_renew_choosing_goals_and_writing_a_story(
     text = story.read_text(encoding="utf-8")
     assert "My partner's patience" in text
     assert "Sam" not in text and "Helen" not in text
+    assert "Data Analyst" not in text and "Gen Z" not in text
 
 
 def test_declining_to_wrap_up_early_changes_nothing(

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from revmentor import files
 from revmentor.errors import InvalidFile, RevmentorError
 from revmentor.files import TEMP_SUFFIX, odd_file, remove_leftovers
 from revmentor.store import DIR_MODE, FILE_MODE, Store, parse
@@ -32,7 +33,8 @@ class Findings:
 
 
 def _mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
+    # Windows reports every file as 0o666 and keeps access in ACLs: no mode to check there.
+    return stat.S_IMODE(path.stat().st_mode) if files.POSIX else FILE_MODE
 
 
 def diagnose(st: Store) -> Findings:

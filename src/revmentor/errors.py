@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+USAGE_EXIT = 2  # what click exits with for a usage error
+
 
 class RevmentorError(Exception):
     """An error the user can act on. The first line says what went wrong."""
@@ -60,9 +62,16 @@ class BadInput(RevmentorError):
         self.problem = message
 
     def named(self, flags: Mapping[str, str]) -> BadInput:
-        """The same problem, told in terms of the flag that gave the value (if it is in `flags`)."""
+        """The same problem, told in terms of the flag that gave the value (if it is in `flags`).
+
+        A flag's value that cannot be used is a usage error, and exits 2 as click's own do.
+        """
         flag = flags.get(self.field or "")
-        return self if flag is None else BadInput(f"{flag}: {self.problem}", self.hint)
+        if flag is None:
+            return self
+        named = BadInput(f"{flag}: {self.problem}", self.hint)
+        named.exit_code = USAGE_EXIT
+        return named
 
 
 class Concluded(RevmentorError):

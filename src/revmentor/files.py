@@ -196,14 +196,16 @@ def atomic_write(
     except OSError as exc:
         raise save_error(path, exc) from None
     try:
-        if POSIX:
-            os.fchmod(fd, mode)
+        # Windows has no fchmod (and only a read-only flag): the chmod below stands in.
+        fchmod = getattr(os, "fchmod", None)
+        if POSIX and fchmod is not None:
+            fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())
-        if not POSIX:
+        if not POSIX or fchmod is None:
             os.chmod(tmp, stat.S_IREAD | stat.S_IWRITE)
         os.replace(tmp, target)
     except BaseException as exc:
@@ -227,7 +229,13 @@ def locked(path: Path) -> Iterator[None]:
     Every writer of a file takes its lock, reads the latest version, and writes; so two
     processes never lose each other's change.
     """
-    from filelock import FileLock, Timeout
+    import warnings
+
+    with warnings.catch_warnings():
+        # Where fcntl is missing filelock falls back to its lock file alone, and says so
+        # once, at import, to the person running the command: a note for developers.
+        warnings.filterwarnings("ignore", "only soft file lock", UserWarning)
+        from filelock import FileLock, Timeout
 
     make_dirs(path.parent)
     lock = FileLock(path.parent / f".{path.name}.lock", mode=FILE_MODE)

@@ -162,6 +162,8 @@ class Ask(Strict):
     wording: Text = ""
     asked_on: Day | None = None
     response: Response = "pending"
+    # When the answer came (`revmentor ask --response ... --on DATE`).
+    answered_on: Day | None = None
 
 
 class GroundRules(Strict):
@@ -226,6 +228,16 @@ class Session(Strict):
     # Texts taken from the partner's copy: field -> who wrote it (blank: written here).
     written_by: dict[Line, Line] | None = None
     other_texts: list[Written] | None = None
+    # The next steps of this session that are done (`revmentor steps done`), as written
+    # under next_steps; the others stay open and come back in `prep`.
+    done_steps: list[Text] | None = None
+
+    @model_validator(mode="after")
+    def _done_are_steps(self) -> Session:
+        for step in self.done_steps or ():
+            if step not in self.next_steps:
+                raise ValueError(f"done_steps: {step!r} is not one of this session's next_steps")
+        return self
 
 
 class ReviewEntry(Strict):

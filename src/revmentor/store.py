@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from revmentor import readcache
 from revmentor.errors import AlreadyExists, BadInput, Concluded, InvalidFile, NotFound, SaveError
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from revmentor.model import Pairing
+
+M = TypeVar("M", bound="BaseModel")
 
 __all__ = ["DIR_MODE", "FILE_HEADER", "FILE_MODE", "Loaded", "Store", "parse"]
 
@@ -116,28 +118,42 @@ def _problems(path: Path, text: str, exc: Exception) -> list[str]:
     return out
 
 
-def parse(text: str, path: Path) -> tuple[dict[str, Any], Pairing]:
-    """Parse and validate pairing text; raise InvalidFile naming path, line and field."""
-    from pydantic import ValidationError
-
+def _mapping(text: str, path: Path, what: str) -> dict[str, Any]:
     from revmentor import yamlio
-    from revmentor.model import Pairing
 
     try:
         data = yamlio.load(text)
     except yamlio.YAMLProblem as exc:
         raise InvalidFile(str(path), [f"{path}:{exc.line or 1}: {exc.message}"]) from None
     if not isinstance(data, dict):
-        raise InvalidFile(str(path), [f"{path}:1: the file must be a mapping of keys to values"])
-    data = _migrate(data, path)
+        raise InvalidFile(str(path), [f"{path}:1: {what} must be a mapping of keys to values"])
+    return data
+
+
+def _validated(text: str, path: Path, cls: type[M], data: Any, hint: str | None = None) -> M:
+    from pydantic import ValidationError
+
     try:
-        pairing = Pairing.model_validate(data)
+        return cls.model_validate(data)
     except ValidationError as exc:
-        hint = "The file was left as it is. Fix it by hand, or run `revmentor edit`."
         raise InvalidFile(str(path), _problems(path, text, exc), hint) from None
     except (RecursionError, MemoryError):
         raise InvalidFile(str(path), [f"{path}:1: the file is too deeply nested"]) from None
-    return data, pairing
+
+
+def parse(text: str, path: Path) -> tuple[dict[str, Any], Pairing]:
+    """Parse and validate pairing text; raise InvalidFile naming path, line and field."""
+    from revmentor.model import Pairing
+
+    data = _migrate(_mapping(text, path, "the file"), path)
+    hint = "The file was left as it is. Fix it by hand, or run `revmentor edit`."
+    return data, _validated(text, path, Pairing, data, hint)
+
+
+def parse_part(text: str, path: Path, cls: type[M]) -> M:
+    """One part of a pairing (a session, say) written as YAML on its own, validated as
+    `cls`; InvalidFile names the line and field, as `parse` does for a whole file."""
+    return _validated(text, path, cls, _mapping(text, path, "it"))
 
 
 def _migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:

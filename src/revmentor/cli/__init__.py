@@ -15,6 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from revmentor import __version__
+from revmentor.cli._help import balanced_help, write_rows
 
 # name -> (module under revmentor.cli, one-line summary shown by `revmentor --help`)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -34,6 +35,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("list_cmd", "List your pairings."),
     "show": ("show", "Show a whole pairing plan."),
     "edit": ("edit", "Open a pairing file in your editor, and check it afterwards."),
+    "ask": ("ask", "Record when your ask went out and what the answer was."),
+    "steps": ("steps", "List the open next steps; mark them done (`steps done N`)."),
+    "sessions": ("sessions", "List sessions; show, edit or remove one (`sessions show N`)."),
     "doctor": ("doctor", "Check every pairing file and folder permission."),
     "paths": ("paths", "Print where revmentor keeps its files."),
     "search": ("search", "Find text in every pairing's goals, sessions, reviews, wrap-ups."),
@@ -101,20 +105,23 @@ class LazyGroup(TyperGroup):
         formatter.write_usage(ctx.command_path, "[OPTIONS] COMMAND [ARGS]...")
         formatter.write_paragraph()
         with formatter.indentation():
-            formatter.write_text(ABOUT)
+            formatter.write_text(balanced_help(ABOUT, formatter.width - formatter.current_indent))
         self.format_options(ctx, formatter)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         rows = [r for p in self.get_params(ctx) if (r := p.get_help_record(ctx)) is not None]
         if rows:
             with formatter.section("Options"):
-                formatter.write_dl(rows)
+                write_rows(formatter, rows)
         with formatter.section("Commands"):
-            formatter.write_dl([(name, summary) for name, (_, summary) in COMMANDS.items()])
+            write_rows(formatter, [(name, summary) for name, (_, summary) in COMMANDS.items()])
         formatter.write_paragraph()
         formatter.write_text(
-            "Run `revmentor COMMAND --help` for a command's options and examples. "
-            "With no command, revmentor shows `status`."
+            balanced_help(
+                "Run `revmentor COMMAND --help` for a command's options and examples. "
+                "With no command, revmentor shows `status`.",
+                formatter.width,
+            )
         )
 
 
@@ -159,10 +166,17 @@ def root(
 def _print_error(message: str, hint: str | None = None) -> None:
     from revmentor.views.text import clean
 
-    tty = sys.stderr is not None and sys.stderr.isatty()
-    red = "\x1b[31m" if tty and not os.environ.get("NO_COLOR") else ""
-    reset = "\x1b[0m" if red else ""
-    sys.stderr.write(f"{red}Error: {clean(_shown(message))}{reset}\n")
+    line = f"Error: {clean(_shown(message))}"
+    if sys.stderr is not None and sys.stderr.isatty():
+        # rich decides whether and how to colour: NO_COLOR, FORCE_COLOR, TERM=dumb, and
+        # the Windows consoles that need their own calls rather than escape codes.
+        from rich.console import Console
+
+        Console(file=sys.stderr, highlight=False, markup=False, soft_wrap=True).print(
+            line, style="red"
+        )
+    else:
+        sys.stderr.write(line + "\n")
     if hint:
         sys.stderr.write(clean(_shown(hint)) + "\n")
 
@@ -213,9 +227,19 @@ def _after_saves(nothing: str) -> str:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code: the one error boundary."""
-    from revmentor.errors import Cancelled, RevmentorError
+    from revmentor.views.console import degrade_unencodable_output, note_replacements
 
     args = list(sys.argv[1:] if argv is None else argv)
+    degrade_unencodable_output()
+    try:
+        return _run(args)
+    finally:
+        note_replacements()
+
+
+def _run(args: list[str]) -> int:
+    from revmentor.errors import Cancelled, RevmentorError
+
     debug = "--debug" in args
     files = sys.modules.get("revmentor.files")
     if files is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
 import typer
@@ -124,8 +124,27 @@ def pulse_rating(value: str) -> Rated:
 
 
 def answer_rating(value: str) -> Rated:
-    """`QUESTION_ID=N` for the self-check; whether the question exists is the check's to say."""
-    return _rated(value, "listening=4")
+    """`QUESTION_ID=N` for the self-check, the question one of the self-check's own."""
+    from revmentor.coach import selfcheck as sc
+
+    rated = _rated(value, "listening=4")
+    known = sc.question_ids(sc.load_parts())
+    if rated.name not in known:
+        raise typer.BadParameter(
+            f"'{rated.name}' is not a question of the self-check; they are: {', '.join(known)}"
+        )
+    return rated
+
+
+def slug(value: str) -> str:
+    """A pairing's name as revmentor writes it: lowercase letters, digits and hyphens."""
+    from revmentor.errors import BadInput
+    from revmentor.store import check_slug
+
+    try:
+        return check_slug(value)
+    except BadInput as exc:
+        raise _refused(exc) from None
 
 
 def once_each(value: Sequence[Rated]) -> Sequence[Rated]:
@@ -208,5 +227,16 @@ def time_zone(value: str) -> str:
 
     try:
         return check_zone(value)
+    except BadInput as exc:
+        raise _refused(exc) from None
+
+
+def reminder(value: str) -> timedelta:
+    """`--remind` as typed: `15m`, `2h` or `1d` before an event."""
+    from revmentor.errors import BadInput
+    from revmentor.views.exporters.ics import parse_remind
+
+    try:
+        return parse_remind(value)
     except BadInput as exc:
         raise _refused(exc) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from revmentor.cli import _values
 from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 
@@ -22,6 +23,7 @@ def check_goal(
         None,
         "--pairing",
         metavar="NAME",
+        parser=_values.slug,
         help="Check it as a goal of this pairing: SMART with its scan for an on-the-job plan.",
         autocompletion=complete_pairings,
     ),
@@ -40,9 +42,11 @@ def check_goal(
 
     \b
     Examples:
-      revmentor check-goal "Learn to draft our team updates with ChatGPT, trying different prompts"
-      revmentor check-goal --smart "Reconcile supplier invoices in SAP without help by 31 March"
-      revmentor check-goal --pairing lena-onboarding --gap month-end "Close the month alone"
+      revmentor check-goal \\
+        "Learn to draft our team updates with ChatGPT, trying different prompts"
+      revmentor check-goal --smart "Reconcile supplier invoices by 31 March"
+      revmentor check-goal --pairing lena-onboarding --gap month-end \\
+        "Close the month alone"
       revmentor check-goal --json "Finish the Q3 report"
     """
     from revmentor.wizard.check_goal import CheckRequest, run

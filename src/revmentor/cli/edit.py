@@ -21,7 +21,9 @@ def edit(
     """Open a pairing file in $VISUAL or $EDITOR, and check it when the editor closes.
 
     Your edit is made on a copy; the pairing file only changes once the copy is valid.
-    If it is not, you can reopen the editor or discard the edit.
+    If it is not, you can reopen the editor or discard the edit. If another revmentor
+    saved the pairing while the editor was open, its change stays and your edit is kept
+    in the drafts folder, under a name the message gives.
 
     Example: EDITOR=nano revmentor edit maya-chen
     """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 
 import typer
@@ -57,6 +57,14 @@ def export(
         parser=_values.time_zone,
         help="Calendar: the time zone, like Europe/London (default: this machine's).",
     ),
+    remind: list[timedelta] | None = typer.Option(
+        None,
+        "--remind",
+        metavar="BEFORE",
+        parser=_values.reminder,
+        help="Calendar: a reminder this long before each session and the mid-point "
+        "review: 15m, 2h or 1d (repeat for several).",
+    ),
     # Text rather than a Path: "-" means standard output and a trailing "/" a folder.
     output: str | None = typer.Option(
         None,
@@ -72,7 +80,8 @@ def export(
     \b
     Examples:
       revmentor export helen-sam --section plan -o plan.md
-      revmentor export helen-sam --format ics --time 14:30 --tz Europe/London -o ~/Desktop
+      revmentor export helen-sam --format ics --time 14:30 --tz Europe/London
+      revmentor export helen-sam -f ics --remind 1d --remind 15m -o ~/Desktop
       revmentor export helen-sam --format json | jq .computed.planned_dates
     """
     from revmentor import clock
@@ -88,6 +97,7 @@ def export(
         template=template,
         at=at,
         tz=tz,
+        reminders=tuple(remind or ()),
         output=output,
         force=force,
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from revmentor.cli import _values
 from revmentor.cli._complete import pairings as complete_pairings
 from revmentor.cli._help import Command, commands
 
@@ -20,11 +21,19 @@ def import_bundle(
         help="A partner bundle (from `revmentor share`), or a conflicted copy of a pairing.",
     ),
     into: str | None = typer.Option(
-        None, "--into", metavar="PAIRING", help="Merge into this pairing (default: the match).",
+        None,
+        "--into",
+        metavar="PAIRING",
+        parser=_values.slug,
+        help="Merge into this pairing (default: the match).",
         autocompletion=complete_pairings,
     ),
     name: str | None = typer.Option(
-        None, "--name", metavar="SLUG", help="A new pairing's name (default: the partner's)."
+        None,
+        "--name",
+        metavar="SLUG",
+        parser=_values.slug,
+        help="A new pairing's name (default: the partner's).",
     ),
     dry_run: bool = typer.Option(
         False, "--dry-run", help="Show what would change, and write nothing."
@@ -44,7 +53,8 @@ def import_bundle(
     Examples:
       revmentor import sam-shared.yaml --dry-run
       revmentor import sam-shared.yaml --yes
-      revmentor import "pairings/helen-sam (conflicted copy 2026-11-30).yaml" --into helen-sam
+      revmentor import --into helen-sam \\
+        "pairings/helen-sam (conflicted copy 2026-11-30).yaml"
     """
     from revmentor.cli._common import interactive, store
     from revmentor.wizard.exchange import ImportRequest, run_import

@@ -73,6 +73,8 @@ def log_session(
     In a terminal, whatever the flags leave out is asked.
     Without a terminal (or with --yes), it is left empty.
     Ratings go from 1 (not yet) to 5 (confident).
+    Next steps still open from last time carry over into this session's next steps;
+    in a terminal you are asked first which are done (or run `revmentor steps done`).
 
     \b
     Example:

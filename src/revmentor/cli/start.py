@@ -28,7 +28,11 @@ def start(
         False, "--defaults", help="Take the default for every answer still missing."
     ),
     name: str | None = typer.Option(
-        None, "--name", metavar="SLUG", help="File name of the pairing (default: the partner's)."
+        None,
+        "--name",
+        metavar="SLUG",
+        parser=_values.slug,
+        help="File name of the pairing (default: the partner's).",
     ),
     resume: bool = typer.Option(
         False, "--resume", help="Pick up the plan left unfinished by Ctrl-C, without asking."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -79,6 +79,9 @@ def status(
 
     The week, sessions against your rhythm, goals, pulse, a due review, and suggestions.
 
+    With --json and several pairings (and no PAIRING), a list with one object each,
+    as `revmentor list --json` gives: a file that cannot be read is {"slug", "error"}.
+
     Examples: revmentor status maya-chen · revmentor status --json
     """
     from revmentor.coach.status import status_report
@@ -87,16 +90,26 @@ def status(
     if pairing is None and not as_json:
         show_default()
         return
+    if pairing is None:
+        rows = unarchived(st.read_all())
+        if len(rows) > 1:
+            _print_all_json(rows)
+            return
     slug = pick_pairing(st, pairing, command="revmentor status", ask=False)
     report = status_report(st.read(slug), _today())
     if as_json:
-        _print_json(slug, report)
+        typer.echo(_dumps(_json(slug, report)))
         return
     _detail(slug, report)
 
 
-def _print_json(slug: str, report: StatusReport) -> None:
+def _dumps(data: object) -> str:
     import json
+
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _json(slug: str, report: StatusReport) -> dict[str, object]:
 
     from revmentor.coach.nudges import nudges
     from revmentor.coach.status import JSON_LEFT_OUT
@@ -109,7 +122,21 @@ def _print_json(slug: str, report: StatusReport) -> None:
     data["slug"] = slug
     data["behind"] = report.behind
     data["nudges"] = [_plain(n) for n in nudges(report)]
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    return data
+
+
+def _print_all_json(rows: list[tuple[str, Any]]) -> None:
+    from revmentor.coach.status import status_report
+    from revmentor.errors import InvalidFile
+
+    today = _today()
+    out: list[dict[str, object]] = []
+    for slug, item in rows:
+        if isinstance(item, InvalidFile):
+            out.append({"slug": slug, "error": item.message})
+        else:
+            out.append(_json(slug, status_report(item, today)))
+    typer.echo(_dumps(out))
 
 
 def _plain(value: object) -> object:

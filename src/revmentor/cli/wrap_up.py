@@ -52,6 +52,11 @@ def wrap_up(
     with_names: bool = typer.Option(
         False, "--with-names", help="Keep both names in the story (left out by default)."
     ),
+    with_roles: bool = typer.Option(
+        False,
+        "--with-roles",
+        help="Keep job titles and generations in the story (left out by default).",
+    ),
     force: bool = typer.Option(False, "--force", help="Let --story replace an existing file."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Ask nothing; use the flags only."),
 ) -> None:
@@ -64,9 +69,11 @@ def wrap_up(
     \b
     Examples:
       revmentor wrap-up helen-sam
-      revmentor wrap-up helen-sam --decision renew --carry-over genai-for-ops --yes
+      revmentor wrap-up helen-sam --decision renew \\
+        --carry-over genai-for-ops --yes
       revmentor wrap-up helen-sam --decision extend --weeks 4 --yes
       revmentor wrap-up helen-sam --decision conclude --story story.md --yes
+      revmentor wrap-up helen-sam --decision conclude --story story.md --with-roles --yes
     """
     from revmentor import clock
     from revmentor.cli._common import interactive, store
@@ -82,6 +89,7 @@ def wrap_up(
         awkward=awkward,
         story=story.expanduser() if story is not None else None,
         with_names=with_names,
+        with_roles=with_roles,
         force=force,
         yes=yes,
     )

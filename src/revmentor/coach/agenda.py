@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from revmentor.coach import guides
 from revmentor.coach.nudges import nudges
 from revmentor.coach.status import GoalLine, StatusReport, short_date, status_report
+from revmentor.coach.steps import open_steps
 
 if TYPE_CHECKING:
     from revmentor.model import Goal, Pairing
@@ -65,6 +66,8 @@ class Agenda:
     starter: Starter | None
     reminders: tuple[Reminder, ...]
     guide: guides.Fit | None = None  # the conversation guide that fits this moment
+    # The day each carried-over step was agreed, beside `carried`.
+    carried_dates: tuple[date, ...] = ()
 
     @property
     def on_the_job(self) -> bool:
@@ -218,4 +221,5 @@ def agenda(
         starter=choose_starter(r, data),
         reminders=reminders(p, r, data),
         guide=guides.fitting(guides.reader_of(slug, p, r, data)),
+        carried_dates=tuple(s.date for s in open_steps(p, until=today)),
     )

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from revmentor.vocab import Side
+    from revmentor.model import Ask, Pairing
+    from revmentor.vocab import Response, Side
 
 VARIANTS: tuple[str, ...] = ("junior-to-senior", "senior-to-junior", "mutual")
 
@@ -150,3 +152,74 @@ def default_wording(
     topic: str, *, partner: str = "", offers: Sequence[str] = (), side: Side = "mutual"
 ) -> str:
     return drafts(topic, partner=partner, offers=offers, side=side)[0].text
+
+
+# --- recording what became of the ask (`revmentor ask`) ------------------------------
+
+
+def _own_ask(pairing: Pairing) -> Ask:
+    from revmentor.errors import BadInput
+    from revmentor.model import Ask
+
+    if pairing.kind == "on-the-job":
+        raise BadInput(
+            "an on-the-job learning plan has no ask to record",
+            "The ask belongs to reverse-mentoring pairings.",
+        )
+    if pairing.ask is None:
+        pairing.ask = Ask()
+    return pairing.ask
+
+
+def _not_ahead(day: date, today: date, what: str) -> None:
+    from revmentor.errors import BadInput
+
+    if day > today:
+        raise BadInput(f"{day} is in the future (today is {today})", field=what)
+
+
+def record_sent(pairing: Pairing, day: date, today: date) -> Ask:
+    """Note the day the ask went out; refused after the day its answer came."""
+    from revmentor.errors import BadInput
+
+    _not_ahead(day, today, "sent")
+    ask = _own_ask(pairing)
+    if ask.answered_on is not None and day > ask.answered_on:
+        raise BadInput(
+            f"{day} is after the answer came ({ask.answered_on})",
+            "The ask goes out before it is answered.",
+            field="sent",
+        )
+    ask.asked_on = day
+    return ask
+
+
+def record_unsent(pairing: Pairing) -> Ask:
+    """Take back a sent date noted by mistake; an answer already noted stays."""
+    ask = _own_ask(pairing)
+    ask.asked_on = None
+    return ask
+
+
+def record_response(pairing: Pairing, response: Response, day: date | None, today: date) -> Ask:
+    """Note the answer; `day` is when it came (None: today). Pending clears that date."""
+    from revmentor.errors import BadInput
+
+    ask = _own_ask(pairing)
+    if response == "pending":
+        if day is not None:
+            raise BadInput("a pending ask has no answer date", field="on")
+        ask.response = "pending"
+        ask.answered_on = None
+        return ask
+    when = day or today
+    _not_ahead(when, today, "on")
+    if ask.asked_on is not None and when < ask.asked_on:
+        raise BadInput(
+            f"{when} is before the ask was sent ({ask.asked_on})",
+            "Correct the day it was sent first, with --sent.",
+            field="on",
+        )
+    ask.response = response
+    ask.answered_on = when
+    return ask

@@ -21,7 +21,6 @@ T = TypeVar("T")
 
 DECISIONS: tuple[Decision, ...] = ("keep", "reword", "achieved", "retire")
 OWNERS: tuple[Owner, ...] = ("me", "partner", "shared")
-ID_LENGTH = 32
 
 
 class _Check(Protocol):
@@ -198,25 +197,10 @@ def apply_review(
 
 
 def new_goal_id(pairing: Pairing, text: str) -> str:
-    """A short, readable id from the goal's first words, unique in the pairing."""
-    from revmentor.store import slugify
+    """A short, readable id from the goal's telling words, unique in the pairing."""
+    from revmentor.coach.goal_ids import propose
 
-    words = [w for w in slugify(text).split("-") if w]
-    if not any(c.isalnum() for c in text if c.isascii()):
-        words = ["goal"]
-    base = ""
-    for word in words:
-        candidate = f"{base}-{word}" if base else word
-        if len(candidate) > ID_LENGTH:
-            break
-        base = candidate
-    base = base or words[0][:ID_LENGTH]
-    taken = {g.id for g in pairing.goals}
-    goal_id, n = base, 2
-    while goal_id in taken:
-        goal_id = f"{base}-{n}"
-        n += 1
-    return goal_id
+    return propose(text, (g.id for g in pairing.goals))
 
 
 def add_goal(

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from revmentor.coach.status import StatusReport, short_date, status_report
+from revmentor.coach.status import GoalLine, StatusReport, short_date, status_report
 
 if TYPE_CHECKING:
     from revmentor.model import Pairing
@@ -25,11 +25,20 @@ class Nudge(NamedTuple):
 
 
 Facts = dict[str, Any]
+# How much of a goal's wording a nudge quotes.
+GOAL_WORDS = 48
 Check = Callable[[StatusReport, Mapping[str, Any]], Facts | None]
 
 
 def _partner(r: StatusReport) -> str:
     return r.partner.strip() or "your partner"
+
+
+def _goal(g: GoalLine) -> Facts:
+    """A goal as a nudge names it: its words cut short, and its id."""
+    from revmentor.coach.goal_ids import shorten
+
+    return {"goal": shorten(g.text, GOAL_WORDS), "goal_id": g.id}
 
 
 def _ask_unsent(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
@@ -101,7 +110,7 @@ def _target_passed(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
     target = goal.target_date
     if target is None:
         return None
-    return {"goal": goal.id, "target": short_date(target, r.today)}
+    return {**_goal(goal), "target": short_date(target, r.today)}
 
 
 def _review_due(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
@@ -130,7 +139,7 @@ def _goal_unrated(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:
     if not stale:
         return None
     goal = max(stale, key=lambda g: (g.days_unrated or 0, g.id))
-    return {"goal": goal.id, "days": goal.days_unrated}
+    return {**_goal(goal), "days": goal.days_unrated}
 
 
 def _goal_weak(r: StatusReport, params: Mapping[str, Any]) -> Facts | None:

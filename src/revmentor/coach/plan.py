@@ -283,25 +283,9 @@ def same_world_data(answers: dict[str, Any]) -> bool:
 
 def goal_id(text: str, taken: Iterable[str]) -> str:
     """A short slug for a goal, unique among `taken`."""
-    from revmentor.store import slugify
+    from revmentor.coach.goal_ids import propose
 
-    base = slugify(text)
-    if base == "pairing" and "pairing" not in text.lower():
-        base = "goal"
-    words = base.split("-")
-    short = ""
-    for word in words:
-        candidate = f"{short}-{word}" if short else word
-        if len(candidate) > 40:
-            break
-        short = candidate
-    base = short or base[:40].strip("-") or "goal"
-    used = set(taken)
-    slug, n = base, 2
-    while slug in used:
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
+    return propose(text, taken)
 
 
 def suggest_partner_goal(offers: list[str]) -> str | None:

@@ -116,8 +116,10 @@ def latest_session(pairing: Pairing) -> Session | None:
 
 
 def open_next_steps(pairing: Pairing) -> list[str]:
-    latest = latest_session(pairing)
-    return list(latest.next_steps) if latest else []
+    """Every next step of the cycle not marked done (`revmentor steps`)."""
+    from revmentor.coach.steps import open_steps
+
+    return [s.text for s in open_steps(pairing)]
 
 
 def summarize(pairing: Pairing, today: date) -> Summary:

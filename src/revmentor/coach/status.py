@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from revmentor.coach import horizon as hz
 from revmentor.coach import ratings
+from revmentor.coach.steps import open_steps
 from revmentor.vocab import FREQUENCY_DAYS, PRINCIPLES
 
 if TYPE_CHECKING:
@@ -131,8 +132,8 @@ class StatusReport(NamedTuple):
     one_sided: str | None  # "me" or "partner": whose learning goes unrecorded lately
     ask: AskState | None
     gaps: tuple[GapLine, ...]
-    next_steps: tuple[str, ...]
-    next_steps_from: date | None
+    next_steps: tuple[str, ...]  # still open, oldest first
+    next_steps_from: date | None  # the session of the oldest
     # For the nudges only; `status --json` leaves them out (JSON_LEFT_OUT) so its shape
     # stays the one scripts rely on.
     one_way_run: int = 0  # the latest sessions in a row where one side's learning is missing
@@ -330,7 +331,8 @@ def status_report(p: Pairing, today: date) -> StatusReport:
             for g in p.scan.gaps
         )
 
-    steps_from = next((s for s in reversed(past) if s.next_steps), None)
+    # Open steps only: one marked done with `revmentor steps done` is not carried over.
+    carried = open_steps(p, until=today)
 
     return StatusReport(
         kind=p.kind,
@@ -374,8 +376,8 @@ def status_report(p: Pairing, today: date) -> StatusReport:
         one_sided=one_sided,
         ask=ask,
         gaps=gaps,
-        next_steps=tuple(steps_from.next_steps) if steps_from else (),
-        next_steps_from=steps_from.date if steps_from else None,
+        next_steps=tuple(s.text for s in carried),
+        next_steps_from=carried[0].date if carried else None,
         one_way_run=run,
         one_way_missing=missing,
         last_look=look,

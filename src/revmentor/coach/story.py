@@ -1,78 +1,22 @@
 """A short success story, in Markdown, that a pairing could share to encourage others.
 
 Names are left out unless asked for: not only the two names at the top, but every
-mention of them inside goals and notes, since the story is meant to travel further than
-the people in it. Private notes never appear.
+mention of them inside goals and notes (see `anonymise`), since the story is meant to
+travel further than the people in it. Job titles and generations, which can tell who
+someone is in a small organisation, are left out unless asked for too. Private notes
+never appear.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
+
+from revmentor.coach.anonymise import anonymiser
 
 if TYPE_CHECKING:
     from revmentor.coach.wrapup import Retrospective
     from revmentor.model import Pairing, Person, WrapUp
-
-_SENTENCE_END = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
-# After these words a name is the object of the sentence: "patient with me", not "with I".
-_OBJECT_BEFORE = re.compile(
-    r"\b(?:with|to|for|about|from|at|by|of|than|like|gave|give|told|tell|asked|ask|showed|"
-    r"show|taught|teach|helped|help|let|made|make|thanked|thank|invited|invite)\s+$",
-    re.IGNORECASE,
-)
-
-
-def _variants(token: str) -> list[str]:
-    """The spellings of a name that count as the name (not the word it may also be).
-
-    Lower-case forms are left alone on purpose: a partner called Frank or Will must not
-    turn 'frank feedback' or 'I will' into something else.
-    """
-    return sorted({token, token[:1].upper() + token[1:], token.upper()}, key=len, reverse=True)
-
-
-def _tokens(name: str) -> list[str]:
-    name = " ".join(name.split())
-    if not name:
-        return []
-    parts = [name, *re.split(r"[\s]+", name)]
-    parts += [bit for part in parts for bit in part.split("-")]
-    return [p for p in dict.fromkeys(parts) if len(p.strip(".'’")) >= 2]
-
-
-def anonymiser(p: Pairing, words: dict[str, str]) -> Callable[[str], str]:
-    """A function that swaps both people's names for neutral words in a piece of text."""
-    table: list[tuple[str, tuple[str, str, str]]] = []
-    for person, forms in (
-        (p.me, (words["me"], words["me_object"], words["me_possessive"])),
-        (p.partner, (words["partner"], words["partner"], words["partner_possessive"])),
-    ):
-        table += [(v, forms) for t in _tokens(person.name) for v in _variants(t)]
-    if not table:
-        return lambda text: text
-    # Longest first, so 'Sam Rivera' goes as one before 'Sam' alone is considered.
-    table.sort(key=lambda row: len(row[0]), reverse=True)
-    lookup = dict(table)
-    pattern = re.compile(
-        r"(?<![\w])(" + "|".join(re.escape(v) for v, _ in table) + r")(['’]s)?(?![\w])"
-    )
-
-    def replace(match: re.Match[str]) -> str:
-        subject, obj, possessive = lookup[match.group(1)]
-        before = match.string[: match.start()]
-        if match.group(2):
-            word = possessive
-        elif _OBJECT_BEFORE.search(before):
-            word = obj
-        else:
-            word = subject
-        if _SENTENCE_END.search(before):
-            word = word[:1].upper() + word[1:]
-        return word
-
-    return lambda text: pattern.sub(replace, text)
 
 
 def _describe(person: Person, *, named: bool) -> str:
@@ -96,6 +40,26 @@ def _move(baseline: int | None, final: int | None) -> str:
     return ""
 
 
+def _pair(
+    p: Pairing, clean: Callable[[str], str], *, named: bool, roles: bool, words: dict[str, Any]
+) -> str:
+    """The two people as the story's first sentence names them."""
+
+    def who(person: Person) -> str | None:
+        if named and person.name.strip():
+            name = clean(person.name)
+            described = clean(_describe(person, named=True)) if roles else ""
+            return f"{name} ({described})" if described else name
+        described = clean(_describe(person, named=False)) if roles else ""
+        return _article(described) if described else None
+
+    me, partner = who(p.me), who(p.partner)
+    if me is None and partner is None:
+        return str(words["pair"])
+    fallback = words["person_fallback"]
+    return f"{me or fallback} and {partner or fallback}"
+
+
 def story_context(
     p: Pairing,
     retro: Retrospective,
@@ -103,18 +67,10 @@ def story_context(
     *,
     with_names: bool,
     words: dict[str, Any],
+    with_roles: bool = False,
 ) -> dict[str, Any]:
     """What the story template needs, every piece of user text already made shareable."""
-    anon = anonymiser(p, words["anonymous"])
-    clean: Callable[[str], str] = (lambda t: t) if with_names else anon
-    fallback = words["anonymous"]["person_fallback"]
-
-    def who(person: Person) -> str:
-        if with_names and person.name.strip():
-            described = _describe(person, named=True)
-            return f"{person.name} ({described})" if described else person.name
-        described = clean(_describe(person, named=False))
-        return _article(described) if described else fallback
+    clean: Callable[[str], str] = (lambda t: t) if with_names else anonymiser(p, words["anonymous"])
 
     minutes = retro.minutes
     hours = f", about {round(minutes / 60)} hours in all" if minutes >= 60 else ""
@@ -125,10 +81,8 @@ def story_context(
         if (first.year, first.month) >= (last.year, last.month)
         else f"From {first:%B %Y} to {last:%B %Y}"
     )
-    intro = (
-        f"{when}, {who(p.me)} and {who(p.partner)} met {p.ground_rules.frequency}: "
-        f"{sessions}{hours}."
-    )
+    pair = _pair(p, clean, named=with_names, roles=with_roles, words=words["anonymous"])
+    intro = f"{when}, {pair} met {p.ground_rules.frequency}: {sessions}{hours}."
     labels = words["principles"]
     pulse = [
         f"{labels[m.principle]}: from {m.first} to {m.last} out of 5"
@@ -171,6 +125,7 @@ def story(
     record: WrapUp | None,
     *,
     with_names: bool = False,
+    with_roles: bool = False,
     words: dict[str, Any] | None = None,
     template: str | None = None,
 ) -> str:
@@ -180,5 +135,6 @@ def story(
     words = words if words is not None else content.load("wrapup.yaml")
     template = template if template is not None else content.text("story.md.j2")
     return render_story(
-        story_context(p, retro, record, with_names=with_names, words=words), template
+        story_context(p, retro, record, with_names=with_names, with_roles=with_roles, words=words),
+        template,
     )

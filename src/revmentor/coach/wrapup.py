@@ -196,9 +196,17 @@ def renewed_horizon(p: Pairing, today: date) -> Horizon:
 
 def check_carry_over(p: Pairing, ids: Sequence[str]) -> list[str]:
     """The goal ids to carry over, each checked to be an active goal of the pairing."""
+    from revmentor.coach.goal_ids import resolve
+
     active = [g.id for g in p.active_goals()]
     out: list[str] = []
-    for goal_id in ids:
+    for typed in ids:
+        # A prefix of one goal's id names it; active goals first, so a prefix shared
+        # with a retired goal still carries the active one over.
+        every = [g.id for g in p.goals]
+        pool = active if any(i.startswith(typed) for i in active) else every
+        fits = typed not in every and any(i.startswith(typed) for i in pool)
+        goal_id = resolve(typed, pool) if fits else typed
         goal = p.goal(goal_id)
         if goal is None:
             raise BadInput(

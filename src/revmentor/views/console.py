@@ -80,3 +80,52 @@ def err() -> Console:
     from rich.console import Console
 
     return Console(file=cast(IO[str], _TrimmedLines("stderr")), highlight=False)
+
+
+_REPLACE = "revmentor-replace"
+_replaced: list[str] = []  # the encodings that had to replace something, once each
+
+
+def _is_unicode(encoding: str) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-8", "utf-16", "utf-32"))
+    except LookupError:
+        return False
+
+
+def _replace(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    if exc.encoding not in _replaced:
+        _replaced.append(exc.encoding)
+    return "?" * (exc.end - exc.start), exc.end
+
+
+def degrade_unencodable_output() -> None:
+    """On a terminal or pipe that is not UTF-8 (a cp1252 console, PYTHONIOENCODING=latin-1),
+    show `?` for what it cannot hold rather than fail; `note_replacements` says so."""
+    import codecs
+
+    codecs.register_error(_REPLACE, _replace)
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name, None)
+        encoding = getattr(stream, "encoding", None)
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding and reconfigure is not None and not _is_unicode(encoding):
+            reconfigure(errors=_REPLACE)
+
+
+def note_replacements() -> None:
+    """Say once, on stderr, that some characters were shown as `?`."""
+    if not _replaced or sys.stderr is None:
+        return
+    encoding = _replaced[0]
+    _replaced.clear()
+    sys.stderr.write(
+        f"Note: this terminal's encoding ({encoding}) cannot show some characters; they "
+        "are shown as '?'. A UTF-8 locale (LANG=C.UTF-8) or PYTHONIOENCODING=utf-8 shows "
+        "them.\n"
+    )
+    sys.stderr.flush()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from revmentor.coach.goal_ids import goal_label
 from revmentor.coach.status import short_date
 from revmentor.views.text import clean
 
@@ -62,17 +63,25 @@ def _goal_item(g: AgendaGoal, a: Agenda, esc: Escape) -> tuple[str, str, list[st
         details.append(f"feedback from {esc(g.feedback_from)}")
     if g.target_date is not None and not any("target" in r for r in g.reasons):
         details.append(f"target date {short_date(g.target_date, a.today)}")
-    return (esc(g.id), esc(g.text), details)
+    # The goal's words, cut to one line, with its id beside them.
+    return ("", esc(goal_label(g.text, g.id, WIDTH - 4)), details)
 
 
 def _sections(a: Agenda, esc: Escape) -> list[_Section]:
     carried_title = "Carried over"
-    if a.carried_from is not None:
+    several = len(set(a.carried_dates)) > 1
+    if a.carried_from is not None and not several:
         carried_title += f" from {short_date(a.carried_from, a.today)}"
+    carried = [esc(s) for s in a.carried]
+    if several:
+        carried = [
+            f"{text} (from {short_date(day, a.today)})"
+            for text, day in zip(carried, a.carried_dates, strict=True)
+        ]
     sections = [
         _Section(
             carried_title,
-            [("", esc(s), []) for s in a.carried],
+            [("", text, []) for text in carried],
             "Nothing carried over: no next steps were noted last time.",
         ),
         _Section(

@@ -34,16 +34,6 @@ def render_unsaved(command: Sequence[str]) -> None:
     err().print(esc(shlex.join(command)), soft_wrap=True, highlight=False)
 
 
-def render_previous_steps(steps: Sequence[str]) -> None:
-    """The steps agreed last time, shown before asking about this session."""
-    if not steps:
-        return
-    con = out()
-    con.print(f"[bold]{words()['shown']['previous_steps']}[/]")
-    for step in steps:
-        con.print(f"  - {esc(step)}")
-
-
 def render_logged(slug: str, session: Session, summary: Summary, frequency: str) -> None:
     shown = words()["shown"]
     con = out()
@@ -66,5 +56,6 @@ def render_logged(slug: str, session: Session, summary: Summary, frequency: str)
         con.print(f"[bold]{shown['open_steps']}[/]")
         for step in summary.open_next_steps:
             con.print(f"  - {esc(step)}")
+        con.print(shown["steps_hint"].format(slug=esc(slug)))
     else:
         con.print(shown["no_steps"])

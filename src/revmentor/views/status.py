@@ -14,6 +14,7 @@ from rich.padding import Padding
 from rich.table import Column, Table
 from rich.text import Text
 
+from revmentor.coach.goal_ids import goal_label
 from revmentor.coach.status import GoalLine, PulseLine, StatusReport, short_date
 from revmentor.errors import InvalidFile
 from revmentor.views.text import clean
@@ -221,7 +222,10 @@ def _goal_rows(r: StatusReport) -> list[tuple[Text, Text, Text, Text]]:
     goals = [g for g in r.goals if g.status == "active" or r.concluded]
     rows: list[tuple[Text, Text, Text, Text]] = []
     for g in goals:
-        name = clean(g.id)
+        # The goal's words, cut short, with its id beside them; a long one puts the bar
+        # and numbers on the line below (see _goals). The cut does not depend on the
+        # width, so a narrow terminal wraps the same words a wide one shows.
+        name = _one_line(goal_label(g.text, g.id))
         if g.owner == "partner":
             name += " (theirs)"
         elif g.owner == "shared":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from revmentor.coach.goal_ids import goal_label
 from revmentor.views.console import out
 from revmentor.views.text import esc
 
@@ -69,9 +70,12 @@ def render_retrospective(slug: str, retro: Retrospective, words: dict[str, Any])
         con.print("  [dim]No goals were set.[/]")
     else:
         table = _table("  goal", "owner", "start", "now", "change", "status")
+        table.columns[0].no_wrap = True  # a goal's label is already cut to fit
+        # What the other five columns leave of the line.
+        room = max(20, con.width - 58)
         for g in retro.goals:
             table.add_row(
-                f"  {esc(g.id)}",
+                f"  {esc(goal_label(g.text, g.id, room))}",
                 g.owner,
                 _num(g.baseline),
                 _num(g.final),
@@ -125,16 +129,17 @@ def render_decision(slug: str, p: Pairing, record: WrapUp, words: dict[str, Any]
             if g.history and g.history[-1].event == "retired" and g.history[-1].date == record.date
         ]
         if carried:
-            con.print("Carried over: " + ", ".join(esc(g.id) for g in carried))
+            con.print("Carried over: " + "; ".join(esc(goal_label(g.text, g.id)) for g in carried))
         if retired:
-            con.print("Retired: " + ", ".join(esc(g.id) for g in retired))
+            con.print("Retired: " + "; ".join(esc(goal_label(g.text, g.id)) for g in retired))
         con.print(f"[dim]{esc(words['hints']['renewed_goals'])}[/]")
 
 
-def render_story_written(path: str, with_names: bool) -> None:
+def render_story_written(path: str, with_names: bool, with_roles: bool = False) -> None:
     names = "with your names" if with_names else "names left out"
+    roles = "with your roles" if with_roles else "roles left out"
     # soft_wrap: a long path must stay in one piece to be copied.
-    out().print(f"Story written ({names}): {esc(path)}", soft_wrap=True)
+    out().print(f"Story written ({names}, {roles}): {esc(path)}", soft_wrap=True)
 
 
 def render_reopened(slug: str) -> None:

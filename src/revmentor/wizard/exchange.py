@@ -82,8 +82,9 @@ def share(st: Store, request: ShareRequest, *, tty: bool, today: date) -> None:
     to_stdout = request.output == STDOUT
     target = None
     if not to_stdout:
-        from revmentor.wizard.export import _target
+        from revmentor.wizard.export import _target, refuse_unsafe
 
+        refuse_unsafe(request.output or ".", bundle_name(slug), "yaml", st.home)
         target = _target(request.output or ".", bundle_name(slug), "yaml", request.force)
     try:
         text = bundle_text(p, today, target.name if target else "FILE")

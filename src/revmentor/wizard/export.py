@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, replace
-from datetime import date, time
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,7 +13,9 @@ from revmentor.views import exporters
 from revmentor.wizard.pairing import pick
 
 if TYPE_CHECKING:
+    from revmentor.model import Pairing
     from revmentor.store import Store
+    from revmentor.views.exporters.ics import Stamp
 
 COMMAND = "revmentor export"
 STDOUT = "-"
@@ -30,6 +32,7 @@ class ExportRequest:
     template: Path | None = None
     at: time | None = None
     tz: str | None = None
+    reminders: tuple[timedelta, ...] = ()
     output: str | None = None  # a file, a folder (to hold <pairing>.<ext>) or "-"
     force: bool = False
 
@@ -62,16 +65,28 @@ def _read_template(path: Path) -> str:
         raise BadInput(f"cannot read {path}: {exc.strerror}") from None
 
 
-def _target(output: str, slug: str, extension: str, force: bool) -> Path:
-    """Where to write: the path given, or `<slug>.<ext>` inside a folder given."""
+def _where(output: str, slug: str, extension: str) -> Path:
+    """The path given, or `<slug>.<ext>` inside a folder given."""
     path = Path(output).expanduser()
     if output.endswith(("/", "\\")) and not path.is_dir():
         raise BadInput(
             f"the folder {path} does not exist",
             "Create it first, or give a file name with --output.",
         )
-    if path.is_dir():
-        path = path / f"{slug}.{extension}"
+    return path / f"{slug}.{extension}" if path.is_dir() else path
+
+
+def refuse_unsafe(output: str | None, slug: str, extension: str, home: Path) -> None:
+    """Refuse, whatever --force says, an output in the data folder or not a regular file."""
+    from revmentor.wizard.output_file import check_target
+
+    if output is not None:
+        check_target(_where(output, slug, extension), home)
+
+
+def _target(output: str, slug: str, extension: str, force: bool) -> Path:
+    """Where to write: the path given, or `<slug>.<ext>` inside a folder given."""
+    path = _where(output, slug, extension)
     if path.is_dir():
         raise BadInput(f"{path} is a folder", "Give a file name with --output.")
     if not path.parent.is_dir():
@@ -97,7 +112,13 @@ def _options(
         {"--section": request.section is not None, "--template": request.template is not None},
     )
     _only_for(
-        exporter.name, "ics", {"--time": request.at is not None, "--tz": request.tz is not None}
+        exporter.name,
+        "ics",
+        {
+            "--time": request.at is not None,
+            "--tz": request.tz is not None,
+            "--remind": bool(request.reminders),
+        },
     )
     if exporter.name == "ics" and request.include_private:
         raise BadInput("a calendar never holds private notes", "Drop --include-private.")
@@ -120,8 +141,64 @@ def _options(
             options,
             at=request.at or options.at,
             tz=request.tz if request.tz is not None else ics.local_zone(),
+            reminders=request.reminders,
+            now=datetime.now(timezone.utc),
         )
     return options
+
+
+def _stamps_file(st: Store, slug: str) -> Path:
+    return st.home / "calendar" / f"{slug}.json"
+
+
+def _previous_stamps(st: Store, slug: str) -> dict[str, Stamp]:
+    """What the last calendar export of `slug` said, event by event; nothing if unknown.
+
+    Only the SEQUENCE numbers depend on it: a lost or unreadable file starts them at 0
+    again, and the events themselves are the same.
+    """
+    import json
+
+    from revmentor.views.exporters.ics import Stamp
+
+    try:
+        raw = json.loads(_stamps_file(st, slug).read_text(encoding="utf-8"))
+        return {
+            str(key): Stamp(str(value["digest"]), int(value["sequence"]))
+            for key, value in raw.items()
+        }
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
+
+
+def _keep_stamps(st: Store, slug: str, stamps: dict[str, Stamp]) -> None:
+    """Remember each event's digest and SEQUENCE, beside the ones of earlier cycles."""
+    import contextlib
+    import json
+
+    from revmentor.errors import SaveError
+    from revmentor.files import atomic_write, locked, make_dirs
+
+    path = _stamps_file(st, slug)
+    # The calendar is written already; a memory that cannot be kept costs only the
+    # next export's SEQUENCE, so it never fails the command.
+    with contextlib.suppress(SaveError, OSError), locked(make_dirs(path.parent) / path.name):
+        kept = {**_previous_stamps(st, slug), **stamps}
+        data = {k: {"digest": v.digest, "sequence": v.sequence} for k, v in kept.items()}
+        atomic_write(path, json.dumps(data, indent=1, sort_keys=True) + "\n", durable=False)
+
+
+def _render(
+    st: Store, exporter: exporters.Exporter, p: Pairing, slug: str, options: exporters.Options
+) -> str:
+    if exporter.name != "ics":
+        return exporter.render(p, slug, options)
+    from revmentor.views.exporters import ics
+
+    previous = _previous_stamps(st, slug)
+    text, stamps = ics.render_calendar(p, slug, replace(options, previous=previous))
+    _keep_stamps(st, slug, stamps)
+    return text
 
 
 def export(st: Store, request: ExportRequest, *, tty: bool, today: date) -> None:
@@ -130,19 +207,25 @@ def export(st: Store, request: ExportRequest, *, tty: bool, today: date) -> None
     exporter = _chosen(request, output)
     options = _options(st, request, exporter, today)
     slug = pick(st, request.pairing, command=COMMAND, tty=tty)
+    refuse_unsafe(output, slug, exporter.extension, st.home)
     p = st.read(slug)
     target = None if output is None else _target(output, slug, exporter.extension, request.force)
-    text = exporter.render(p, slug, options)
+    text = _render(st, exporter, p, slug, options)
+    from revmentor.views.export import render_calendar_times, render_written
+
     if target is None:
         sys.stdout.write(text)
         sys.stdout.flush()
+        if exporter.name == "ics":
+            render_calendar_times(options, given=request, stream=sys.stderr)
         return
 
     from revmentor.files import atomic_write
-    from revmentor.views.export import render_written
 
     try:
         atomic_write(target, text)
     except OSError as exc:
         raise BadInput(f"cannot write {target}: {exc.strerror}") from None
     render_written(target, exporter)
+    if exporter.name == "ics":
+        render_calendar_times(options, given=request, stream=sys.stdout)

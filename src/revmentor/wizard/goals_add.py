@@ -11,6 +11,7 @@ from revmentor.coach import goals as cg
 from revmentor.errors import BadInput, Concluded, NeedsTerminal
 from revmentor.vocab import Owner
 from revmentor.wizard.goal_builder import BuildFlags
+from revmentor.wizard.goal_ids import ask_goal_id
 from revmentor.wizard.goals_review import NewGoal, ask_new_goal, check_wording, real_of
 from revmentor.wizard.pairing import pick
 
@@ -64,6 +65,7 @@ def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
     slug = pick(st, request.pairing, command=COMMAND, tty=tty)
     p = st.read(slug)
     own_real = _own_real(request.real) if request.real is not None else None
+    goal_id = request.goal_id
     if request.build.given:
         request.text = _built(p, request)
     if request.text is not None:
@@ -79,7 +81,7 @@ def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
                 owner=spec.owner,
                 why=spec.why,
                 baseline=spec.baseline,
-                goal_id=request.goal_id,
+                goal_id=goal_id,
             )
         except BadInput as exc:
             raise exc.named(FLAGS) from None
@@ -104,6 +106,8 @@ def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
             raise Concluded.read_only(slug)
         spec = ask_new_goal(p)
         verdict = None  # already shown while the goal was being written
+        if goal_id is None:
+            goal_id = ask_goal_id(spec.text, [g.id for g in p.goals])
         if own_real is not None:
             spec.real = own_real
     else:
@@ -122,7 +126,7 @@ def add(st: Store, request: AddRequest, *, tty: bool, today: date) -> None:
                 owner=spec.owner,
                 why=spec.why,
                 baseline=spec.baseline,
-                goal_id=request.goal_id,
+                goal_id=goal_id,
                 real=spec.real,
             )
         except BadInput as exc:

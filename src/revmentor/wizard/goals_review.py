@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from revmentor import prompts
 from revmentor.coach import goals as cg
+from revmentor.coach.goal_ids import PROMPT_ROOM, goal_label, resolve
 from revmentor.errors import BadInput, Concluded, NeedsTerminal
 from revmentor.vocab import Decision, Owner
 from revmentor.wizard.goal_builder import BuildFlags
@@ -134,7 +135,7 @@ def decide(
     q = words["questions"]
     verdict = check_wording(goal.text, pairing, goal.gap)
     render_goal_card(index, total, goal, cg.ratings(pairing, goal.id), verdict)
-    rating = prompts.rating(q["rating"].format(id=goal.id))
+    rating = prompts.rating(q["rating"].format(goal=goal_label(goal.text, goal.id, PROMPT_ROOM)))
     choices = [(d, words["decisions"][d]) for d in cg.DECISIONS]
     decision = prompts.select(q["decision"], choices, default="keep")
     d = cg.GoalDecision(goal_id=goal.id, rating=rating)
@@ -231,8 +232,12 @@ def _flagged(
             if value is not None:
                 raise BadInput(f"{flag} needs --goal to say which goal it is about")
         return [], {}
+    try:
+        goal_id = resolve(request.goal, [g.id for g in p.goals], field="goal")
+    except BadInput as exc:
+        raise exc.named(FLAGS) from None
     d = cg.GoalDecision(
-        goal_id=request.goal.strip(),
+        goal_id=goal_id,
         decision=request.decision or "keep",
         rating=request.rating,
         text=_built_text(p, request),

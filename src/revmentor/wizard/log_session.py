@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Any
 from revmentor import prompts
 from revmentor.coach import sessions as cs
 from revmentor.coach.dates import parse_when
+from revmentor.coach.goal_ids import PROMPT_ROOM, goal_label, resolve_ratings
 from revmentor.coach.ratings import latest_rating
+from revmentor.coach.steps import mark, open_steps
 from revmentor.errors import BadInput, Concluded
 from revmentor.vocab import PRINCIPLES
 from revmentor.wizard.pairing import pick
@@ -74,6 +76,7 @@ def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
     p = st.read(slug)
     answers, given = _given(request, today)
     try:
+        answers.progress = resolve_ratings(answers.progress, p, field="progress")
         cs.check_progress(p, answers.progress)
     except BadInput as exc:
         raise exc.named(FLAGS) from None
@@ -92,6 +95,7 @@ def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
             # Said before the questions, so nobody answers them all for nothing.
             raise Concluded.read_only(slug)
         try:
+            done_keys, carried = ask_steps_done(p)
             ask_missing(p, answers, given, today)
         except KeyboardInterrupt:
             # The answers so far are not lost: they are handed back as a command.
@@ -99,6 +103,12 @@ def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
 
             render_unsaved(as_command(slug, answers))
             raise
+    else:
+        # Nobody to ask which are done: every open step stays open.
+        done_keys, carried = [], [s.text for s in open_steps(p)]
+    if answers.next_steps:
+        # New steps supersede the old list, so the open ones travel with them.
+        answers.next_steps = [*carried, *(t for t in answers.next_steps if t not in carried)]
     session = cs.build_session(answers)
     warns: list[str] = []
 
@@ -109,13 +119,31 @@ def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
             raise BadInput(f"no goal with the id '{gone[0]}' any more", field="progress")
         warns[:] = cs.warnings(fresh, session.date, today)
 
-    saved = st.append(slug, "sessions", session, check)
+    if done_keys:
+        # The steps ticked done live in an earlier session: one save changes both.
+        with st.update(slug) as saved:
+            check(saved)
+            mark(saved, done_keys, True)
+            saved.sessions.append(session)
+    else:
+        saved = st.append(slug, "sessions", session, check)
     summary = cs.summarize(saved, today)
 
     from revmentor.views.session import render_logged, render_warnings
 
     render_warnings(warns)
     render_logged(slug, session, summary, saved.ground_rules.frequency)
+
+
+def ask_steps_done(p: Pairing) -> tuple[list[tuple[date, str]], list[str]]:
+    """Which open steps are done (their keys), and the texts of those still open."""
+    from revmentor.wizard.steps import ask_which
+
+    still = open_steps(p)
+    if not still:
+        return [], []
+    ticked = ask_which(still, done=True, carried=True)
+    return [s.key for s in ticked], [s.text for s in still if s not in ticked]
 
 
 def as_command(slug: str, answers: cs.Answers) -> list[str]:
@@ -154,14 +182,15 @@ def _minutes_problem(value: str) -> str | None:
 
 def _goal_label(pairing: Pairing, goal_id: str, template: str) -> str:
     goal = pairing.goal(goal_id)
-    label = template.format(id=goal_id)
+    named = goal_label(goal.text, goal_id, PROMPT_ROOM) if goal is not None else goal_id
+    text = template.format(goal=named, id=goal_id)
     bits = []
     if goal is not None and goal.baseline is not None:
         bits.append(f"baseline {goal.baseline}")
     last = latest_rating(pairing, goal_id)
     if last is not None:
         bits.append(f"last {last}")
-    return f"{label} ({', '.join(bits)})" if bits else label
+    return f"{text} · {', '.join(bits)}" if bits else text
 
 
 def ask_missing(
@@ -173,7 +202,6 @@ def ask_missing(
     Progress and pulse are asked only for the goals and principles not already rated.
     """
     from revmentor import content
-    from revmentor.views.session import render_previous_steps
 
     words: Any = content.load("log_session.yaml")
     q = words["questions"]
@@ -186,7 +214,6 @@ def ask_missing(
         default = str(pairing.ground_rules.session_minutes)
         typed = prompts.text(q["minutes"], default, check=_minutes_problem)
         answers.minutes = int(typed) if typed else None
-    render_previous_steps(cs.open_next_steps(pairing))
     if "topics" not in given:
         answers.topics = prompts.items(q["topics"])
     if "i_learned" not in given:

@@ -16,6 +16,7 @@ from revmentor.wizard.start_steps import (
     Step,
     ask,
     ask_horizon,
+    ask_id,
     ask_items,
     ask_minutes,
     ask_select,
@@ -138,6 +139,7 @@ def _add_goal(
     baseline = ask().rating("Where is the learner today on this? (baseline, 1-5)")
     if baseline is not None:
         goal["baseline"] = baseline
+    ask_id(goal, goals)
 
 
 def step_goals(st: State) -> None:

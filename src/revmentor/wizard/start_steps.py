@@ -287,6 +287,14 @@ def review_goals(st: State, check: Callable[[str], Any], forget: Sequence[str]) 
 # --- step 1: goals ------------------------------------------------------------------
 
 
+def ask_id(goal: dict[str, Any], goals: list[dict[str, Any]]) -> None:
+    """Propose the goal's short id, for the person to keep or change."""
+    from revmentor.wizard.goal_ids import ask_goal_id
+
+    taken = [str(g["id"]) for g in goals if g is not goal and isinstance(g.get("id"), str)]
+    goal["id"] = ask_goal_id(str(goal["text"]), taken)
+
+
 def _real_check(text: str) -> Any:
     from revmentor.coach.real import check_real
 
@@ -316,6 +324,7 @@ def _add_goal(st: State, goals: list[dict[str, Any]], message: str) -> None:
     baseline = ask().rating("Where are you today on this goal? (baseline, 1-5)")
     if baseline is not None:
         goal["baseline"] = baseline
+    ask_id(goal, goals)
 
 
 def _partner_goal(st: State, goals: list[dict[str, Any]]) -> None:
@@ -331,7 +340,9 @@ def _partner_goal(st: State, goals: list[dict[str, Any]]) -> None:
         # The partner's goal gets the same check as yours, shown the same way.
         settled = settle_wording(text, _real_check, what="goal for your partner")
         if settled:
-            goals.append({"text": settled, "owner": "partner"})
+            goal = {"text": settled, "owner": "partner"}
+            goals.append(goal)
+            ask_id(goal, goals)
 
 
 def step_goals(st: State) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from revmentor.coach import wrapup
+from revmentor.coach.goal_ids import PROMPT_ROOM, goal_label
 from revmentor.errors import BadInput, Concluded, NeedsTerminal
 from revmentor.wizard.pairing import pick
 
@@ -36,6 +37,7 @@ class Plan:
     awkward: str = ""
     story: Path | None = None
     with_names: bool = False
+    with_roles: bool = False
     force: bool = False
 
 
@@ -55,8 +57,11 @@ class Given:
     awkward: str | None = None
     story: Path | None = None
     with_names: bool = False
+    with_roles: bool = False
     force: bool = False
     yes: bool = False
+    # The data folder, which no story may be written into (set by `run`).
+    home: Path | None = None
 
 
 def _carried(given: Given, p: Pairing) -> Given:
@@ -68,9 +73,13 @@ def _carried(given: Given, p: Pairing) -> Given:
     return replace(given, carry_over=wrapup.check_carry_over(p, given.carry_over))
 
 
-def check_story_path(path: Path, force: bool) -> Path:
+def check_story_path(path: Path, force: bool, home: Path | None) -> Path:
     if path.is_dir():
         raise BadInput(f"{path} is a folder; give a file name for the story, e.g. {DEFAULT_STORY}")
+    if home is not None:
+        from revmentor.wizard.output_file import check_target
+
+        check_target(path, home)
     if path.exists() and not force:
         raise BadInput(
             f"{path} already exists, so the story was not written over it",
@@ -94,7 +103,7 @@ def check_given(given: Given) -> None:
         except BadInput as exc:
             raise exc.named(FLAGS) from None
     if given.story is not None:
-        check_story_path(given.story, given.force)
+        check_story_path(given.story, given.force, given.home)
 
 
 def check_ready(given: Given, *, ask: bool, terminal: bool) -> None:
@@ -123,7 +132,7 @@ def _ask_weeks(words: dict[str, Any]) -> int:
     return int(prompts.text(words["questions"]["weeks"], "4", check=check))
 
 
-def _ask_story(words: dict[str, Any], force: bool) -> Path | None:
+def _ask_story(words: dict[str, Any], force: bool, home: Path | None) -> Path | None:
     from revmentor import prompts
 
     if not prompts.confirm(words["questions"]["story"], default=False):
@@ -131,7 +140,7 @@ def _ask_story(words: dict[str, Any], force: bool) -> Path | None:
 
     def check(value: str) -> str | None:
         try:
-            check_story_path(Path(value or DEFAULT_STORY).expanduser(), force)
+            check_story_path(Path(value or DEFAULT_STORY).expanduser(), force, home)
         except BadInput as exc:
             return exc.message
         return None
@@ -166,6 +175,7 @@ def settle(
     decision, weeks = given.decision, given.weeks
     carry = list(given.carry_over) if given.carry_over is not None else None
     story, with_names = given.story, given.with_names
+    with_roles = given.with_roles
     if ask:
         from revmentor import prompts
 
@@ -181,9 +191,12 @@ def settle(
             weeks = _ask_weeks(words)
         active = [g.id for g in p.active_goals()]
         if decision == "renew" and not given.carry_over_given and active:
-            carry = prompts.checkbox(q["carry_over"], active, checked=active)
+            goals = [(g.id, goal_label(g.text, g.id, PROMPT_ROOM)) for g in p.active_goals()]
+            carry = prompts.checkbox(q["carry_over"], goals, checked=active)
         if story is None:
-            story = _ask_story(words, given.force)
+            story = _ask_story(words, given.force, given.home)
+        if story is not None and not with_roles:
+            with_roles = prompts.confirm(q["with_roles"], default=False)
         if story is not None and not with_names:
             with_names = prompts.confirm(q["with_names"], default=False)
     if decision is None:  # settled above, from a flag or asked; never guessed
@@ -196,6 +209,7 @@ def settle(
         awkward=awkward or "",
         story=story,
         with_names=with_names,
+        with_roles=with_roles,
         force=given.force,
     )
 
@@ -223,16 +237,21 @@ def save(st: Store, slug: str, plan: Plan, today: date, words: dict[str, Any]) -
         if plan.story is not None:
             from revmentor.coach.story import story
             from revmentor.files import atomic_write
+            from revmentor.views.text import clean
 
-            text = story(
-                fresh,
-                wrapup.retrospective(fresh, today),
-                changed.wrap_ups[-1],
-                with_names=plan.with_names,
-                words=words,
+            # Control characters and bidi overrides shown as codes, as on the terminal.
+            text = clean(
+                story(
+                    fresh,
+                    wrapup.retrospective(fresh, today),
+                    changed.wrap_ups[-1],
+                    with_names=plan.with_names,
+                    with_roles=plan.with_roles,
+                    words=words,
+                )
             )
             # Checked again: the file may have appeared while the questions were asked.
-            atomic_write(check_story_path(plan.story, plan.force), text)
+            atomic_write(check_story_path(plan.story, plan.force, st.home), text)
         for name in type(changed).model_fields:
             setattr(fresh, name, getattr(changed, name))
     return changed
@@ -248,7 +267,7 @@ def run(st: Store, given: Given, *, tty: bool, today: date) -> None:
     if p.state == "concluded":
         raise Concluded.read_only(slug)
     words = content.load("wrapup.yaml")
-    given = _carried(given, p)
+    given = replace(_carried(given, p), home=st.home)
     retro = wrapup.retrospective(p, today)
     ask = tty and not given.yes
     check_ready(given, ask=ask, terminal=tty)
@@ -262,4 +281,4 @@ def run(st: Store, given: Given, *, tty: bool, today: date) -> None:
     changed = save(st, slug, plan, today, words)
     render_decision(slug, changed, changed.wrap_ups[-1], words)
     if plan.story is not None:
-        render_story_written(str(plan.story), plan.with_names)
+        render_story_written(str(plan.story), plan.with_names, plan.with_roles)

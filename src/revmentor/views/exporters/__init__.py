@@ -7,8 +7,9 @@ format's libraries (Jinja2 for Markdown, icalendar for calendars).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol, cast
 
@@ -16,6 +17,7 @@ from revmentor.errors import BadInput
 
 if TYPE_CHECKING:
     from revmentor.model import Pairing
+    from revmentor.views.exporters.ics import Stamp
 
 Section = Literal["plan", "all"]
 SECTIONS: tuple[Section, ...] = ("plan", "all")
@@ -32,6 +34,9 @@ class Options:
     template_name: str = "<template>"
     at: time = field(default_factory=lambda: time(9, 0))
     tz: str | None = None  # an IANA zone name; None means floating local time
+    now: datetime | None = None  # the export's moment (a calendar's DTSTAMP)
+    reminders: tuple[timedelta, ...] = ()  # calendar alarms, this long before each event
+    previous: Mapping[str, Stamp] = field(default_factory=dict)  # the last calendar export
     cache_dir: Path | None = None  # where compiled templates may be kept between runs
 
 

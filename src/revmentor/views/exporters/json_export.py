@@ -19,10 +19,11 @@ COMPUTED = "computed"
 
 
 def data(pairing: Pairing, slug: str, options: Options) -> dict[str, Any]:
-    out = pairing.to_json()
     if not options.include_private:
-        for session in out.get("sessions", []):
-            session.pop("private_note", None)
+        from revmentor.coach.exchange import without_private
+
+        pairing = without_private(pairing)
+    out = pairing.to_json()
     h = pairing.horizon
     frequency = pairing.ground_rules.frequency
     out[COMPUTED] = {
@@ -36,5 +37,11 @@ def data(pairing: Pairing, slug: str, options: Options) -> dict[str, Any]:
     return out
 
 
+# Bidirectional overrides and isolates, written as JSON escapes: the same data for any
+# reader, and text on a terminal or in an editor that reads as it holds.
+_BIDI_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
 def render(pairing: Pairing, slug: str, options: Options) -> str:
-    return json.dumps(data(pairing, slug, options), indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(data(pairing, slug, options), indent=2, ensure_ascii=False)
+    return text.translate(_BIDI_ESCAPES) + "\n"

@@ -2,7 +2,8 @@
 
 Every piece of user text goes through the `md` filter (or `md_quote` for a block), which
 escapes what Markdown or HTML would read as structure, so a name like `Sam | #1` or a
-note holding `<script>` prints as typed and cannot add a heading, a table column or a tag.
+note holding `<script>` prints as typed and cannot add a heading, a table column or a tag;
+control characters and bidirectional overrides are shown as visible codes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from revmentor.coach import horizon as hz
 from revmentor.coach.learned import learned_so_far
 from revmentor.coach.ratings import ratings_by_goal
 from revmentor.errors import BadInput
+from revmentor.views.text import clean
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
@@ -28,10 +30,16 @@ if TYPE_CHECKING:
 
 TEMPLATE = "export.md.j2"
 
-_INLINE_RE = re.compile(r"[\\`*_\[\]<|~]")
-_ENTITY_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# Escaped with a backslash: these both CommonMark (GFM) and Python-Markdown (MkDocs,
+# Pelican, with its tables and attr_list extensions) read as the character itself.
+_INLINE_RE = re.compile(r"[\\`*_\[\]{}|]")
+# Escaped as HTML entities, the one form both read alike: Python-Markdown keeps a
+# backslash before these, and would pass `\<script>` through as a tag.
+_ENTITIES = {"<": "&lt;", "~": "&#126;"}
+_ENTITY_CHARS_RE = re.compile("[<~]")
+_AMP_RE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _HASH_RE = re.compile(r"(^|\s)#")
-_LEAD_RE = re.compile(r"^(?:[>+=-]|\d{1,9}(?=[.)]))")
+_LEAD_RE = re.compile(r"^(?:[>+-]|\d{1,9}(?=[.)]))")
 
 CHECK_LABELS = {
     "learning_based": "Learning-based",
@@ -43,16 +51,25 @@ def md(value: object) -> str:
     """User text made safe inline: one line, Markdown and HTML characters escaped."""
     if value is None:
         return ""
-    return _md(str(value))
+    # Controls and bidirectional overrides become visible codes, as on the terminal, so
+    # the shared document reads as the text holds.
+    return _md(clean(str(value)))
 
 
 @lru_cache(maxsize=4096)
 def _md(value: str) -> str:
-    # Topics and next steps repeat across hundreds of sessions: each is escaped once.
+    """The one place user text is escaped for Markdown.
+
+    Topics and next steps repeat across hundreds of sessions: each is escaped once.
+    """
     text = " ".join(value.split())
+    text = _AMP_RE.sub("&amp;", text)
     text = _INLINE_RE.sub(r"\\\g<0>", text)
-    text = _ENTITY_RE.sub(r"\\&", text)
+    text = _ENTITY_CHARS_RE.sub(lambda m: _ENTITIES[m.group()], text)
     text = _HASH_RE.sub(r"\1\\#", text)
+    if text.startswith("="):
+        # A line of = under a paragraph makes it a heading; Python-Markdown keeps `\=`.
+        return "&#61;" + text[1:]
     m = _LEAD_RE.match(text)
     if m:
         end = m.end()
@@ -143,6 +160,19 @@ def _timeline(p: Pairing) -> list[TimelineRow]:
     ]
 
 
+def wording_on(p: Pairing, goal_id: str, day: date) -> str:
+    """A goal's wording as it read on `day`: before any rewording made that day or later."""
+    goal = next((g for g in p.goals if g.id == goal_id), None)
+    if goal is None:
+        return goal_id
+    text = goal.text
+    # Newest first, and among one day's rewordings the later first: the oldest wins.
+    for entry in reversed(sorted(goal.history, key=lambda h: h.date)):
+        if entry.event == "reworded" and entry.date >= day and entry.previous:
+            text = entry.previous
+    return text
+
+
 def context(p: Pairing, slug: str, options: Options) -> dict[str, Any]:
     """What the template sees; documented for people writing their own template."""
     on_the_job = p.kind == "on-the-job"
@@ -166,6 +196,12 @@ def context(p: Pairing, slug: str, options: Options) -> dict[str, Any]:
         "partner_name": p.partner.name or "My partner",
         "goals": goals,
         "goal_text": {g.id: g.text for g in p.goals},
+        "wording_then": lambda goal_id, day: wording_on(p, goal_id, day),
+        "owner_words": {
+            "me": p.me.name or "Me",
+            "partner": p.partner.name or "My partner",
+            "shared": "both",
+        },
         "timeline": _timeline(p),
         "planned": len(hz.planned_dates(h, p.ground_rules.frequency)),
         "expected": hz.expected_by(h, p.ground_rules.frequency, options.today),
@@ -175,6 +211,11 @@ def context(p: Pairing, slug: str, options: Options) -> dict[str, Any]:
         "reviews": sorted(p.reviews, key=lambda r: r.date),
         "learned": learned_so_far(p),
     }
+
+
+def _visible(value: object) -> object:
+    """Each value a template prints, with controls shown as codes, `md` or not."""
+    return clean(value) if isinstance(value, str) else value
 
 
 @cache
@@ -198,6 +239,7 @@ def _environment(sandboxed: bool, cache_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_visible,
     )
     env.filters["md"] = md
     env.filters["md_quote"] = md_quote
@@ -225,6 +267,12 @@ def _user_template(source: str, name: str) -> Template:
 def render(pairing: Pairing, slug: str, options: Options) -> str:
     import jinja2
 
+    if not options.include_private:
+        from revmentor.coach.exchange import without_private
+
+        # Emptied before any template sees the pairing, so one of the user's own gets
+        # exactly what the packaged one shows, whatever fields it prints.
+        pairing = without_private(pairing)
     if options.template is not None:
         template = _user_template(options.template, options.template_name)
     else:
