@@ -82,7 +82,7 @@ def test_start_builds_the_first_goal(home: Path, tmp_path: Path, pty: Callable[.
     for key in ("Relevant:", "Experimental:", "Aspirational:", "Learning-based:"):
         answer(child, key, ENTER)
     answer(child, "(baseline, 1-5)", ENTER)
-    answer(child, "A short id to type it by", ENTER)
+    answer(child, "A short id to type it by", ENTER)  # the proposal
     answer(child, "Add another goal for you?", ENTER)
     answer(child, "A goal for your partner", ENTER)
     child.expect_exact("Saved your plan to", timeout=TIMEOUT)
@@ -132,7 +132,7 @@ def test_on_the_job_builder_asks_for_the_measure_and_date(
     answer(child, "Edit the goal before you accept it", ENTER)
     child.expect_exact("Time-bound", timeout=TIMEOUT)
     answer(child, "(baseline, 1-5)", ENTER)
-    answer(child, "A short id to type it by", ENTER)
+    answer(child, "A short id to type it by", ENTER)  # the proposal
     answer(child, "Add another goal?", ENTER)
     child.expect_exact("Saved your plan to", timeout=TIMEOUT)
     assert wait_exit(child) == 0
@@ -143,4 +143,4 @@ def test_on_the_job_builder_asks_for_the_measure_and_date(
         "checked by Ana"
     )
     assert goal.smart is not None and goal.smart.measurable and goal.smart.time_bound
-    assert goal.gap == "run-monthly-close"  # the short id of the gap
+    assert goal.gap == "run-monthly-close"

@@ -195,9 +195,9 @@ def test_status_shows_the_weak_goal_nudge(cli: Any, example_home: Path, today: A
     assert r.code == 0, r.output
     data = json.loads(cli("status", EXAMPLE_SLUG, "--json").out)
     assert [n["id"] for n in data["nudges"]] == ["horizon-ending", "goal-unrated", "goal-weak"]
-    assert "'finish-the-q3-report' meets" in data["nudges"][2]["text"]
+    assert "'finish-q3-report' meets" in data["nudges"][2]["text"]
     shown = cli("status", EXAMPLE_SLUG).out
-    assert "finish-the-q3-report' meets" in " ".join(shown.split())
+    assert "finish-q3-report' meets" in " ".join(shown.split())
 
 
 def test_the_report_of_a_pairing_with_good_goals_has_no_weak_goal() -> None:

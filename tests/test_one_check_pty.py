@@ -40,12 +40,14 @@ def test_the_partners_goal_is_checked_like_mine(
     for key in ("Relevant:", "Experimental:", "Aspirational:", "Learning-based:"):
         answer(child, key, ENTER)
     answer(child, "(baseline, 1-5)", ENTER)
+    answer(child, "A short id to type it by", ENTER)  # the proposal
     answer(child, "Add another goal for you?", ENTER)
     answer(child, "A goal for your partner", "Proofread my slides" + ENTER)
     child.expect_exact("✗", timeout=TIMEOUT)  # the same verdict as for my own goals
     child.expect_exact("Learning-based", timeout=TIMEOUT)
     answer(child, "What would you like to do with this goal for your partner?", ENTER)
     answer(child, "Your new wording:", CLEAR + THEIRS + ENTER)
+    answer(child, "A short id to type it by", ENTER)  # the proposal
     child.expect_exact("Saved your plan to", timeout=TIMEOUT)
     assert wait_exit(child) == 0
     goals = Store(home).read("sam").goals
@@ -57,7 +59,7 @@ def test_a_weaker_wording_is_not_taken_by_default(
     example_home: Path, pty: Callable[..., Any]
 ) -> None:
     child = pty("goals", "review", env=ENV, timeout=TIMEOUT)
-    answer(child, "How would you rate 'genai-for-ops' now?", ENTER)
+    answer(child, "(genai-for-ops) now?", ENTER)
     answer(child, "What do you decide for this goal?", "2" + ENTER)  # reword
     answer(child, "How would you like to word this goal?", ENTER)
     answer(child, "New wording", CLEAR + "Finish the Q3 report" + ENTER)
