@@ -6,7 +6,9 @@ import re
 
 # Controls that could rewrite the terminal, and the bidirectional overrides and isolates
 # that could make text read differently from what it holds.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Lone surrogates stand for bytes that were not UTF-8 (a flag typed in another
+# encoding): no terminal can show them, so they are shown as codes too.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
