@@ -154,6 +154,7 @@ def test_the_wizard_fits_the_terminal_and_words_stay_whole(
 ) -> None:
     s = screen("start", width=width)
     _step_one(s)
+    s.answer("How would you like to word this goal?", ENTER)  # write it
     s.answer("What do you want to learn? (one goal)", GOAL + ENTER)
     s.answer("Why does it matter, and to whom? (optional)", ENTER)
     for check in ("Relevant:", "Experimental:", "Aspirational:", "Learning-based:"):
@@ -304,6 +305,7 @@ def test_a_kept_draft_survives_a_fresh_start_stopped_at_once(screen: Any, home: 
 def test_a_goal_typed_before_ctrl_c_at_the_real_check_is_kept(screen: Any, home: Path) -> None:
     s = screen("start", width=100)
     _step_one(s)
+    s.answer("How would you like to word this goal?", ENTER)  # write it
     s.answer("What do you want to learn? (one goal)", "Finish the Q3 report" + ENTER)
     s.answer("What would you like to do with this goal?", CTRL_C)
     s.expect("Your answers so far are saved")

@@ -77,7 +77,7 @@ def test_answers_file_with_defaults(cli: Cli, home: Path, tmp_path: Path) -> Non
     assert closing.owner == "partner"  # Ana mentors: the goals are Tom's
     assert closing.practice == ["shadow the December close"]
     assert closing.feedback_from == "Ana Silva"
-    assert closing.target_date == p.horizon.end == date(2027, 2, 23)
+    assert closing.target_date == date(2027, 2, 15)  # the goal says "by 15 February"
     assert p.ground_rules.frequency == "weekly"
     assert p.ground_rules.session_minutes == 30
     assert "SMART" in result.out and "closes gap: run-monthly-close" in result.out
@@ -124,16 +124,16 @@ def test_on_the_job_wizard_in_a_terminal(pty: Callable[..., Any], home: Path) ->
     answer("(another, or Enter to finish)", ENTER)
     answer("A learning gap:", "Run the monthly close alone" + ENTER)
     answer("Its priority:", ENTER)  # high
-    answer("Another learning gap (Enter when done)", "Vendor contract terms" + ENTER)
+    answer("Another learning gap (or Enter to finish)", "Vendor contract terms" + ENTER)
     answer("Its priority:", DOWN + ENTER)  # medium
-    answer("Another learning gap (Enter when done)", ENTER)
+    answer("Another learning gap (or Enter to finish)", ENTER)
     answer("Step 3 of 4", "")
     answer("How would you like to word this goal?", ENTER)  # write it
     answer('A SMART goal for the gap "Run the monthly close alone"', "Get up to speed" + ENTER)
     child.expect_exact("Measurable", timeout=TIMEOUT)
     answer("What would you like to do with this goal?", ENTER)  # reword
     answer("Your new wording:", CLEAR + SMART_GOAL + ENTER)
-    answer("(baseline, 1-5)", DOWN + DOWN + ENTER)  # skip -> 2
+    answer("(baseline, 1-5)", DOWN + ENTER)  # 1, the default, -> 2
     answer("A short id to type it by", ENTER)  # the proposal
     answer("How would you like to word this goal?", ENTER)  # write it
     answer('A SMART goal for the gap "Vendor contract terms"', ENTER)  # skipped
