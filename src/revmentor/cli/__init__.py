@@ -166,7 +166,7 @@ def root(
 def _print_error(message: str, hint: str | None = None) -> None:
     from revmentor.views.text import clean
 
-    line = f"Error: {clean(_shown(message))}"
+    line = f"Error: {clean(message)}"
     if sys.stderr is not None and sys.stderr.isatty():
         # rich decides whether and how to colour: NO_COLOR, FORCE_COLOR, TERM=dumb, and
         # the Windows consoles that need their own calls rather than escape codes. The
@@ -178,13 +178,7 @@ def _print_error(message: str, hint: str | None = None) -> None:
         line = ""
     sys.stderr.write(line + "\n")
     if hint:
-        sys.stderr.write(clean(_shown(hint)) + "\n")
-
-
-def _shown(text: str) -> str:
-    # A refused value that was not UTF-8 is quoted back as escapes (\udce9), so saying
-    # what was wrong never fails on the very bytes it is about.
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+        sys.stderr.write(clean(hint) + "\n")
 
 
 def _print_usage_error(exc: typer.TyperException) -> None:
