@@ -1,7 +1,7 @@
 """YAML in and out, tuned for hand-edited files.
 
-Reading uses PyYAML's C parser with a resolver that recognises only `null`: every other
-plain scalar stays the string the person typed, and the pydantic model turns it into a
+Reading builds the data from the events of PyYAML's C parser and recognises only `null`:
+every other scalar stays the string the person typed, and the pydantic model turns it into a
 number, date or boolean where the field asks for one. So a partner called `No`, a time
 `9:30`, an id `1e3` all come back exactly as written, whatever YAML version the person
 had in mind.
@@ -51,12 +51,10 @@ def _loader_class() -> type:
 
         class FastLoader(
             _CParser,  # type: ignore[misc]
-            yaml.constructor.SafeConstructor,
             yaml.resolver.BaseResolver,
         ):
             def __init__(self, stream: Any) -> None:
                 _CParser.__init__(self, stream)
-                yaml.constructor.SafeConstructor.__init__(self)
                 yaml.resolver.BaseResolver.__init__(self)
 
     else:  # pragma: no cover - PyYAML built without libyaml
@@ -66,7 +64,6 @@ def _loader_class() -> type:
             yaml.scanner.Scanner,
             yaml.parser.Parser,
             yaml.composer.Composer,
-            yaml.constructor.SafeConstructor,
             yaml.resolver.BaseResolver,
         ):
             def __init__(self, stream: Any) -> None:
@@ -74,29 +71,10 @@ def _loader_class() -> type:
                 yaml.scanner.Scanner.__init__(self)
                 yaml.parser.Parser.__init__(self)
                 yaml.composer.Composer.__init__(self)
-                yaml.constructor.SafeConstructor.__init__(self)
                 yaml.resolver.BaseResolver.__init__(self)
 
-    def construct_mapping(self: Any, node: Any, deep: bool = False) -> Any:
-        # A key given twice would silently hide the first value (five sessions, say).
-        lines: dict[str, int] = {}
-        for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                line = key_node.start_mark.line + 1
-                if key_node.value in lines:
-                    raise YAMLProblem(
-                        f"{key_node.value}: appears twice (first on line "
-                        f"{lines[key_node.value]})",
-                        line,
-                    )
-                lines[key_node.value] = line
-        return yaml.constructor.SafeConstructor.construct_mapping(self, node, deep)
-
-    FastLoader.construct_mapping = construct_mapping  # type: ignore[method-assign]
-    FastLoader.yaml_implicit_resolvers = {}
-    FastLoader.add_implicit_resolver("tag:yaml.org,2002:null", _NULL_RE, ["~", "n", "N", ""])
-    # The parser asks for every node's tag; answering directly, without the generic
-    # resolver's lookups, saves a tenth of the parse.
+    # Composing (`line_of`) asks for every node's tag: only null is recognised, as
+    # `load` does, and answering directly skips the generic resolver's lookups.
     FastLoader.resolve = _resolve  # type: ignore[method-assign]
     return FastLoader
 
@@ -115,26 +93,6 @@ def _resolve(self: Any, kind: Any, value: Any, implicit: Any) -> str:
 _LOADER = _loader_class()
 
 
-def _check_shape(data: Any) -> None:
-    """Refuse aliases (shared or cyclic nodes) and absurd nesting.
-
-    Aliases let a few lines expand into billions of values once validated, and a
-    pairing file never needs them.
-    """
-    seen: set[int] = set()
-    stack: list[tuple[Any, int]] = [(data, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict | list):
-            if depth > MAX_DEPTH:
-                raise YAMLProblem(f"nesting is deeper than {MAX_DEPTH} levels")
-            if id(node) in seen:
-                raise YAMLProblem("YAML anchors and aliases (&, *) are not supported here")
-            seen.add(id(node))
-            children = node.values() if isinstance(node, dict) else node
-            stack.extend((child, depth + 1) for child in children)
-
-
 def _mark_line(exc: yaml.YAMLError) -> int | None:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     return mark.line + 1 if mark is not None else None
@@ -144,15 +102,104 @@ def load(text: str) -> Any:
     """Parse one YAML document; scalars other than null stay strings."""
     if len(text) > MAX_FILE_BYTES:
         raise YAMLProblem(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+    loader = _LOADER(text)
     try:
-        data = yaml.load(text, Loader=_LOADER)
+        return _from_events(loader.get_event)
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise YAMLProblem(f"not valid YAML: {problem}", _mark_line(exc)) from None
-    except RecursionError:
-        raise YAMLProblem(f"nesting is deeper than {MAX_DEPTH} levels") from None
-    _check_shape(data)
-    return data
+    finally:
+        loader.dispose()
+
+
+_NO_KEY = object()
+_PLAIN_TAGS = frozenset((None, "!"))
+_STANDARD_TAG = "tag:yaml.org,2002:"
+
+
+def _line(event: Any) -> int:
+    return int(event.start_mark.line) + 1
+
+
+def _from_events(get: Callable[[], Any]) -> Any:
+    """The single document's data, built straight from the parser's events.
+
+    PyYAML's own loader first composes a graph of every node with its marks, about 30
+    times the file's size in memory, before building anything; a long pairing is read
+    at every save. Building from the events keeps only the data. Anchors and aliases are
+    refused on lists and mappings, where a few lines could expand into billions of
+    values once validated; a pairing file never needs them.
+    """
+    get()  # the stream's start
+    event = get()
+    if isinstance(event, yaml.StreamEndEvent):
+        return None
+    anchors: dict[str, Any] = {}
+    # One frame per open list or mapping: [container, key awaiting its value, key lines].
+    frames: list[list[Any]] = []
+    root: Any = None
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            frames.pop()
+            continue
+        if kind is yaml.DocumentEndEvent:
+            following = get()
+            if not isinstance(following, yaml.StreamEndEvent):
+                raise YAMLProblem(
+                    "not valid YAML: a file holds one document; another starts here",
+                    _line(following),
+                )
+            return root
+        tag = getattr(event, "tag", None)
+        if tag not in _PLAIN_TAGS and not str(tag).startswith(_STANDARD_TAG):
+            raise YAMLProblem(f"not valid YAML: the tag '{tag}' is not supported", _line(event))
+        container: dict[Any, Any] | list[Any] | None = None
+        if kind is yaml.ScalarEvent:
+            plain_null = event.implicit[0] and event.value in _NULLS
+            value: Any = None if plain_null or tag == _NULL else event.value
+        elif kind is yaml.AliasEvent:
+            if event.anchor not in anchors:
+                raise YAMLProblem("not valid YAML: found undefined alias", _line(event))
+            value = anchors[event.anchor]
+            if isinstance(value, dict | list):
+                raise YAMLProblem(
+                    "YAML anchors and aliases (&, *) are not supported here", _line(event)
+                )
+        else:  # the start of a mapping or a list
+            if len(frames) > MAX_DEPTH:
+                raise YAMLProblem(f"nesting is deeper than {MAX_DEPTH} levels", _line(event))
+            value = container = {} if kind is yaml.MappingStartEvent else []
+        if kind is not yaml.AliasEvent and event.anchor is not None:
+            anchors[event.anchor] = value
+        if not frames:
+            root = value
+        else:
+            top = frames[-1]
+            parent = top[0]
+            if type(parent) is list:
+                parent.append(value)
+            elif top[1] is _NO_KEY:
+                if container is not None:
+                    raise YAMLProblem(
+                        "not valid YAML: a key must be plain text, not a list or mapping",
+                        _line(event),
+                    )
+                lines = top[2]
+                if value in lines:
+                    raise YAMLProblem(
+                        f"{event.value if kind is yaml.ScalarEvent else value}: appears "
+                        f"twice (first on line {lines[value]})",
+                        _line(event),
+                    )
+                lines[value] = _line(event)
+                top[1] = value
+            else:
+                parent[top[1]] = value
+                top[1] = _NO_KEY
+        if container is not None:
+            frames.append([container, _NO_KEY, {}])
 
 
 def line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
@@ -365,12 +412,7 @@ class _Map:
                     break
                 if not isinstance(head, yaml.ScalarEvent) or _start(head).column != 0:
                     return False
-                value = _skip(get, get())
-                content, _ = _content_end_of(body, [head, *value])
-                self.scalars.extend(
-                    _span(body, e) for e in (head, *value) if isinstance(e, yaml.ScalarEvent)
-                )
-                self._note_indent(value)
+                content = self._read_value(head, get)
                 line_start = body.rfind("\n", 0, _start(head).index) + 1
                 found.append((head.value, line_start, content))
             if not isinstance(get(), yaml.DocumentEndEvent):
@@ -392,16 +434,45 @@ class _Map:
         self.tail = previous
         return True
 
+    def _read_value(self, head: Any, get: Callable[[], Any]) -> int:
+        """Read the value under `head` from the parser; where its content ends.
+
+        Event by event, keeping none: a list of 5,000 sessions is a quarter of a million
+        events, far more memory than the data they describe.
+        """
+        body = self.body
+        extent = _ContentEnd()
+        extent.add(head)
+        self.scalars.append(_span(body, head))
+        first = event = get()
+        second = None
+        depth = 0
+        while True:
+            extent.add(event)
+            if isinstance(event, yaml.ScalarEvent):
+                self.scalars.append(_span(body, event))
+            elif isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            if depth == 0:
+                break
+            event = get()
+            if second is None:
+                second = event
+        self._note_indent(first, second)
+        return extent.ends(body)[0]
+
     def _line_end(self, index: int) -> int:
         eol = self.body.find("\n", index)
         return len(self.body) if eol < 0 else eol + 1
 
-    def _note_indent(self, value: list[Any]) -> None:
-        """The file's own indentation, from the first block mapping and list under a key."""
-        first = value[0]
+    def _note_indent(self, first: Any, second: Any | None) -> None:
+        """The file's own indentation, from the first block mapping and list under a key
+        (`first` and `second`: the first two events of a value)."""
         if isinstance(first, yaml.MappingStartEvent) and not first.flow_style:
-            if self.mapping is None and len(value) > 1:
-                self.mapping = _start(value[1]).column
+            if self.mapping is None and second is not None:
+                self.mapping = _start(second).column
         elif isinstance(first, yaml.SequenceStartEvent) and not first.flow_style:
             dash = _start(first)
             if self.sequence is None and self.body[dash.index : dash.index + 1] == "-":
@@ -560,17 +631,18 @@ def _by_sections(body: str, old: dict[str, Any], new: dict[str, Any]) -> str | N
         key = section.key
         seen.add(key)
         part = body[section.start : section.end]
+        if key in new and key in old and old[key] == new[key] and type(old[key]) is type(new[key]):
+            pieces.append(part)
+            continue
+        grown = _appended_to(part, key, old.get(key), new.get(key))
+        if grown is not None:
+            pieces.append(grown)
+            continue
+        # Only for the sections rewritten: a long list's spans are tens of MiB.
         scalars = _shift(doc.scalars, section.start, section.end)
         if key not in new:
             # The value goes; comments above it stay, as the round trip would keep them.
             pieces.append("".join(f"{c}\n" for c in _comments(part, scalars)))
-            continue
-        if key in old and old[key] == new[key] and type(old[key]) is type(new[key]):
-            pieces.append(part)
-            continue
-        grown = _appended_to(part, key, old.get(key), new[key])
-        if grown is not None:
-            pieces.append(grown)
             continue
         source = _untab_comments(part, scalars)
         # Blank lines above the section are kept as they are; ruamel would drop them.
@@ -736,25 +808,37 @@ def _list_tail(text: str, key: str) -> tuple[Any, list[Any], Any] | None:
 
 
 def _content_end_of(text: str, events: list[Any]) -> tuple[int, int]:
-    """Where the content of `events` ends: (last character + 1, end of the last token).
-
-    They differ when a block scalar (| or >) ends the content: its token runs on over the
-    line breaks that follow it.
-    """
-    end = 0
-    flow = 0
+    """Where the content of `events` ends: (last character + 1, end of the last token)."""
+    extent = _ContentEnd()
     for event in events:
+        extent.add(event)
+    return extent.ends(text)
+
+
+class _ContentEnd:
+    """Where the content of a run of events ends, fed one event at a time.
+
+    The last character and the end of the last token differ when a block scalar (| or >)
+    ends the content: its token runs on over the line breaks that follow it.
+    """
+
+    def __init__(self) -> None:
+        self.end = 0
+        self.flow = 0
+
+    def add(self, event: Any) -> None:
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _CannotSplice("anchor or alias")
-        mark = event.end_mark
         if isinstance(event, yaml.CollectionStartEvent) and event.flow_style:
-            flow += 1
-        elif isinstance(event, yaml.CollectionEndEvent) and flow:
-            flow -= 1
-            end = max(end, mark.index)
+            self.flow += 1
+        elif isinstance(event, yaml.CollectionEndEvent) and self.flow:
+            self.flow -= 1
+            self.end = max(self.end, _end(event).index)
         elif isinstance(event, yaml.ScalarEvent):
-            end = max(end, mark.index)
-    return _before_breaks(text, end), end
+            self.end = max(self.end, _end(event).index)
+
+    def ends(self, text: str) -> tuple[int, int]:
+        return _before_breaks(text, self.end), self.end
 
 
 def append_items(text: str, key: str, items: list[Any]) -> str | None:
