@@ -22,6 +22,9 @@ KEYS = ("specific", "measurable", "achievable", "relevant", "time_bound")
 # Counts at least this large are a lot of work, and a great deal in a short time.
 LARGE_COUNT = 100
 HUGE_COUNT = 1000
+# Every one of this many, within this many weeks, is more than someone new can take on.
+EVERY_COUNT = 10
+EVERY_WEEKS = 4.5
 # A qualification needs longer than this many weeks.
 CREDENTIAL_WEEKS = 6
 # A goal of at most this many words of its own says little beyond a vague word in it.
@@ -166,7 +169,8 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
         return _unmet("achievable", "several", subject, several)
     for name in ("summit", "mastery", "feat"):
         found = r.hit(name)
-        if found is not None:
+        # "Vendor master data": words the scan itself used name the role's work.
+        if found is not None and not _gap_words(r, found, ctx):
             return _unmet("achievable", "too_much", subject, r.phrase_around(found))
     weeks = 0.0 if r.hit("immediate") is not None else _frame_weeks(r, ctx)
     # Someone checking alongside, given a few weeks, makes a whole rota or menu a fair ask.
@@ -180,8 +184,15 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
     if count is not None:
         value = _value(r, count)
         huge = value >= HUGE_COUNT and weeks <= 12 and not supported
+        # "All 14 subsidiaries by my third week": every one of many, in a few weeks.
+        every = count.first > 0 and r.sentence.words[count.first - 1].low in ("all", "every")
+        if every and value >= EVERY_COUNT and weeks <= EVERY_WEEKS and not supported:
+            huge = True
         if huge or (value >= LARGE_COUNT and weeks <= 4):
             return _unmet("achievable", "too_much", subject, r.phrase_around(count))
+    flawless = r.hit("flawless", negated=None)
+    if flawless is not None and (weeks <= EVERY_WEEKS or r.hit("forever") is not None):
+        return _unmet("achievable", "too_much", subject, r.phrase_around(flawless))
     credential = r.hit("credential", negated=None)
     if credential is not None and _gap_words(r, credential, ctx):
         credential = None  # the plan was made for this qualification; its length is the plan's
@@ -380,6 +391,7 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
 }  # fmt: skip
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 # A number after these names a thing (Year 8, Line 3, sprint 6), it does not count one.
 _NAMING = frozenset(
     [
@@ -444,6 +456,8 @@ def _count(r: Reading, *, totals: bool = False, names: frozenset[str] = frozense
         after = words[i + 1] if i + 1 < len(words) else None
         if before in _NAMING or (after is not None and after.stem in units):
             continue
+        if i and words[i - 1].text.isupper() and words[i - 1].text.isalpha():
+            continue  # IFRS 17, ISO 9001: a name, not a count
         if not totals and before in _DESCRIBING:
             continue  # "the notes are 300 pages" tells the size of the job, not a target
         if after is not None and (_NUMBER_RE.match(after.low) or after.low in _NUMBER_WORDS):
@@ -526,6 +540,14 @@ def _frame_weeks(r: Reading, ctx: SmartContext) -> float:
         nxt = words[i + 1].low if i + 1 < len(words) else ""
         if w.low in ("friday", "monday", "tuesday", "wednesday", "thursday", "tomorrow"):
             return 1.5 if nxt == "week" else 1
+        if w.low in ("week", "wk") and (nxt.isdigit() or nxt in _NUMBER_WORDS):
+            return _NUMBER_WORDS.get(nxt) or float(nxt)  # "by week 2", "end of week two"
+        if w.low in _ORDINALS and nxt.startswith("week"):
+            return _ORDINALS[w.low]  # "by my third week"
+        if nxt.startswith("day") and (w.low.isdigit() or w.low in _NUMBER_WORDS):
+            return (_NUMBER_WORDS.get(w.low) or float(w.low)) / 5  # "in my first 5 days"
+        if w.low == "fortnight":
+            return 2
         if w.low == "first" and nxt in ("week", "day", "days", "fortnight"):
             return 1 if nxt != "fortnight" else 2
         if w.low == "weekend":
