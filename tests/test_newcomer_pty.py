@@ -91,6 +91,10 @@ class Screen:
             head = re.match(r"\w+", below)
             assert tail and head
             word = tail.group() + head.group()
+            # A run with no space in it that is wider than the screen (a long path to a
+            # temporary folder) has to be cut somewhere, wherever the cut falls.
+            if len(above.split()[-1] + below.split()[0]) > self.width:
+                continue
             if re.search(rf"\b{re.escape(word)}", sent) and len(above) >= self.width - 1:
                 found.append(f"{tail.group()}/{head.group()}")
         return found
