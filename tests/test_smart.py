@@ -35,6 +35,9 @@ def _explain(v: Verdict) -> str:
         ("Close 5/5 P3 billing tickets without escalating", "measurable", True),
         ("Make more site visits with the environmental health team", "measurable", False),
         ("Learn how to do the night audit properly", "measurable", False),
+        ("Set up the lecture theatre without Omar's help by half term", "measurable", True),
+        ("Get my French to B1 by the end of the secondment", "measurable", True),
+        ("Understand the basics of IFRS 16 reasonably well", "measurable", False),
         # Achievable: the size of the ask against its own time frame.
         ("Clear the three-year backlog of 12,000 claims on my own in my first week",
          "achievable", False),
@@ -45,6 +48,18 @@ def _explain(v: Verdict) -> str:
         ("Handle 10 routine motor claims a week on my own by the end of month two",
          "achievable", True),
         ("Pick 120 lines an hour in the chilled zone within six weeks", "achievable", True),
+        # The time frame in its other shapes, against every one of many.
+        ("Reconcile all 30 cost centres on my own by week 3", "achievable", False),
+        ("Reconcile all 30 cost centres on my own by my third week", "achievable", False),
+        ("Reconcile all 30 cost centres on my own in my first 10 days", "achievable", False),
+        ("Reconcile all 30 cost centres on my own within a fortnight", "achievable", False),
+        ("Reconcile all 30 cost centres on my own by the end of month five", "achievable",
+         True),
+        # A record without a slip: too much when due soon, or never due at all.
+        ("Key the supplier invoices with zero errors by week two", "achievable", False),
+        ("Key the supplier invoices without mistakes, ever", "achievable", False),
+        ("Key the supplier invoices with zero errors in 20 by the end of month three",
+         "achievable", True),
         # Time-bound: a date or deadline, not "soon" or the past.
         ("Run the payroll check in iTrent by 30 April", "time_bound", True),
         ("Run the payroll check before Sue leaves on 15 March", "time_bound", True),
@@ -84,6 +99,13 @@ def test_a_goal_that_closes_a_scanned_gap_is_relevant() -> None:
 def test_the_plan_s_own_words_for_its_stretches_do_not_make_a_goal_relevant() -> None:
     verdict = check_smart("Read 100 novels during the 4-week handover", SmartContext(weeks=4))
     assert not verdict.checks["relevant"].ok
+
+
+def test_a_mastery_word_the_scan_used_names_the_role_s_work() -> None:
+    text = "Load vendor master data on my own three times in a row by week 10"
+    scanned = SmartContext(gaps=("Vendor master data",), weeks=12)
+    assert check_smart(text, scanned).checks["achievable"].ok, _explain(check_smart(text, scanned))
+    assert not check_smart(text, CLAIMS).checks["achievable"].ok
 
 
 def test_a_number_the_scan_uses_names_a_thing() -> None:

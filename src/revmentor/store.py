@@ -431,9 +431,7 @@ class Store:
         """Whether `new_text` reads and validates as exactly `intended` (the old pairing's
         validated data with the item added): one parse of the new text, none of the old."""
         try:
-            # Only the model is kept: at 5,000 sessions each copy of the data held at
-            # once costs tens of MiB.
-            again = parse(new_text, path)[1]
+            _, again = parse(new_text, path)
         except InvalidFile:
             return False
         return bool(again.model_dump(mode="json") == intended)

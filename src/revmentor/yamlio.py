@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -444,22 +444,14 @@ class _Map:
         extent = _ContentEnd()
         extent.add(head)
         self.scalars.append(_span(body, head))
-        first = event = get()
+        first = get()
         second = None
-        depth = 0
-        while True:
+        for n, event in enumerate(_node_events(get, first)):
             extent.add(event)
+            if n == 1:
+                second = event
             if isinstance(event, yaml.ScalarEvent):
                 self.scalars.append(_span(body, event))
-            elif isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            if depth == 0:
-                break
-            event = get()
-            if second is None:
-                second = event
         self._note_indent(first, second)
         return extent.ends(body)[0]
 
@@ -756,19 +748,21 @@ def _before_breaks(text: str, end: int) -> int:
 # the entry is checked by reading the new lines back on their own.
 
 
-def _skip(get: Any, event: Any) -> list[Any]:
+def _node_events(get: Any, event: Any) -> Iterator[Any]:
     """The events of the node that starts with `event`, pulled from the parser by `get`."""
-    taken = [event]
-    if isinstance(event, yaml.CollectionStartEvent):
-        depth = 1
-        while depth:
-            event = get()
-            taken.append(event)
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    return taken
+    yield event
+    depth = 1 if isinstance(event, yaml.CollectionStartEvent) else 0
+    while depth:
+        event = get()
+        yield event
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _skip(get: Any, event: Any) -> list[Any]:
+    return list(_node_events(get, event))
 
 
 def _list_tail(text: str, key: str) -> tuple[Any, list[Any], Any] | None:

@@ -22,9 +22,10 @@ KEYS = ("specific", "measurable", "achievable", "relevant", "time_bound")
 # Counts at least this large are a lot of work, and a great deal in a short time.
 LARGE_COUNT = 100
 HUGE_COUNT = 1000
-# Every one of this many, within this many weeks, is more than someone new can take on.
+# Due within this many weeks, every one of EVERY_COUNT things, or a record without a
+# slip, is more than someone new can take on.
+SOON_WEEKS = 4.5
 EVERY_COUNT = 10
-EVERY_WEEKS = 4.5
 # A qualification needs longer than this many weeks.
 CREDENTIAL_WEEKS = 6
 # A goal of at most this many words of its own says little beyond a vague word in it.
@@ -184,14 +185,13 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
     if count is not None:
         value = _value(r, count)
         huge = value >= HUGE_COUNT and weeks <= 12 and not supported
-        # "All 14 subsidiaries by my third week": every one of many, in a few weeks.
+        # "All 14 subsidiaries by my third week": every one of many, soon.
         every = count.first > 0 and r.sentence.words[count.first - 1].low in ("all", "every")
-        if every and value >= EVERY_COUNT and weeks <= EVERY_WEEKS and not supported:
-            huge = True
-        if huge or (value >= LARGE_COUNT and weeks <= 4):
+        many_soon = every and value >= EVERY_COUNT and weeks <= SOON_WEEKS and not supported
+        if huge or many_soon or (value >= LARGE_COUNT and weeks <= 4):
             return _unmet("achievable", "too_much", subject, r.phrase_around(count))
     flawless = r.hit("flawless", negated=None)
-    if flawless is not None and (weeks <= EVERY_WEEKS or r.hit("forever") is not None):
+    if flawless is not None and (weeks <= SOON_WEEKS or r.hit("forever") is not None):
         return _unmet("achievable", "too_much", subject, r.phrase_around(flawless))
     credential = r.hit("credential", negated=None)
     if credential is not None and _gap_words(r, credential, ctx):
