@@ -141,3 +141,84 @@ def test_json_shape() -> None:
     data = check_smart("ASAP", CLAIMS).to_json()
     assert list(data) == ["text", "checks", "suggestion", "rewrite"]
     assert list(data["checks"]) == list(KEYS)  # type: ignore[call-overload]
+
+
+# --- Achievable: outcomes others decide, moves many times over, steps of one job ------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Get my first podcast episode to go viral",
+        "Make sure our bid is shortlisted by the council",
+        "Land three grants for the youth project this quarter",
+        "Guarantee no late payments this quarter",
+        "Reduce smoking rates across the city",
+        "Change the culture of the finance team",
+    ],
+)
+def test_an_outcome_others_decide_is_not_achievable(text: str) -> None:
+    check = check_smart(text, SmartContext(weeks=26)).checks["achievable"]
+    assert not check.ok and check.cause == "out_of_hands", check.why
+
+
+def test_a_result_in_the_person_s_own_hands_stays_achievable() -> None:
+    for text in (
+        "Write the first draft of the grant application with Ana checking it by week 8",
+        "Run two culture workshops for the finance team by the end of the plan",
+    ):
+        verdict = check_smart(text, SmartContext(weeks=12))
+        assert verdict.checks["achievable"].ok, _explain(verdict)
+
+
+def test_a_rate_moved_many_times_over_within_a_plan_is_too_much() -> None:
+    assert not check_smart(
+        "Bring the error rate on returns from 12% to 3% in my first month", SmartContext()
+    ).checks["achievable"].ok
+    assert not check_smart(
+        "Take picking from 60 to 150 lines an hour by week 8", SmartContext()
+    ).checks["achievable"].ok
+    # A modest move, or a long plan, is a sized step.
+    assert check_smart(
+        "Take picking from 90 to 110 lines an hour by week 8", SmartContext()
+    ).checks["achievable"].ok
+    assert check_smart(
+        "Take picking from 60 to 150 lines an hour over the year", SmartContext(weeks=52)
+    ).checks["achievable"].ok
+
+
+def test_every_one_of_so_many_per_week_is_too_much_at_any_length() -> None:
+    many = "Visit all 400 branches in the region within 10 weeks"
+    assert not check_smart(many, SmartContext(weeks=10)).checks["achievable"].ok
+    few = "Visit all 12 branches in the region within 10 weeks"
+    assert check_smart(few, SmartContext(weeks=10)).checks["achievable"].ok
+
+
+def test_a_perfect_record_from_the_first_day_or_from_now_on_is_too_much() -> None:
+    for text in (
+        "Zero dispensing errors from my very first day on the counter",
+        "Never miss a delivery slot again, from now on",
+        "Be a perfect line manager from the first shift",
+    ):
+        assert not check_smart(text, SmartContext()).checks["achievable"].ok, text
+
+
+def test_steps_of_one_job_with_someone_checking_are_one_goal() -> None:
+    steps = "Plan the route, brief the drivers, run the first shift with Kemi watching, by week 6"
+    assert check_smart(steps, SmartContext()).checks["achievable"].ok
+    things = "Learn Sage, Xero, QuickBooks and payroll by week 6"
+    assert check_smart(things, SmartContext()).checks["achievable"].cause == "several"
+
+
+def test_words_that_only_look_like_a_feat_or_a_short_time() -> None:
+    verdict = check_smart("Run a half marathon with the staff running club by June")
+    assert "marathon" not in verdict.checks["achievable"].why
+    rota = "Build the weekend rota myself three times with Sam checking it, by week 10"
+    assert check_smart(rota, SmartContext()).checks["achievable"].ok
+
+
+def test_the_rewrite_of_an_outcome_others_decide_keeps_the_person_s_part() -> None:
+    verdict = check_smart("Draft the tender and make sure it gets selected", SmartContext())
+    assert verdict.rewrite is not None and verdict.rewrite.startswith("Draft the tender")
+    assert "selected" not in verdict.rewrite
+    assert judge(verdict.rewrite, SmartContext()).passed

@@ -400,7 +400,6 @@ class Store:
         pairing as saved.
         """
         from revmentor import yamlio
-        from revmentor.model import Pairing, from_validated
 
         path = self.path_for(slug)
         if not path.exists():
@@ -416,9 +415,11 @@ class Store:
             new_text = yamlio.append_items(loaded.text, key, [item_data])
             dump = dict(loaded.dump)
             dump[key] = [*dump[key], item.model_dump(mode="json")]
-            if new_text is not None and self._appended(loaded.path, new_text, dump):
-                self._replace(slug, loaded.text, new_text, dump)
-                return from_validated(Pairing, dump)
+            if new_text is not None:
+                saved = self._appended(loaded.path, new_text, dump)
+                if saved is not None:
+                    self._replace(slug, loaded.text, new_text, dump)
+                    return saved
         # Laid out otherwise: the whole pairing is saved, from its latest version again.
         with self.update(slug) as fresh:
             if check is not None:
@@ -427,14 +428,15 @@ class Store:
         return fresh
 
     @staticmethod
-    def _appended(path: Path, new_text: str, intended: dict[str, Any]) -> bool:
-        """Whether `new_text` reads and validates as exactly `intended` (the old pairing's
-        validated data with the item added): one parse of the new text, none of the old."""
+    def _appended(path: Path, new_text: str, intended: dict[str, Any]) -> Pairing | None:
+        """The pairing `new_text` holds when it reads and validates as exactly `intended`
+        (the old pairing's validated data with the item added), else None: one parse of
+        the new text, none of the old."""
         try:
             _, again = parse(new_text, path)
         except InvalidFile:
-            return False
-        return bool(again.model_dump(mode="json") == intended)
+            return None
+        return again if again.model_dump(mode="json") == intended else None
 
     def create(self, slug: str, pairing: Pairing) -> Path:
         from revmentor import yamlio

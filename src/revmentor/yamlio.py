@@ -13,10 +13,9 @@ is kept as it was. A new session is appended to the text directly.
 
 from __future__ import annotations
 
-import bisect
 import io
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -372,6 +371,17 @@ class _Section:
         self.end = end
 
 
+# What `_Map` needs to know of each event; an alias (or anything else) is not listed.
+_SCALAR, _OPENS, _CLOSES = 0, 1, 2
+_EVENT_KINDS: dict[type, int] = {
+    yaml.ScalarEvent: _SCALAR,
+    yaml.MappingStartEvent: _OPENS,
+    yaml.SequenceStartEvent: _OPENS,
+    yaml.MappingEndEvent: _CLOSES,
+    yaml.SequenceEndEvent: _CLOSES,
+}
+
+
 class _Map:
     """The top-level sections of a one-document block mapping, found from libyaml's events.
 
@@ -382,7 +392,6 @@ class _Map:
     def __init__(self, body: str) -> None:
         self.body = body
         self.sections: list[_Section] = []
-        self.scalars: list[tuple[int, int]] = []  # every scalar's span, to tell comments
         self.mapping: int | None = None
         self.sequence: tuple[int, int] | None = None
         self.tail = 0
@@ -438,22 +447,52 @@ class _Map:
         """Read the value under `head` from the parser; where its content ends.
 
         Event by event, keeping none: a list of 5,000 sessions is a quarter of a million
-        events, far more memory than the data they describe.
+        events, far more memory than the data they describe. One plain loop, as every
+        save of a long pairing walks them all (what `_ContentEnd` does, inlined).
         """
-        body = self.body
-        extent = _ContentEnd()
-        extent.add(head)
-        self.scalars.append(_span(body, head))
-        first = get()
+        if head.anchor:
+            raise _CannotSplice("anchor or alias")
+        end = head.end_mark.index
+        first = event = get()
         second = None
-        for n, event in enumerate(_node_events(get, first)):
-            extent.add(event)
+        depth = flow = n = 0
+        kinds = _EVENT_KINDS
+        while True:
+            kind = kinds.get(type(event))
+            if kind is None:
+                raise _CannotSplice("anchor or alias")
+            if kind == _OPENS:
+                if event.anchor:
+                    raise _CannotSplice("anchor or alias")
+                depth += 1
+                if event.flow_style:
+                    flow += 1
+            elif kind == _CLOSES:
+                depth -= 1
+                if flow:
+                    flow -= 1
+                    end = max(end, event.end_mark.index)
+            else:
+                if event.anchor:
+                    raise _CannotSplice("anchor or alias")
+                end = max(end, event.end_mark.index)
             if n == 1:
                 second = event
-            if isinstance(event, yaml.ScalarEvent):
-                self.scalars.append(_span(body, event))
+            if not depth:
+                break
+            event = get()
+            n += 1
         self._note_indent(first, second)
-        return extent.ends(body)[0]
+        return _before_breaks(self.body, end)
+
+    def scalars(self, section: _Section) -> list[tuple[int, int]]:
+        """Every scalar's span in `section`'s text, counted from its start, to tell its
+        comments; read only for the sections a save rewrites. A section is a top-level
+        key and its value, so its text parses on its own exactly as it does in place."""
+        spans = _scalar_spans(self.body[section.start : section.end])
+        if spans is None:
+            raise _CannotSplice("a section that does not parse on its own")
+        return spans
 
     def _line_end(self, index: int) -> int:
         eol = self.body.find("\n", index)
@@ -631,7 +670,7 @@ def _by_sections(body: str, old: dict[str, Any], new: dict[str, Any]) -> str | N
             pieces.append(grown)
             continue
         # Only for the sections rewritten: a long list's spans are tens of MiB.
-        scalars = _shift(doc.scalars, section.start, section.end)
+        scalars = doc.scalars(section)
         if key not in new:
             # The value goes; comments above it stay, as the round trip would keep them.
             pieces.append("".join(f"{c}\n" for c in _comments(part, scalars)))
@@ -665,13 +704,6 @@ def _appended_to(part: str, key: str, before: Any, after: Any) -> str | None:
     if len(after) <= len(before) or after[: len(before)] != before:
         return None
     return append_items(part, key, after[len(before) :])
-
-
-def _shift(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
-    """The spans (in document order) that lie in `start`..`end`, counted from `start`."""
-    first = bisect.bisect_left(spans, (start, start))
-    last = bisect.bisect_left(spans, (end, end), lo=first)
-    return [(a - start, b - start) for a, b in spans[first:last]]
 
 
 # The appending path below writes items with PyYAML's dumper, laid out as ruamel would.
@@ -748,21 +780,23 @@ def _before_breaks(text: str, end: int) -> int:
 # the entry is checked by reading the new lines back on their own.
 
 
-def _node_events(get: Any, event: Any) -> Iterator[Any]:
-    """The events of the node that starts with `event`, pulled from the parser by `get`."""
-    yield event
-    depth = 1 if isinstance(event, yaml.CollectionStartEvent) else 0
+def _skip(get: Any, event: Any) -> list[Any]:
+    """The events of the node that starts with `event`, pulled from the parser by `get`.
+
+    A plain loop: logging a session walks every earlier session's events this way.
+    """
+    out = [event]
+    kinds = _EVENT_KINDS
+    depth = 1 if kinds.get(type(event)) == _OPENS else 0
     while depth:
         event = get()
-        yield event
-        if isinstance(event, yaml.CollectionStartEvent):
+        out.append(event)
+        kind = kinds.get(type(event))
+        if kind == _OPENS:
             depth += 1
-        elif isinstance(event, yaml.CollectionEndEvent):
+        elif kind == _CLOSES:
             depth -= 1
-
-
-def _skip(get: Any, event: Any) -> list[Any]:
-    return list(_node_events(get, event))
+    return out
 
 
 def _list_tail(text: str, key: str) -> tuple[Any, list[Any], Any] | None:

@@ -362,6 +362,12 @@ def _resize(r: Reading, aim: str, cause: str) -> str:
                 if changed != quote:
                     break
             aim = aim.replace(quote, changed)
+    if cause == "out_of_hands":
+        # "Write the bid and make sure it gets funded": keep the part in the person's hands.
+        for h in r.hits("out_of_hands", negated=None):
+            at = aim.find(h.quote)
+            if at > 0:
+                aim = re.sub(r"[\s,;]*(?:\b(?:and|to|then)\b)?[\s,;]*$", "", aim[:at])
     if cause == "several":
         aim = _first_of_list(aim)
     definition = _DEFINITION.search(aim)

@@ -26,6 +26,12 @@ HUGE_COUNT = 1000
 # slip, is more than someone new can take on.
 SOON_WEEKS = 4.5
 EVERY_COUNT = 10
+# All of so many per week of the time frame is too many at any length of plan.
+EVERY_PER_WEEK = 25
+# A rate moved this many times over ("from 18% to 5%", "from 80 to 200 an hour") within a
+# plan of this many weeks is more than someone new to the role can bring about.
+CHANGE_FACTOR = 1.8
+CHANGE_WEEKS = 13
 # A qualification needs longer than this many weeks.
 CREDENTIAL_WEEKS = 6
 # A goal of at most this many words of its own says little beyond a vague word in it.
@@ -165,11 +171,19 @@ def _qualifies(r: Reading, hit: Hit, vague: Hit | None) -> bool:
 
 
 def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
-    several = advice.several(r, 3) or _bundle(r)
+    several = advice.several_jobs(r, 4) or _bundle(r)
+    listed = advice.several(r, 3)
+    # Steps of one piece of work ("design primers, validate them, run a plate") with
+    # someone checking are one goal; a list of things to take on is several.
+    if listed and not (_steps(listed) and r.hit("support", negated=None) is not None):
+        several = several or listed
     if several:
         return _unmet("achievable", "several", subject, several)
+    hands = r.hit("out_of_hands")
+    if hands is not None:
+        return _unmet("achievable", "out_of_hands", subject, r.phrase_around(hands))
     for name in ("summit", "mastery", "feat"):
-        found = r.hit(name)
+        found = next(iter(r.outside(name, "not_feat")), None)
         # "Vendor master data": words the scan itself used name the role's work.
         if found is not None and not _gap_words(r, found, ctx):
             return _unmet("achievable", "too_much", subject, r.phrase_around(found))
@@ -188,6 +202,8 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
         # "All 14 subsidiaries by my third week": every one of many, soon.
         every = count.first > 0 and r.sentence.words[count.first - 1].low in ("all", "every")
         many_soon = every and value >= EVERY_COUNT and weeks <= SOON_WEEKS and not supported
+        # "All 282 Munros in 8 weeks": every one of so many that weeks do not hold them.
+        many_soon = many_soon or (every and value >= EVERY_PER_WEEK * max(weeks, 0.5))
         if huge or many_soon or (value >= LARGE_COUNT and weeks <= 4):
             return _unmet("achievable", "too_much", subject, r.phrase_around(count))
     flawless = r.hit("flawless", negated=None)
@@ -207,7 +223,10 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
         big = r.hit("big_in_short", negated=None) or r.hit("credential", negated=None)
         if big is not None:
             return _unmet("achievable", "too_much", subject, r.phrase_around(big))
-    short = r.hit("short_time")
+    change = _change(r)
+    if change is not None and weeks <= CHANGE_WEEKS and not supported:
+        return _unmet("achievable", "too_much", subject, r.phrase_around(change))
+    short = next(iter(r.outside("short_time", "not_short")), None)
     if short is not None and weeks <= SHORT_WEEKS:
         big = r.hit("big_in_short", negated=None)
         if big is not None:
@@ -427,6 +446,7 @@ _NAMING = frozenset(
         "chapter",
     ]
 )
+_DISTANCE = frozenset("pb run race km mile miles".split())
 _NUMBER_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?k?$|^\d+/\d+$")
 _THRESHOLDS = frozenset(["under", "over", "below", "above", "than", "£", "$", "€", "within", "top"])
 # "Save £30k": an amount to reach, so it counts.
@@ -456,6 +476,8 @@ def _count(r: Reading, *, totals: bool = False, names: frozenset[str] = frozense
         after = words[i + 1] if i + 1 < len(words) else None
         if before in _NAMING or (after is not None and after.stem in units):
             continue
+        if after is not None and after.low in _DISTANCE:
+            continue  # "my 5k PB", "a 10k run": a distance, not so many to do
         if i and words[i - 1].text.isupper() and words[i - 1].text.isalpha():
             continue  # IFRS 17, ISO 9001: a name, not a count
         if not totals and before in _DESCRIBING:
@@ -513,6 +535,40 @@ def _scope(r: Reading) -> Hit | None:
     return None
 
 
+def _steps(listed: str) -> bool:
+    """Whether a list after the goal's verb is of steps, each opening with a doing word
+    ("design primers, validate them, run my first plate"), not of things ("Sage, Xero and
+    payroll", "the rota, the audit and my NVQ", "reports and dashboards")."""
+    parts = [p.split() for p in re.split(r",|\band\b|\bthen\b", listed)]
+    opening = [p[0] for p in parts[1:] if p]
+    return len(opening) >= 2 and all(
+        w.isalpha() and w.islower() and w not in _PARTICULAR and not w.endswith("s")
+        for w in opening
+    )
+
+
+_FROM_TO = re.compile(
+    r"\bfrom\s+(\d+(?:\.\d+)?)\s*%?\s+(?:down\s+|up\s+)?to\s+(?:under\s+|below\s+|over\s+|above\s+)?"
+    r"(\d+(?:\.\d+)?)\s*%?",
+    re.I,
+)
+
+
+def _change(r: Reading) -> Hit | None:
+    """A rate or number the goal moves many times over: "from 6% to 0.5%", "from 80 to 200
+    lines an hour"."""
+    from revmentor.coach.language import compile_phrase
+
+    words = r.sentence.words
+    for m in _FROM_TO.finditer(r.text):
+        low, high = sorted((float(m.group(1)), float(m.group(2))))
+        inside = [i for i, w in enumerate(words) if m.start() <= w.start < m.end()]
+        if inside and high and (low == 0 or high / low >= CHANGE_FACTOR):
+            first, last = inside[0], inside[-1]
+            return Hit(compile_phrase("#"), first, last, False, r.sentence.quote(first, last))
+    return None
+
+
 def _bundle(r: Reading) -> str:
     """Several goals listed together and due together ("the rota, the audit and my NVQ, all
     by the end of month one"), as typed, or ""."""
@@ -520,6 +576,9 @@ def _bundle(r: Reading) -> str:
     parts = [p.strip() for p in re.split(r",|;|\band\b|\bplus\b|&", text, flags=re.I)]
     parts = [p for p in parts if len(re.findall(r"[^\W\d_]{3,}", p)) >= 1]
     bundled = re.search(r"\ball\s+(?:by|before|in|this|within|during|of it|at once)\b", text, re.I)
+    if bundled:
+        # "..., all by Friday" closes the list: it is not one of the goals in it.
+        parts = [p for p in parts if not re.match(r"all\s", p, re.I)]
     if len(parts) >= 3 and bundled:
         return text[: bundled.start()].strip(" ,")
     return ""
