@@ -120,6 +120,41 @@ def test_layouts_it_does_not_handle_are_refused(text: str) -> None:
     assert yamlio.append_items(text, "sessions", [NEW]) is None
 
 
+@pytest.mark.parametrize("text", LAYOUTS.values(), ids=LAYOUTS.keys())
+def test_a_grown_list_found_by_its_key_line_is_written_as_section_by_section(text: str) -> None:
+    old = yamlio.load(text)
+    new = {**old, "sessions": [*old["sessions"], yamlio.as_loaded(NEW)]}
+    found = yamlio._grown_list(text, old, new)
+    if found is not None:
+        assert found == yamlio._by_sections(text, old, new)
+        assert yamlio.load(found) == new
+
+
+def test_most_layouts_of_a_grown_list_are_found_by_its_key_line() -> None:
+    def taken(text: str) -> bool:
+        old = yamlio.load(text)
+        new = {**old, "sessions": [*old["sessions"], yamlio.as_loaded(NEW)]}
+        return yamlio._grown_list(text, old, new) is not None
+
+    assert sum(map(taken, LAYOUTS.values())) >= 7
+
+
+def test_a_grown_list_is_only_taken_when_nothing_else_changed_and_its_key_is_plain() -> None:
+    text = "schema: 1\nsessions:\n  - date: 2026-10-01\nreviews: []\n"
+    old = yamlio.load(text)
+    grown = [*old["sessions"], yamlio.as_loaded(NEW)]
+    assert yamlio._grown_list(text, old, {**old, "sessions": grown}) is not None
+    assert yamlio._grown_list(text, old, {**old, "sessions": grown, "schema": "2"}) is None
+    assert yamlio._grown_list(text, old, {**old, "sessions": grown[1:]}) is None
+    # The key's words at the left margin inside a quoted value: which line is the key's
+    # is not guessed.
+    quoted = 'note: "one\nsessions: two"\n' + text
+    old = yamlio.load(quoted)
+    new = {**old, "sessions": [*old["sessions"], yamlio.as_loaded(NEW)]}
+    assert yamlio._grown_list(quoted, old, new) is None
+    assert yamlio.load(yamlio.dump_update(quoted, old, new, lambda t: yamlio.load(t) == new)) == new
+
+
 # --- a new session is checked by the file format ---------------------------------------
 
 

@@ -101,6 +101,13 @@ def test_golden_copy_of_the_example_is_current(
     )
 
 
+def test_a_single_session_is_counted_in_the_singular() -> None:
+    p = example()
+    one = p.model_copy(update={"sessions": p.sessions[:1]})
+    assert "; 1 session logged" in render(one)
+    assert f"; {len(p.sessions)} sessions logged" in render(p)
+
+
 def test_full_export_has_every_section_as_commonmark_headings() -> None:
     tokens = parser().parse(render(example()))
     found = headings(tokens)

@@ -284,6 +284,43 @@ def test_an_error_inside_an_update_saves_nothing(home: Path) -> None:
     assert st.path_for("sam").read_text() == text
 
 
+def test_an_update_reuses_the_pairing_read_only_while_it_is_the_latest(home: Path) -> None:
+    st = Store()
+    st.create("sam", minimal())
+    read = st.read("sam")
+    with st.update("sam", reuse=read) as p:
+        assert p is read  # unchanged file, unchanged pairing: not built again
+        p.partner.role = "Analyst"
+    assert Store().read("sam").partner.role == "Analyst"
+
+    # Changed on disk since it was read: the latest version is read instead.
+    read = st.read("sam")
+    with Store().update("sam") as other:
+        other.partner.name = "Samira"
+    with st.update("sam", reuse=read) as p:
+        assert p is not read and p.partner.name == "Samira"
+        p.partner.role = "Lead"
+    assert Store().read("sam").partner.name == "Samira"
+
+    # Changed in memory since it was read: not trusted as the file's content.
+    read = st.read("sam")
+    read.partner.name = "Typo"
+    with st.update("sam", reuse=read) as p:
+        assert p is not read and p.partner.name == "Samira"
+    assert Store().read("sam").partner.name == "Samira"
+
+
+def test_an_append_reuses_the_pairing_read_and_leaves_it_as_it_was(home: Path) -> None:
+    st = Store()
+    st.create("sam", minimal(sessions=[Session(date=date(2026, 9, 8))]))
+    read = st.read("sam")
+    seen: list[Pairing] = []
+    saved = st.append("sam", "sessions", Session(date=date(2026, 9, 15)), seen.append, reuse=read)
+    assert seen == [read] and seen[0] is read
+    assert len(read.sessions) == 1 and len(saved.sessions) == 2
+    assert [s.date for s in Store().read("sam").sessions] == [date(2026, 9, 8), date(2026, 9, 15)]
+
+
 def test_create_never_overwrites(home: Path) -> None:
     st = Store()
     st.create("sam", minimal())

@@ -204,6 +204,8 @@ class Store:
         # The last text read per pairing and its validated data, so that reading the
         # same text again in this process (under a lock, say) costs nothing.
         self._seen: dict[str, tuple[str, dict[str, Any]]] = {}
+        # The last pairing `read` handed out per slug, with the text it was read from.
+        self._handed: dict[str, tuple[str, Pairing]] = {}
 
     @property
     def pairings_dir(self) -> Path:
@@ -277,13 +279,25 @@ class Store:
         self._seen[slug] = (text, dump)
         readcache.write_cache(self.cache_path(slug), readcache.text_key(text), dump)
 
-    def _load(self, slug: str) -> Loaded:
+    def _load(self, slug: str, reuse: Pairing | None = None) -> Loaded:
+        """The pairing as its file holds it now. `reuse` is a pairing `read` handed out:
+        when the file still holds the text it was read from and it is unchanged, it is
+        used as it is rather than built again (a long pairing takes a while to build)."""
         from revmentor.model import Pairing, from_validated
 
         text = self.read_text(slug)
         path = self.path_for(slug)
         dump = self._cached(slug, text)
         if dump is not None:
+            handed = self._handed.pop(slug, None)
+            if (
+                reuse is not None
+                and handed is not None
+                and handed[1] is reuse
+                and handed[0] == text
+                and reuse.model_dump(mode="json") == dump
+            ):
+                return Loaded(slug, path, text, reuse, dump)
             return Loaded(slug, path, text, from_validated(Pairing, dump), dump)
         _, pairing = parse(text, path)
         dump = pairing.model_dump(mode="json")
@@ -292,7 +306,9 @@ class Store:
 
     def read(self, slug: str) -> Pairing:
         """The pairing as its file holds it now (validated, from the cache when unchanged)."""
-        return self._load(slug).pairing
+        loaded = self._load(slug)
+        self._handed[slug] = (loaded.text, loaded.pairing)
+        return loaded.pairing
 
     def read_all(self) -> list[tuple[str, Pairing | InvalidFile]]:
         """Every pairing, or the reason it could not be read."""
@@ -363,12 +379,16 @@ class Store:
         self._replace(loaded.slug, loaded.text, text, pairing.model_dump(mode="json"))
 
     @contextlib.contextmanager
-    def update(self, slug: str, *, allow_concluded: bool = False) -> Iterator[Pairing]:
+    def update(
+        self, slug: str, *, allow_concluded: bool = False, reuse: Pairing | None = None
+    ) -> Iterator[Pairing]:
         """Lock, read the latest version, let the caller change it, then save it.
 
         Reading under the lock is what lets two processes each add a session without
         either overwriting the other's. The changed pairing is validated as a whole
         before anything is written; an exception inside the block saves nothing.
+        `reuse`: the pairing `read` handed the caller, who is done with it; when it is
+        still the latest version, it is the one changed and saved.
         """
         from revmentor.model import Pairing
 
@@ -376,7 +396,7 @@ class Store:
         if not path.exists():
             self.read_text(slug)  # raises the friendly NotFound
         with self.lock(slug):
-            loaded = self._load(slug)
+            loaded = self._load(slug, reuse)
             if loaded.pairing.state == "concluded" and not allow_concluded:
                 raise Concluded.read_only(slug)
             old = loaded.pairing.to_data()
@@ -390,6 +410,7 @@ class Store:
         key: str,
         item: BaseModel,
         check: Callable[[Pairing], None] | None = None,
+        reuse: Pairing | None = None,
     ) -> Pairing:
         """Add `item` (a validated model) at the end of the top-level list `key`.
 
@@ -397,7 +418,7 @@ class Store:
         `check`, which may raise to cancel. When the list is laid out as a block list, the
         item's lines are added to the text, which is then read back and compared with the
         old data plus the item; otherwise the save goes through `update`. Returns the
-        pairing as saved.
+        pairing as saved. `reuse` is as for `update`; it is only read, never changed.
         """
         from revmentor import yamlio
 
@@ -405,7 +426,7 @@ class Store:
         if not path.exists():
             self.read_text(slug)  # raises the friendly NotFound
         with self.lock(slug):
-            loaded = self._load(slug)
+            loaded = self._load(slug, reuse)
             current = loaded.pairing
             if current.state == "concluded":
                 raise Concluded.read_only(slug)

@@ -635,7 +635,7 @@ def dump_update(
     from ruamel.yaml.error import YAMLError as RoundTripError
 
     layout = Layout(text)
-    for attempt in (_by_sections, _whole):
+    for attempt in (_grown_list, _by_sections, _whole):
         try:
             result = attempt(layout.body, old, new)
         except (RoundTripError, YAMLProblem, _CannotSplice, RecursionError):
@@ -643,6 +643,40 @@ def dump_update(
         if result is not None and reads_back(layout.restore(result)):
             return layout.restore(result)
     raise YAMLProblem("the change could not be written so that the file reads back as intended")
+
+
+# A line at the left margin that starts the next top-level key (or a document marker):
+# not blank, not a comment, not a dash of a list written under its key.
+_NEXT_TOP = re.compile(r"^(?![ \t\r#]|$|-(?:[ \t]|$))", re.MULTILINE)
+
+
+def _grown_list(body: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """`body` with `new` applied when all that changed is items added at the end of one
+    top-level list (a review, a wrap-up). The list's key is found by its line at the left
+    margin, so the rest of a long file is not walked; the caller reads the result back,
+    and any other layout goes section by section instead."""
+    changed = [
+        k for k in {*old, *new} if k not in old or k not in new or old[k] != new[k]
+    ]
+    if len(changed) != 1:
+        return None
+    key = changed[0]
+    before, after = old.get(key), new.get(key)
+    if not (isinstance(before, list) and isinstance(after, list)):
+        return None
+    if len(after) <= len(before) or after[: len(before)] != before:
+        return None
+    heads = [m.start() for m in re.finditer(rf"^{re.escape(key)}[ \t]*:", body, re.MULTILINE)]
+    if len(heads) != 1:
+        return None
+    start = heads[0]
+    eol = body.find("\n", start)
+    if eol < 0:
+        return None
+    following = _NEXT_TOP.search(body, eol + 1)
+    end = following.start() if following else len(body)
+    grown = append_items(body[start:end], key, after[len(before) :])
+    return None if grown is None else body[:start] + grown + body[end:]
 
 
 def _whole(body: str, old: dict[str, Any], new: dict[str, Any]) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from revmentor.plural import plural, singular_ones
 from revmentor.views.console import out
 from revmentor.views.text import esc
 
@@ -26,15 +27,11 @@ def _shown() -> dict[str, str]:
     return _words()["shown"]
 
 
-def _plural(count: int, one: str) -> str:
-    return f"{count} {one}" if count == 1 else f"{count} {one}s"
-
-
 def render_shared(target: Path, slug: str, p: Pairing) -> None:
     shown = _shown()
     partner = p.partner.name or "your partner"
     con = out()
-    sessions = _plural(len(p.sessions), "session")
+    sessions = plural(len(p.sessions), "session")
     wrote = shown["shared"].format(file=target, sessions=sessions, slug=slug, partner=partner)
     con.print(esc(wrote), soft_wrap=True)
     private = sum(1 for s in p.sessions if s.private_note)
@@ -66,12 +63,14 @@ def render_new(slug: str, p: Pairing, *, dry_run: bool) -> None:
         for key, owner in counts.items()
         if owners.count(owner)
     ]
-    count = _plural(len(owners), "goal")
+    count = plural(len(owners), "goal")
     goals = shown["new_goals"].format(count=count, owners=", ".join(parts)) if parts else count
     con.print(esc(f"  {goals}"))
     if p.sessions:
         dates = sorted(s.date for s in p.sessions)
-        held = shown["new_sessions"].format(count=len(dates), first=dates[0], last=dates[-1])
+        held = singular_ones(
+            shown["new_sessions"].format(count=len(dates), first=dates[0], last=dates[-1])
+        )
         con.print(esc(f"  {held}"))
     h = p.horizon
     con.print(esc("  " + shown["new_horizon"].format(start=h.start, end=h.end)))

@@ -312,7 +312,7 @@ def review(st: Store, request: ReviewRequest, *, tty: bool, today: date) -> None
         render_nothing_to_review(has_active=bool(p.active_goals()))
         return
 
-    with st.update(slug) as fresh:
+    with st.update(slug, reuse=p) as fresh:
         added = [
             cg.add_goal(
                 fresh, g.text, today, owner=g.owner, why=g.why, baseline=g.baseline, real=g.real

@@ -126,7 +126,7 @@ def run(st: Store, request: Request, *, tty: bool, today: date) -> None:
             mark(saved, done_keys, True)
             saved.sessions.append(session)
     else:
-        saved = st.append(slug, "sessions", session, check)
+        saved = st.append(slug, "sessions", session, check, reuse=p)
     summary = cs.summarize(saved, today, logged=session.date)
 
     from revmentor.views.session import render_logged, render_warnings

@@ -20,6 +20,7 @@ from revmentor.coach import horizon as hz
 from revmentor.coach.learned import learned_so_far
 from revmentor.coach.ratings import ratings_by_goal
 from revmentor.errors import BadInput
+from revmentor.plural import plural
 from revmentor.views.text import clean
 
 if TYPE_CHECKING:
@@ -243,6 +244,7 @@ def _environment(sandboxed: bool, cache_dir: Path | None = None) -> Environment:
     )
     env.filters["md"] = md
     env.filters["md_quote"] = md_quote
+    env.filters["plural"] = plural
     return env
 
 
