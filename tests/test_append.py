@@ -60,6 +60,27 @@ def test_a_spliced_session_reads_back_as_the_old_file_plus_the_session(
     assert again.sessions[-1] == session
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pairings(), sessions, sessions)
+def test_finding_the_last_entry_by_its_dash_writes_what_walking_every_entry_writes(
+    p: Pairing, first: Session, second: Session
+) -> None:
+    p = p.model_copy(update={"sessions": [*p.sessions, first, second]})
+    text = yamlio.dump_new(p.to_data(), FILE_HEADER)
+    item = second.model_dump(mode="python", exclude_none=True)
+    walked = yamlio._append_to_list(text, "sessions", [item])
+    assert yamlio.append_items(text, "sessions", [item]) == walked
+
+
+def test_a_dash_inside_a_quoted_value_is_not_taken_for_an_entry() -> None:
+    text = (
+        'schema: 1\nsessions:\n  - date: 2026-10-01\n  - date: 2026-10-08\n'
+        '    i_learned: "one\n  - two: three"\nz: 1\n'
+    )
+    result = yamlio.append_items(text, "sessions", [NEW])
+    assert result is not None and yamlio.load(result) == appended(text, NEW)
+
+
 def _scalars(text: str) -> list[Any]:
     import yaml
 

@@ -647,7 +647,30 @@ def dump_update(
 
 # A line at the left margin that starts the next top-level key (or a document marker):
 # not blank, not a comment, not a dash of a list written under its key.
-_NEXT_TOP = re.compile(r"^(?![ \t\r#]|$|-(?:[ \t]|$))", re.MULTILINE)
+_NEXT_TOP = re.compile(r"\n(?![ \t\r\n#]|-[ \t\r\n])")
+
+
+def _top_section(body: str, key: str) -> tuple[int, int, int] | None:
+    """Where the line of top-level `key` starts, where the line after it starts, and where
+    the next top-level key's line starts (or the text ends), found by the text alone; None
+    unless exactly one line at the left margin starts with the key."""
+    found = [0] if body.startswith(key) else []
+    at = body.find("\n" + key)
+    while at >= 0:
+        found.append(at + 1)
+        at = body.find("\n" + key, at + 1)
+    heads = [i for i in found if _KEY_AFTER.match(body, i + len(key))]
+    if len(heads) != 1:
+        return None
+    start = heads[0]
+    eol = body.find("\n", start)
+    if eol < 0:
+        return None
+    following = _NEXT_TOP.search(body, eol)
+    return start, eol + 1, following.start() + 1 if following else len(body)
+
+
+_KEY_AFTER = re.compile(r"[ \t]*:(?:[ \t]|$)", re.MULTILINE)
 
 
 def _grown_list(body: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
@@ -666,15 +689,10 @@ def _grown_list(body: str, old: dict[str, Any], new: dict[str, Any]) -> str | No
         return None
     if len(after) <= len(before) or after[: len(before)] != before:
         return None
-    heads = [m.start() for m in re.finditer(rf"^{re.escape(key)}[ \t]*:", body, re.MULTILINE)]
-    if len(heads) != 1:
+    section = _top_section(body, key)
+    if section is None:
         return None
-    start = heads[0]
-    eol = body.find("\n", start)
-    if eol < 0:
-        return None
-    following = _NEXT_TOP.search(body, eol + 1)
-    end = following.start() if following else len(body)
+    start, _, end = section
     grown = append_items(body[start:end], key, after[len(before) :])
     return None if grown is None else body[:start] + grown + body[end:]
 
@@ -913,7 +931,46 @@ def append_items(text: str, key: str, items: list[Any]) -> str | None:
     if not items:
         return None
     layout = Layout(text)
-    text = layout.body
+    body = layout.body
+    # The last entry alone first: finding it by its dash saves walking every earlier one.
+    tail = _last_entry(body, key)
+    if tail is not None:
+        at, head = tail
+        grown = _append_to_list(head + body[at:], key, items)
+        if grown is not None:
+            return layout.restore(body[:at] + grown[len(head) :])
+    grown = _append_to_list(body, key, items)
+    return None if grown is None else layout.restore(grown)
+
+
+def _last_entry(body: str, key: str) -> tuple[int, str] | None:
+    """Where the last entry of the list under top-level `key` seems to start, by the last
+    dash at its first dash's indentation, and the key's line; None when there is one entry
+    or no such line. A guess from the text alone: whatever it gets wrong (a dash inside a
+    quoted value, say), the new entry's lines are then read back as part of the whole
+    file, so a wrong guess costs a fallback, never a wrong save."""
+    section = _top_section(body, key)
+    if section is None:
+        return None
+    start, first_line, end = section
+    first = _FIRST_DASH.match(body, first_line)
+    if first is None or first.end() > end:
+        return None
+    dash = "\n" + first.group(1) + "-"
+    at = body.rfind(dash, first.end(), end)
+    while at >= 0 and body[at + len(dash) : at + len(dash) + 1] not in (" ", "\t", "\n"):
+        at = body.rfind(dash, first.end(), at)
+    if at < 0:
+        return None
+    return at + 1, body[start:first_line]
+
+
+# The first entry's dash under a key, after any blank or comment lines.
+_FIRST_DASH = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*([ \t]*)-(?=[ \t\n])")
+
+
+def _append_to_list(text: str, key: str, items: list[Any]) -> str | None:
+    """`append_items` on text without a byte-order mark and with plain line ends."""
     try:
         found = _list_tail(text, key)
         if found is None:
@@ -940,6 +997,6 @@ def append_items(text: str, key: str, items: list[Any]) -> str | None:
         block = _block_items(items, dash.column, step)
         if load(block) != as_loaded(items):
             return None
-        return layout.restore(text[:at] + ("" if eol >= 0 else "\n") + block + text[at:])
+        return text[:at] + ("" if eol >= 0 else "\n") + block + text[at:]
     except (_CannotSplice, yaml.YAMLError, YAMLProblem, RecursionError):
         return None
