@@ -155,6 +155,9 @@ def test_json_shape() -> None:
         "Guarantee no late payments this quarter",
         "Reduce smoking rates across the city",
         "Change the culture of the finance team",
+        "Win the regional cup with the under-12s",
+        "End loneliness among the residents of the estate",
+        "Get everyone in the office to trust the new rota",
     ],
 )
 def test_an_outcome_others_decide_is_not_achievable(text: str) -> None:

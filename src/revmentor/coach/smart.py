@@ -92,7 +92,12 @@ def _unmet(key: str, cause: str, subject: str, quote: str = "") -> Check:
 
 
 def specific(r: Reading, ctx: SmartContext, subject: str) -> Check:
-    vague_hits = r.outside("vague_subject", "not_vague", negated=None)
+    # Words the scan itself used ("harbour master duties") name the role's work.
+    vague_hits = [
+        h
+        for h in r.outside("vague_subject", "not_vague", negated=None)
+        if not _gap_words(r, h, ctx)
+    ]
     vague = _main_clause(r, vague_hits)
     if vague is None and vague_hits and len(_own_words(r)) <= FEW_WORDS:
         vague = vague_hits[0]
