@@ -204,8 +204,6 @@ class Store:
         # The last text read per pairing and its validated data, so that reading the
         # same text again in this process (under a lock, say) costs nothing.
         self._seen: dict[str, tuple[str, dict[str, Any]]] = {}
-        # The last pairing `read` handed out per slug, with the text it was read from.
-        self._handed: dict[str, tuple[str, Pairing]] = {}
 
     @property
     def pairings_dir(self) -> Path:
@@ -280,23 +278,16 @@ class Store:
         readcache.write_cache(self.cache_path(slug), readcache.text_key(text), dump)
 
     def _load(self, slug: str, reuse: Pairing | None = None) -> Loaded:
-        """The pairing as its file holds it now. `reuse` is a pairing `read` handed out:
-        when the file still holds the text it was read from and it is unchanged, it is
-        used as it is rather than built again (a long pairing takes a while to build)."""
+        """The pairing as its file holds it now. `reuse` is a pairing read earlier: when
+        its data is still exactly the file's, it is used as it is rather than built again
+        (a long pairing takes a while to build)."""
         from revmentor.model import Pairing, from_validated
 
         text = self.read_text(slug)
         path = self.path_for(slug)
         dump = self._cached(slug, text)
         if dump is not None:
-            handed = self._handed.pop(slug, None)
-            if (
-                reuse is not None
-                and handed is not None
-                and handed[1] is reuse
-                and handed[0] == text
-                and reuse.model_dump(mode="json") == dump
-            ):
+            if reuse is not None and reuse.model_dump(mode="json") == dump:
                 return Loaded(slug, path, text, reuse, dump)
             return Loaded(slug, path, text, from_validated(Pairing, dump), dump)
         _, pairing = parse(text, path)
@@ -306,9 +297,7 @@ class Store:
 
     def read(self, slug: str) -> Pairing:
         """The pairing as its file holds it now (validated, from the cache when unchanged)."""
-        loaded = self._load(slug)
-        self._handed[slug] = (loaded.text, loaded.pairing)
-        return loaded.pairing
+        return self._load(slug).pairing
 
     def read_all(self) -> list[tuple[str, Pairing | InvalidFile]]:
         """Every pairing, or the reason it could not be read."""
@@ -387,8 +376,8 @@ class Store:
         Reading under the lock is what lets two processes each add a session without
         either overwriting the other's. The changed pairing is validated as a whole
         before anything is written; an exception inside the block saves nothing.
-        `reuse`: the pairing `read` handed the caller, who is done with it; when it is
-        still the latest version, it is the one changed and saved.
+        `reuse`: a pairing the caller read and is done with; when it is still the latest
+        version, it is the one changed and saved.
         """
         from revmentor.model import Pairing
 

@@ -371,7 +371,7 @@ class _Section:
         self.end = end
 
 
-# What `_Map` needs to know of each event; an alias (or anything else) is not listed.
+# What a walk over events needs to know of each; an alias (or anything else) is not listed.
 _SCALAR, _OPENS, _CLOSES = 0, 1, 2
 _EVENT_KINDS: dict[type, int] = {
     yaml.ScalarEvent: _SCALAR,
@@ -447,43 +447,14 @@ class _Map:
         """Read the value under `head` from the parser; where its content ends.
 
         Event by event, keeping none: a list of 5,000 sessions is a quarter of a million
-        events, far more memory than the data they describe. One plain loop, as every
-        save of a long pairing walks them all (what `_ContentEnd` does, inlined).
+        events, far more memory than the data they describe.
         """
         if head.anchor:
             raise _CannotSplice("anchor or alias")
-        end = head.end_mark.index
-        first = event = get()
-        second = None
-        depth = flow = n = 0
-        kinds = _EVENT_KINDS
-        while True:
-            kind = kinds.get(type(event))
-            if kind is None:
-                raise _CannotSplice("anchor or alias")
-            if kind == _OPENS:
-                if event.anchor:
-                    raise _CannotSplice("anchor or alias")
-                depth += 1
-                if event.flow_style:
-                    flow += 1
-            elif kind == _CLOSES:
-                depth -= 1
-                if flow:
-                    flow -= 1
-                    end = max(end, event.end_mark.index)
-            else:
-                if event.anchor:
-                    raise _CannotSplice("anchor or alias")
-                end = max(end, event.end_mark.index)
-            if n == 1:
-                second = event
-            if not depth:
-                break
-            event = get()
-            n += 1
+        first = get()
+        end, second = _node_end(get, first)
         self._note_indent(first, second)
-        return _before_breaks(self.body, end)
+        return _before_breaks(self.body, max(end, head.end_mark.index))
 
     def scalars(self, section: _Section) -> list[tuple[int, int]]:
         """Every scalar's span in `section`'s text, counted from its start, to tell its
@@ -648,6 +619,8 @@ def dump_update(
 # A line at the left margin that starts the next top-level key (or a document marker):
 # not blank, not a comment, not a dash of a list written under its key.
 _NEXT_TOP = re.compile(r"\n(?![ \t\r\n#]|-[ \t\r\n])")
+# What follows a key's name on its line.
+_KEY_AFTER = re.compile(r"[ \t]*:(?:[ \t]|$)", re.MULTILINE)
 
 
 def _top_section(body: str, key: str) -> tuple[int, int, int] | None:
@@ -670,30 +643,19 @@ def _top_section(body: str, key: str) -> tuple[int, int, int] | None:
     return start, eol + 1, following.start() + 1 if following else len(body)
 
 
-_KEY_AFTER = re.compile(r"[ \t]*:(?:[ \t]|$)", re.MULTILINE)
-
 
 def _grown_list(body: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
     """`body` with `new` applied when all that changed is items added at the end of one
     top-level list (a review, a wrap-up). The list's key is found by its line at the left
     margin, so the rest of a long file is not walked; the caller reads the result back,
     and any other layout goes section by section instead."""
-    changed = [
-        k for k in {*old, *new} if k not in old or k not in new or old[k] != new[k]
-    ]
-    if len(changed) != 1:
-        return None
-    key = changed[0]
-    before, after = old.get(key), new.get(key)
-    if not (isinstance(before, list) and isinstance(after, list)):
-        return None
-    if len(after) <= len(before) or after[: len(before)] != before:
-        return None
-    section = _top_section(body, key)
+    changed = [k for k in {*old, *new} if k not in old or k not in new or old[k] != new[k]]
+    section = _top_section(body, changed[0]) if len(changed) == 1 else None
     if section is None:
         return None
     start, _, end = section
-    grown = append_items(body[start:end], key, after[len(before) :])
+    key = changed[0]
+    grown = _appended_to(body[start:end], key, old.get(key), new.get(key))
     return None if grown is None else body[:start] + grown + body[end:]
 
 
@@ -888,37 +850,44 @@ def _list_tail(text: str, key: str) -> tuple[Any, list[Any], Any] | None:
 
 
 def _content_end_of(text: str, events: list[Any]) -> tuple[int, int]:
-    """Where the content of `events` ends: (last character + 1, end of the last token)."""
-    extent = _ContentEnd()
-    for event in events:
-        extent.add(event)
-    return extent.ends(text)
+    """Where the content of one node's `events` ends: (last character + 1, end of the last
+    token)."""
+    end, _ = _node_end(iter(events[1:]).__next__, events[0])
+    return _before_breaks(text, end), end
 
 
-class _ContentEnd:
-    """Where the content of a run of events ends, fed one event at a time.
+def _node_end(get: Callable[[], Any], event: Any) -> tuple[int, Any]:
+    """Where the last token of the node that starts with `event` ends, pulling the rest of
+    its events from `get`, and the node's second event (None for a scalar).
 
     The last character and the end of the last token differ when a block scalar (| or >)
-    ends the content: its token runs on over the line breaks that follow it.
+    ends the content: its token runs on over the line breaks that follow it. One plain
+    loop: every save of a long pairing runs it over every event of the file.
     """
-
-    def __init__(self) -> None:
-        self.end = 0
-        self.flow = 0
-
-    def add(self, event: Any) -> None:
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+    end = depth = flow = n = 0
+    second = None
+    kinds = _EVENT_KINDS
+    while True:
+        kind = kinds.get(type(event))
+        if kind is None or (kind != _CLOSES and event.anchor):
             raise _CannotSplice("anchor or alias")
-        if isinstance(event, yaml.CollectionStartEvent) and event.flow_style:
-            self.flow += 1
-        elif isinstance(event, yaml.CollectionEndEvent) and self.flow:
-            self.flow -= 1
-            self.end = max(self.end, _end(event).index)
-        elif isinstance(event, yaml.ScalarEvent):
-            self.end = max(self.end, _end(event).index)
-
-    def ends(self, text: str) -> tuple[int, int]:
-        return _before_breaks(text, self.end), self.end
+        if kind == _OPENS:
+            depth += 1
+            if event.flow_style:
+                flow += 1
+        elif kind == _CLOSES:
+            depth -= 1
+            if flow:
+                flow -= 1
+                end = max(end, event.end_mark.index)
+        else:
+            end = max(end, event.end_mark.index)
+        if n == 1:
+            second = event
+        if not depth:
+            return end, second
+        event = get()
+        n += 1
 
 
 def append_items(text: str, key: str, items: list[Any]) -> str | None:
