@@ -75,6 +75,9 @@ def test_hand_written_layouts_read_as_pyyaml_reads_them(text: str) -> None:
 
 REFUSED = [
     ("a: 1\na: 2\n", "a: appears twice (first on line 1)", 2),
+    ("x:\n  - q: 1\n  - r: 1\n    s: 2\n    r: 3\n", "r: appears twice (first on line 3)", 5),
+    ("x:\n  y:\n    z: 1\n    z: 3\n", "z: appears twice (first on line 3)", 4),
+    ("{a: 1, b: 2, a: 3}", "a: appears twice (first on line 1)", 1),
     ("list: &l [1, 2]\nagain: *l\n", "anchors and aliases", 2),
     ("me: &me\n  name: Helen\n  self: *me\n", "anchors and aliases", 3),
     ("a: *nowhere\n", "undefined alias", 1),

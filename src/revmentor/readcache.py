@@ -18,10 +18,10 @@ from typing import Any
 from revmentor.vocab import MAX_FILE_BYTES
 
 # Raised when the layout of an entry changes.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
-# The modules whose source defines what a valid pairing file is.
-_SCHEMA_MODULES = ("model.py", "vocab.py")
+# The modules whose source defines what a valid pairing file is, and how its text reads.
+_SCHEMA_MODULES = ("model.py", "vocab.py", "yamlio.py")
 
 
 @cache

@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 M = TypeVar("M", bound="BaseModel")
 
+# yamlio.Tails, named here without importing the YAML reader on every read.
+Tails = dict[str, tuple[int, int]]
+
 __all__ = ["DIR_MODE", "FILE_HEADER", "FILE_MODE", "Loaded", "Store", "parse"]
 
 ENV_HOME = "REVMENTOR_HOME"
@@ -93,6 +96,8 @@ class Loaded:
     pairing: Pairing
     # The validated data in its JSON form, as the read cache keeps it.
     dump: dict[str, Any]
+    # Where the text's top-level lists end, as a parse of exactly `text` found them.
+    tails: Tails
 
 
 def _problems(path: Path, text: str, exc: Exception) -> list[str]:
@@ -118,11 +123,11 @@ def _problems(path: Path, text: str, exc: Exception) -> list[str]:
     return out
 
 
-def _mapping(text: str, path: Path, what: str) -> dict[str, Any]:
+def _mapping(text: str, path: Path, what: str, tails: Tails | None = None) -> dict[str, Any]:
     from revmentor import yamlio
 
     try:
-        data = yamlio.load(text)
+        data = yamlio.load(text, tails)
     except yamlio.YAMLProblem as exc:
         raise InvalidFile(str(path), [f"{path}:{exc.line or 1}: {exc.message}"]) from None
     if not isinstance(data, dict):
@@ -141,11 +146,12 @@ def _validated(text: str, path: Path, cls: type[M], data: Any, hint: str | None 
         raise InvalidFile(str(path), [f"{path}:1: the file is too deeply nested"]) from None
 
 
-def parse(text: str, path: Path) -> tuple[dict[str, Any], Pairing]:
-    """Parse and validate pairing text; raise InvalidFile naming path, line and field."""
+def parse(text: str, path: Path, tails: Tails | None = None) -> tuple[dict[str, Any], Pairing]:
+    """Parse and validate pairing text; raise InvalidFile naming path, line and field.
+    With `tails`, where the text's top-level lists end is noted in it."""
     from revmentor.model import Pairing
 
-    data = _migrate(_mapping(text, path, "the file"), path)
+    data = _migrate(_mapping(text, path, "the file", tails), path)
     hint = "The file was left as it is. Fix it by hand, or run `revmentor edit`."
     return data, _validated(text, path, Pairing, data, hint)
 
@@ -178,13 +184,26 @@ def _migrate(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return data
 
 
-def _reads_back(path: Path, text: str, intended: dict[str, Any]) -> bool:
-    """Whether `text` reads and validates as exactly the pairing data `intended`."""
+def _reads_back(path: Path, text: str, intended: dict[str, Any], tails: Tails) -> bool:
+    """Whether `text` reads and validates as exactly the pairing data `intended`; where
+    its top-level lists end is noted in `tails`."""
+    tails.clear()
     try:
-        _, again = parse(text, path)
+        _, again = parse(text, path, tails)
     except InvalidFile:
         return False
     return again.to_data() == intended
+
+
+def _tails(found: Any) -> Tails:
+    """The tails a cache entry holds, or none when it holds something else."""
+    if not isinstance(found, dict):
+        return {}
+    out: Tails = {}
+    for key, where in found.items():
+        if isinstance(where, list) and len(where) == 2 and all(type(i) is int for i in where):
+            out[key] = (where[0], where[1])
+    return out
 
 
 def _unsaved(path: Path, why: str) -> SaveError:
@@ -203,7 +222,7 @@ class Store:
         self.command = command
         # The last text read per pairing and its validated data, so that reading the
         # same text again in this process (under a lock, say) costs nothing.
-        self._seen: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._seen: dict[str, tuple[str, dict[str, Any], Tails]] = {}
 
     @property
     def pairings_dir(self) -> Path:
@@ -264,18 +283,23 @@ class Store:
     def cache_path(self, slug: str) -> Path:
         return self.cache_dir / f"{check_slug(slug)}.json"
 
-    def _cached(self, slug: str, text: str) -> dict[str, Any] | None:
+    def _cached(self, slug: str, text: str) -> tuple[dict[str, Any], Tails] | None:
         seen = self._seen.get(slug)
         if seen is not None and seen[0] == text:
-            return seen[1]
+            return seen[1], seen[2]
         found = readcache.read_cache(self.cache_path(slug), readcache.text_key(text))
-        if found is not None:
-            self._seen[slug] = (text, found)
-        return found
+        if found is None:
+            return None
+        dump, tails = found.get("pairing"), _tails(found.get("tails"))
+        if not isinstance(dump, dict):
+            return None
+        self._seen[slug] = (text, dump, tails)
+        return dump, tails
 
-    def _keep(self, slug: str, text: str, dump: dict[str, Any]) -> None:
-        self._seen[slug] = (text, dump)
-        readcache.write_cache(self.cache_path(slug), readcache.text_key(text), dump)
+    def _keep(self, slug: str, text: str, dump: dict[str, Any], tails: Tails) -> None:
+        self._seen[slug] = (text, dump, tails)
+        entry = {"pairing": dump, "tails": tails}
+        readcache.write_cache(self.cache_path(slug), readcache.text_key(text), entry)
 
     def _load(self, slug: str, reuse: Pairing | None = None) -> Loaded:
         """The pairing as its file holds it now. `reuse` is a pairing read earlier: when
@@ -285,15 +309,17 @@ class Store:
 
         text = self.read_text(slug)
         path = self.path_for(slug)
-        dump = self._cached(slug, text)
-        if dump is not None:
+        found = self._cached(slug, text)
+        if found is not None:
+            dump, tails = found
             if reuse is not None and reuse.model_dump(mode="json") == dump:
-                return Loaded(slug, path, text, reuse, dump)
-            return Loaded(slug, path, text, from_validated(Pairing, dump), dump)
-        _, pairing = parse(text, path)
+                return Loaded(slug, path, text, reuse, dump, tails)
+            return Loaded(slug, path, text, from_validated(Pairing, dump), dump, tails)
+        tails = {}
+        _, pairing = parse(text, path, tails)
         dump = pairing.model_dump(mode="json")
-        self._keep(slug, text, dump)
-        return Loaded(slug, path, text, pairing, dump)
+        self._keep(slug, text, dump, tails)
+        return Loaded(slug, path, text, pairing, dump, tails)
 
     def read(self, slug: str) -> Pairing:
         """The pairing as its file holds it now (validated, from the cache when unchanged)."""
@@ -344,14 +370,16 @@ class Store:
         found = [p for p in folder.glob("*.yaml") if p.name.split("-", 1)[0].isdigit()]
         return sorted(found, key=lambda p: int(p.name.split("-", 1)[0]))
 
-    def _replace(self, slug: str, old_text: str | None, text: str, dump: dict[str, Any]) -> None:
+    def _replace(
+        self, slug: str, old_text: str | None, text: str, dump: dict[str, Any], tails: Tails
+    ) -> None:
         """Write checked `text` over the pairing (under its lock), keeping the old version."""
         path = self.path_for(slug)
         clean_temp_files(path)
         if old_text is not None:
             self._backup(slug, old_text)
         atomic_write(path, text)
-        self._keep(slug, text, dump)
+        self._keep(slug, text, dump, tails)
 
     def _write(self, loaded: Loaded, old: dict[str, Any], pairing: Pairing) -> None:
         from revmentor import yamlio
@@ -359,13 +387,49 @@ class Store:
         new = pairing.to_data()
         if new == old:
             return
+        dump = pairing.model_dump(mode="json")
+        tails: Tails = {}
         try:
             text = yamlio.dump_update(
-                loaded.text, old, new, lambda t: _reads_back(loaded.path, t, new)
+                loaded.text, old, new, lambda t: _reads_back(loaded.path, t, new, tails)
             )
         except yamlio.YAMLProblem as exc:
             raise _unsaved(loaded.path, exc.message) from None
-        self._replace(loaded.slug, loaded.text, text, pairing.model_dump(mode="json"))
+        self._replace(loaded.slug, loaded.text, text, dump, tails)
+
+    def _append_checked(
+        self, loaded: Loaded, key: str, items: list[Any], intended: dict[str, Any]
+    ) -> Pairing | None:
+        """Save `loaded` with `items` added at the end of its top-level list `key`, when
+        the text allows it to be checked without reading the whole file again, and return
+        the pairing saved; None, with nothing written, when it does not.
+
+        The new text reads as the old text's data with the items' own lines added
+        (`yamlio.append_at_tail` checks that), and the old data is what this schema
+        validated the old text to, so the whole pairing is validated from those: the
+        result must be exactly `intended`, the pairing's validated data with the items.
+        """
+        from pydantic import ValidationError
+
+        from revmentor import yamlio
+        from revmentor.model import Pairing
+
+        if not isinstance(loaded.dump.get(key), list):
+            return None
+        grown = yamlio.append_at_tail(loaded.text, key, items, loaded.tails)
+        if grown is None:
+            return None
+        text, tails = grown
+        data = dict(loaded.dump)
+        data[key] = [*data[key], *yamlio.as_loaded(items)]
+        try:
+            again = Pairing.model_validate(data)
+        except ValidationError:
+            return None
+        if again.model_dump(mode="json") != intended:
+            return None
+        self._replace(loaded.slug, loaded.text, text, intended, tails)
+        return again
 
     @contextlib.contextmanager
     def update(
@@ -379,6 +443,7 @@ class Store:
         `reuse`: a pairing the caller read and is done with; when it is still the latest
         version, it is the one changed and saved.
         """
+        from revmentor import yamlio
         from revmentor.model import Pairing
 
         path = self.path_for(slug)
@@ -390,8 +455,17 @@ class Store:
                 raise Concluded.read_only(slug)
             old = loaded.pairing.to_data()
             yield loaded.pairing
-            validated = Pairing.model_validate(loaded.pairing.to_data())
-            self._write(loaded, old, validated)
+            new = loaded.pairing.to_data()
+            if new == old:
+                return
+            # Items added at the end of one list are checked as saved, the whole pairing
+            # validated as the file holds it; any other change is validated first.
+            added = yamlio.added_items(old, new)
+            if added is not None:
+                intended = loaded.pairing.model_dump(mode="json")
+                if self._append_checked(loaded, *added, intended) is not None:
+                    return
+            self._write(loaded, old, Pairing.model_validate(new))
 
     def append(
         self,
@@ -405,8 +479,9 @@ class Store:
 
         Under the lock the latest version is read, refused when concluded, and handed to
         `check`, which may raise to cancel. When the list is laid out as a block list, the
-        item's lines are added to the text, which is then read back and compared with the
-        old data plus the item; otherwise the save goes through `update`. Returns the
+        item's lines are added to the text, checked by `_append_checked` or else by
+        reading the whole new text back, and compared with the old data plus the item;
+        otherwise the save goes through `update`. Returns the
         pairing as saved. `reuse` is as for `update`; it is only read, never changed.
         """
         from revmentor import yamlio
@@ -422,13 +497,17 @@ class Store:
             if check is not None:
                 check(current)
             item_data = item.model_dump(mode="python", by_alias=True, exclude_none=True)
-            new_text = yamlio.append_items(loaded.text, key, [item_data])
             dump = dict(loaded.dump)
             dump[key] = [*dump[key], item.model_dump(mode="json")]
+            saved = self._append_checked(loaded, key, [item_data], dump)
+            if saved is not None:
+                return saved
+            new_text = yamlio.append_items(loaded.text, key, [item_data])
             if new_text is not None:
-                saved = self._appended(loaded.path, new_text, dump)
+                tails: Tails = {}
+                saved = self._appended(loaded.path, new_text, dump, tails)
                 if saved is not None:
-                    self._replace(slug, loaded.text, new_text, dump)
+                    self._replace(slug, loaded.text, new_text, dump, tails)
                     return saved
         # Laid out otherwise: the whole pairing is saved, from its latest version again.
         with self.update(slug) as fresh:
@@ -438,12 +517,14 @@ class Store:
         return fresh
 
     @staticmethod
-    def _appended(path: Path, new_text: str, intended: dict[str, Any]) -> Pairing | None:
+    def _appended(
+        path: Path, new_text: str, intended: dict[str, Any], tails: Tails
+    ) -> Pairing | None:
         """The pairing `new_text` holds when it reads and validates as exactly `intended`
         (the old pairing's validated data with the item added), else None: one parse of
-        the new text, none of the old."""
+        the new text, none of the old. Where its lists end is noted in `tails`."""
         try:
-            _, again = parse(new_text, path)
+            _, again = parse(new_text, path, tails)
         except InvalidFile:
             return None
         return again if again.model_dump(mode="json") == intended else None
@@ -459,9 +540,10 @@ class Store:
                     "Choose another name with --name, or change it with `revmentor edit`.",
                 )
             text = yamlio.dump_new(pairing.to_data(), FILE_HEADER)
-            if not _reads_back(path, text, pairing.to_data()):
+            tails: Tails = {}
+            if not _reads_back(path, text, pairing.to_data(), tails):
                 raise _unsaved(path, "the new file would not read back as intended")
-            self._replace(slug, None, text, pairing.model_dump(mode="json"))
+            self._replace(slug, None, text, pairing.model_dump(mode="json"), tails)
         return path
 
     def replace_text(self, slug: str, text: str, *, expected: str | None = None) -> Pairing:
@@ -473,10 +555,11 @@ class Store:
         from revmentor.errors import Conflict
 
         path = self.path_for(slug)
-        _, pairing = parse(text, path)
+        tails: Tails = {}
+        _, pairing = parse(text, path, tails)
         with self.lock(slug):
             current = self.read_text(slug) if path.exists() else None
             if expected is not None and current != expected:
                 raise Conflict(f"'{slug}' changed while you were editing it")
-            self._replace(slug, current, text, pairing.model_dump(mode="json"))
+            self._replace(slug, current, text, pairing.model_dump(mode="json"), tails)
         return pairing

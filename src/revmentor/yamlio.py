@@ -97,13 +97,27 @@ def _mark_line(exc: yaml.YAMLError) -> int | None:
     return mark.line + 1 if mark is not None else None
 
 
-def load(text: str) -> Any:
-    """Parse one YAML document; scalars other than null stay strings."""
+# Per top-level block list, found by a parse of the whole file: where its last entry's
+# content starts, and where the token after the list starts (the next top-level key, or
+# the end of the text). Only ever read alongside the exact text it was found in.
+Tails = dict[str, tuple[int, int]]
+
+
+def load(text: str, tails: Tails | None = None) -> Any:
+    """Parse one YAML document; scalars other than null stay strings.
+
+    With `tails`, where each top-level list ends is noted in it too (see `Tails`).
+    """
     if len(text) > MAX_FILE_BYTES:
         raise YAMLProblem(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
     loader = _LOADER(text)
     try:
-        return _from_events(loader.get_event)
+        return _from_events(loader.get_event, tails)
+    except _DuplicateKey as dup:
+        first = line_of(text, dup.loc)
+        raise YAMLProblem(
+            f"{dup.key}: appears twice (first on line {first or '?'})", dup.line
+        ) from None
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise YAMLProblem(f"not valid YAML: {problem}", _mark_line(exc)) from None
@@ -112,6 +126,14 @@ def load(text: str) -> Any:
 
 
 _NO_KEY = object()
+
+
+class _DuplicateKey(Exception):
+    """A key given twice in one mapping, at `loc` (the keys and indexes leading to it)."""
+
+    def __init__(self, key: str, loc: tuple[int | str, ...], line: int) -> None:
+        super().__init__(key)
+        self.key, self.loc, self.line = key, loc, line
 _PLAIN_TAGS = frozenset((None, "!"))
 _STANDARD_TAG = "tag:yaml.org,2002:"
 
@@ -120,7 +142,7 @@ def _line(event: Any) -> int:
     return int(event.start_mark.line) + 1
 
 
-def _from_events(get: Callable[[], Any]) -> Any:
+def _from_events(get: Callable[[], Any], tails: Tails | None = None) -> Any:
     """The single document's data, built straight from the parser's events.
 
     PyYAML's own loader first composes a graph of every node with its marks, about 30
@@ -133,15 +155,20 @@ def _from_events(get: Callable[[], Any]) -> Any:
     event = get()
     if isinstance(event, yaml.StreamEndEvent):
         return None
+    if event.tags or event.version:
+        tails = None  # directives change how the text reads; no shortcut relies on them
     anchors: dict[str, Any] = {}
-    # One frame per open list or mapping: [container, key awaiting its value, key lines].
+    # One frame per open list or mapping: [container, key awaiting its value] for a
+    # mapping, [container, its last entry's first event] for a list.
     frames: list[list[Any]] = []
     root: Any = None
     while True:
         event = get()
         kind = type(event)
         if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            frames.pop()
+            top = frames.pop()
+            if tails is not None and len(frames) == 1 and kind is yaml.SequenceEndEvent:
+                _note_tail(tails, frames[0][0], top[1], event)
             continue
         if kind is yaml.DocumentEndEvent:
             following = get()
@@ -179,26 +206,39 @@ def _from_events(get: Callable[[], Any]) -> Any:
             parent = top[0]
             if type(parent) is list:
                 parent.append(value)
+                top[1] = event
             elif top[1] is _NO_KEY:
                 if container is not None:
                     raise YAMLProblem(
                         "not valid YAML: a key must be plain text, not a list or mapping",
                         _line(event),
                     )
-                lines = top[2]
-                if value in lines:
-                    raise YAMLProblem(
-                        f"{event.value if kind is yaml.ScalarEvent else value}: appears "
-                        f"twice (first on line {lines[value]})",
-                        _line(event),
-                    )
-                lines[value] = _line(event)
+                # Every earlier key already holds its value, so a repeat is in `parent`;
+                # where the first one was is only looked up when it happens.
+                if value in parent:
+                    raise _DuplicateKey(str(value), (*_loc(frames), value), _line(event))
                 top[1] = value
             else:
                 parent[top[1]] = value
                 top[1] = _NO_KEY
         if container is not None:
-            frames.append([container, _NO_KEY, {}])
+            frames.append([container, _NO_KEY])
+
+
+def _note_tail(tails: Tails, root: Any, last: Any, end: Any) -> None:
+    """Note where the list just closed under a top-level key ends (see `Tails`)."""
+    if type(root) is dict and last is not _NO_KEY:
+        # The list is the value the root mapping received last.
+        tails[next(reversed(root))] = (last.start_mark.index, end.start_mark.index)
+
+
+def _loc(frames: list[list[Any]]) -> tuple[int | str, ...]:
+    """The keys and indexes leading to the innermost open container."""
+    # Each open container is the last value its parent received.
+    return tuple(
+        len(top[0]) - 1 if type(top[0]) is list else next(reversed(top[0]))
+        for top in frames[:-1]
+    )
 
 
 def line_of(text: str, loc: tuple[int | str, ...]) -> int | None:
@@ -644,18 +684,32 @@ def _top_section(body: str, key: str) -> tuple[int, int, int] | None:
 
 
 
+def added_items(old: dict[str, Any], new: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """The top-level key and the items, when all that changed from `old` to `new` is
+    items added at the end of that one list (a review, a wrap-up)."""
+    changed = [k for k in {*old, *new} if k not in old or k not in new or old[k] != new[k]]
+    if len(changed) != 1:
+        return None
+    key = changed[0]
+    before, after = old.get(key), new.get(key)
+    if not (isinstance(before, list) and isinstance(after, list)):
+        return None
+    if len(after) <= len(before) or after[: len(before)] != before:
+        return None
+    return key, after[len(before) :]
+
+
 def _grown_list(body: str, old: dict[str, Any], new: dict[str, Any]) -> str | None:
     """`body` with `new` applied when all that changed is items added at the end of one
-    top-level list (a review, a wrap-up). The list's key is found by its line at the left
-    margin, so the rest of a long file is not walked; the caller reads the result back,
-    and any other layout goes section by section instead."""
-    changed = [k for k in {*old, *new} if k not in old or k not in new or old[k] != new[k]]
-    section = _top_section(body, changed[0]) if len(changed) == 1 else None
-    if section is None:
+    top-level list. The list's key is found by its line at the left margin, so the rest
+    of a long file is not walked; the caller reads the result back, and any other layout
+    goes section by section instead."""
+    added = added_items(old, new)
+    section = _top_section(body, added[0]) if added is not None else None
+    if added is None or section is None:
         return None
     start, _, end = section
-    key = changed[0]
-    grown = _appended_to(body[start:end], key, old.get(key), new.get(key))
+    grown = append_items(body[start:end], added[0], added[1])
     return None if grown is None else body[:start] + grown + body[end:]
 
 
@@ -713,11 +767,8 @@ def _appended_to(part: str, key: str, before: Any, after: Any) -> str | None:
     A review or a wrap-up adds to a list that may hold thousands of entries; writing the
     new entries after the last one costs a fraction of a round trip over the whole list.
     """
-    if not (isinstance(before, list) and isinstance(after, list)):
-        return None
-    if len(after) <= len(before) or after[: len(before)] != before:
-        return None
-    return append_items(part, key, after[len(before) :])
+    added = added_items({key: before}, {key: after})
+    return None if added is None else append_items(part, key, added[1])
 
 
 # The appending path below writes items with PyYAML's dumper, laid out as ruamel would.
@@ -940,6 +991,15 @@ _FIRST_DASH = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*([ \t]*)-(?=[ \t\n])")
 
 def _append_to_list(text: str, key: str, items: list[Any]) -> str | None:
     """`append_items` on text without a byte-order mark and with plain line ends."""
+    found = _insertion(text, key, items)
+    if found is None:
+        return None
+    at, lines = found
+    return text[:at] + lines + text[at:]
+
+
+def _insertion(text: str, key: str, items: list[Any]) -> tuple[int, str] | None:
+    """Where in `text` the lines of `items` go to end the list under `key`, and the lines."""
     try:
         found = _list_tail(text, key)
         if found is None:
@@ -966,6 +1026,71 @@ def _append_to_list(text: str, key: str, items: list[Any]) -> str | None:
         block = _block_items(items, dash.column, step)
         if load(block) != as_loaded(items):
             return None
-        return text[:at] + ("" if eol >= 0 else "\n") + block + text[at:]
+        return at, ("" if eol >= 0 else "\n") + block
     except (_CannotSplice, yaml.YAMLError, YAMLProblem, RecursionError):
         return None
+
+
+# The start of a list entry's line: its indentation and its dash.
+_ENTRY_HEAD = re.compile(r"[ \t]*-[ \t]+")
+
+
+def append_at_tail(
+    text: str, key: str, items: list[Any], tails: Tails
+) -> tuple[str, Tails] | None:
+    """`text` with `items` added at the end of the block list under top-level `key`,
+    checked without reading the whole text again, and the new text's `Tails`.
+
+    `tails` must come from a parse of exactly `text`. The last entry, the new lines and
+    the line that follows the list are read on their own, under a line that opens the
+    list, and must read as that entry followed by `items`. That is enough: libyaml reads
+    a block list entry by entry, and what it makes of the text from the last entry's
+    dash onwards depends only on that text and on being inside a block list at that
+    column, which this line recreates; what comes before the dash reads as it did, for
+    the first line after it is unchanged. Anything that could reach across (an alias to
+    an anchor further up, a directive, a byte-order mark, a carriage return) makes this
+    return None, and the caller reads the whole file back instead.
+    """
+    tail = tails.get(key)
+    if tail is None or not items or "\r" in text or text.startswith("\ufeff"):
+        return None
+    first, after = tail
+    line = text.rfind("\n", 0, first) + 1
+    if not _ENTRY_HEAD.fullmatch(text, line, first) or not key.isidentifier():
+        return None
+    head = f"{key}:\n"
+    eol = text.find("\n", after)
+    following = text[after : len(text) if eol < 0 else eol + 1]
+    window = head + text[line:after] + following
+    found = _insertion(window, key, items)
+    if found is None:
+        return None
+    at, lines = found
+    if not len(head) <= at <= len(head) + after - line:
+        return None
+    grown = window[:at] + lines + window[at:]
+    try:
+        before, now = load(window), load(grown)
+        ends = _list_tail(grown, key)
+    except (YAMLProblem, yaml.YAMLError, RecursionError):
+        return None
+    if not (isinstance(before, dict) and isinstance(now, dict) and ends is not None):
+        return None
+    if before.keys() != now.keys() or any(now[k] != v for k, v in before.items() if k != key):
+        return None
+    old_list = before[key]
+    if not (isinstance(old_list, list) and len(old_list) == 1):
+        return None
+    if now[key] != [*old_list, *as_loaded(items)]:
+        return None
+    shift = line - len(head)  # a place in `grown` is this much further on in the new text
+    last, closing = ends[1][0].start_mark.index, ends[2].start_mark.index
+    if closing != len(grown) - len(following):
+        return None
+    where = at + shift
+    moved: Tails = {
+        k: (a + len(lines), b + len(lines)) if a >= where else (a, b)
+        for k, (a, b) in tails.items()
+    }
+    moved[key] = (last + shift, closing + shift)
+    return text[:where] + lines + text[where:], moved
