@@ -190,6 +190,35 @@ def test_a_rate_moved_many_times_over_within_a_plan_is_too_much() -> None:
     ).checks["achievable"].ok
 
 
+def test_a_percentage_moved_close_to_100_shrinks_what_falls_short_many_times() -> None:
+    ctx = SmartContext(weeks=8)
+    steep = "Lift first-time fix rates on my patch from 70% to 96% by week 8"
+    assert not check_smart(steep, ctx).checks["achievable"].ok
+    # A shortfall halved, or nearly held, is a sized step.
+    for text in ("Lift first-time fix rates on my patch from 90% to 95% by week 8",
+                 "Keep label accuracy from 98.5% to 99% by week 8"):
+        assert check_smart(text, ctx).checks["achievable"].ok, text
+
+
+def test_qualifying_as_a_profession_takes_longer_than_half_a_year() -> None:
+    for text, weeks in (
+        ("Become a fully qualified quantity surveyor by the end of my 20-week secondment", 20),
+        ("Qualify as an actuary in my first six months", 26),
+        ("I'd like to be a chartered engineer before the plan ends", 16),
+    ):
+        check = check_smart(text, SmartContext(weeks=weeks)).checks["achievable"]
+        assert not check.ok and check.cause == "too_much", text
+    # A short course's certificate, a plan made for the qualification, or a long plan.
+    for text, ctx in (
+        ("Become a qualified first aider for the warehouse by week 3", SmartContext(weeks=12)),
+        ("Qualify as a loss adjuster by the end of the plan", SmartContext(weeks=104)),
+        ("Become a registered loss adjuster by the end of the plan",
+         SmartContext(weeks=20, gaps=("Loss adjuster registration exams",),
+                      linked_gap="Loss adjuster registration exams")),
+    ):
+        assert check_smart(text, ctx).checks["achievable"].ok, text
+
+
 def test_every_one_of_so_many_per_week_is_too_much_at_any_length() -> None:
     many = "Visit all 400 branches in the region within 10 weeks"
     assert not check_smart(many, SmartContext(weeks=10)).checks["achievable"].ok

@@ -32,8 +32,12 @@ EVERY_PER_WEEK = 25
 # plan of this many weeks is more than someone new to the role can bring about.
 CHANGE_FACTOR = 1.8
 CHANGE_WEEKS = 13
-# A qualification needs longer than this many weeks.
+# A percentage near 100 moved so that what falls short of it shrinks this many times over.
+SHORTFALL_FACTOR = 4
+# A qualification needs longer than this many weeks, and qualifying as a profession
+# longer than this.
 CREDENTIAL_WEEKS = 6
+PROFESSION_WEEKS = 26
 # A goal of at most this many words of its own says little beyond a vague word in it.
 FEW_WORDS = 6
 # A time frame of at most this many weeks is short: passing a test or doing it all alone
@@ -214,18 +218,21 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
     flawless = r.hit("flawless", negated=None)
     if flawless is not None and (weeks <= SOON_WEEKS or r.hit("forever") is not None):
         return _unmet("achievable", "too_much", subject, r.phrase_around(flawless))
-    credential = r.hit("credential", negated=None)
+    credential = _big(r, "credential")
     if credential is not None and _gap_words(r, credential, ctx):
         credential = None  # the plan was made for this qualification; its length is the plan's
     if credential is not None and weeks <= CREDENTIAL_WEEKS:
         return _unmet("achievable", "too_much", subject, r.phrase_around(credential))
+    profession = next(iter(r.outside("profession_credential", "quick_credential")), None)
+    if profession is not None and weeks <= PROFESSION_WEEKS and not _made_for_it(ctx):
+        return _unmet("achievable", "too_much", subject, r.phrase_around(profession))
     # A qualification on top of a full load is too much at any length of plan.
     load = r.hit("double_load", negated=None)
     if load is not None and (credential is not None or weeks <= LOADED_WEEKS):
         return _unmet("achievable", "too_much", subject, r.phrase_around(load))
     novice = r.hit("novice", negated=None)
     if novice is not None and weeks <= NOVICE_WEEKS:
-        big = r.hit("big_in_short", negated=None) or r.hit("credential", negated=None)
+        big = _big(r, "big_in_short") or _big(r, "credential")
         if big is not None:
             return _unmet("achievable", "too_much", subject, r.phrase_around(big))
     change = _change(r)
@@ -233,10 +240,21 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
         return _unmet("achievable", "too_much", subject, r.phrase_around(change))
     short = next(iter(r.outside("short_time", "not_short")), None)
     if short is not None and weeks <= SHORT_WEEKS:
-        big = r.hit("big_in_short", negated=None)
+        big = _big(r, "big_in_short")
         if big is not None:
             return _unmet("achievable", "too_much", subject, r.phrase_around(big))
     return _met("achievable", "")
+
+
+def _made_for_it(ctx: SmartContext) -> bool:
+    """Whether the gap the goal closes is a qualification: the plan was made for it."""
+    gap = read(ctx.linked_gap) if ctx.linked_gap else None
+    return gap is not None and bool(gap.hits("credential") or gap.hits("profession_credential"))
+
+
+def _big(r: Reading, name: str) -> Hit | None:
+    """The first hit of `name`, unless it is a certificate a short course gives."""
+    return next(iter(r.outside(name, "quick_credential", negated=None)), None)
 
 
 def relevant(r: Reading, ctx: SmartContext, subject: str) -> Check:
@@ -568,7 +586,9 @@ def _change(r: Reading) -> Hit | None:
     for m in _FROM_TO.finditer(r.text):
         low, high = sorted((float(m.group(1)), float(m.group(2))))
         inside = [i for i, w in enumerate(words) if m.start() <= w.start < m.end()]
-        if inside and high and (low == 0 or high / low >= CHANGE_FACTOR):
+        # Near 100%, what moves is the share that falls short: 62% to 95% cuts it 7-fold.
+        share = "%" in m.group() and high < 100 and (100 - low) / (100 - high) >= SHORTFALL_FACTOR
+        if inside and high and (low == 0 or high / low >= CHANGE_FACTOR or share):
             first, last = inside[0], inside[-1]
             return Hit(compile_phrase("#"), first, last, False, r.sentence.quote(first, last))
     return None
