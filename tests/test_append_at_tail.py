@@ -70,6 +70,8 @@ DECLINED = {
         "%TAG !e! tag:yaml.org,2002:\n---\nsessions:\n  - date: 1\n  - x: !e!str 2\n"
     ),
     "windows line ends": "sessions:\r\n  - date: 1\r\n  - date: 2\r\n",
+    "a line separator": "sessions:\n  - date: 1\n  - date: 2\u2028    x: 3\nz: 1\n",
+    "a next-line character": "a: b\x85sessions:\n  - date: 1\n  - date: 2\n",
     "a byte-order mark": "\ufeffsessions:\n  - date: 1\n  - date: 2\n",
     "a flow list": "sessions: [{date: 1}, {date: 2}]\nz: 1\n",
     "an empty list": "sessions: []\nz: 1\n",

@@ -1031,6 +1031,8 @@ def _insertion(text: str, key: str, items: list[Any]) -> tuple[int, str] | None:
         return None
 
 
+# What libyaml also takes for the end of a line.
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 # The start of a list entry's line: its indentation and its dash.
 _ENTRY_HEAD = re.compile(r"[ \t]*-[ \t]+")
 
@@ -1048,12 +1050,14 @@ def append_at_tail(
     dash onwards depends only on that text and on being inside a block list at that
     column, which this line recreates; what comes before the dash reads as it did, for
     the first line after it is unchanged. Anything that could reach across (an alias to
-    an anchor further up, a directive, a byte-order mark, a carriage return) makes this
-    return None, and the caller reads the whole file back instead.
+    an anchor further up, a directive, a byte-order mark, a line break other than "\n")
+    makes this return None, and the caller reads the whole file back instead.
     """
     tail = tails.get(key)
-    if tail is None or not items or "\r" in text or text.startswith("\ufeff"):
+    if tail is None or not items or text.startswith("\ufeff"):
         return None
+    if any(brk in text for brk in _OTHER_BREAKS):
+        return None  # lines are found by "\n" alone here
     first, after = tail
     line = text.rfind("\n", 0, first) + 1
     if not _ENTRY_HEAD.fullmatch(text, line, first) or not key.isidentifier():
