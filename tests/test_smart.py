@@ -219,6 +219,51 @@ def test_qualifying_as_a_profession_takes_longer_than_half_a_year() -> None:
         assert check_smart(text, ctx).checks["achievable"].ok, text
 
 
+def test_stepping_into_a_role_that_leads_others_within_weeks_is_too_much() -> None:
+    for text in ("Be the night shift supervisor at the sorting centre by week 4",
+                 "Take over as head of the maths department in my first month",
+                 "Work the late shift as team leader from next week"):
+        check = check_smart(text, SmartContext(weeks=12)).checks["achievable"]
+        assert not check.ok and check.cause == "too_much", text
+    # The role the writer already holds, a longer plan, or someone alongside.
+    for text in ("Sign off the weekly rota myself within my first month as team leader",
+                 "Be the night shift supervisor at the sorting centre by the end of the plan",
+                 "Cover as duty manager for one Saturday by week 4, with Jo shadowing me"):
+        assert check_smart(text, SmartContext(weeks=20)).checks["achievable"].ok, text
+
+
+def test_outcomes_a_board_a_child_or_everyone_decides_are_out_of_hands() -> None:
+    for text in ("Get the cabinet to sign off the parking strategy by March",
+                 "Make sure no tenant ever waits more than a day for a repair",
+                 "Get our toddler sleeping in her own room before I go back"):
+        check = check_smart(text, SmartContext(weeks=12)).checks["achievable"]
+        assert not check.ok and check.cause == "out_of_hands", text
+
+
+def test_a_record_kept_for_the_rest_of_the_year_is_a_record_without_end() -> None:
+    for text in ("Have zero late deliveries for the rest of the year",
+                 "Never lose a parcel again"):
+        assert not check_smart(text, SmartContext(weeks=12)).checks["achievable"].ok, text
+
+
+def test_a_move_to_nothing_and_amounts_of_money_are_read_as_moves() -> None:
+    steep = "Bring the debt on my accounts down from £80k to zero by week 10"
+    assert not check_smart(steep, SmartContext(weeks=12)).checks["achievable"].ok
+    modest = "Bring the debt on my accounts down from £80k to £70k by week 10"
+    assert check_smart(modest, SmartContext(weeks=12)).checks["achievable"].ok
+
+
+def test_a_fun_run_and_the_size_of_a_rate_are_not_counts_to_get_through() -> None:
+    for text in ("Walk a 5k fun run with the team by the end of my 8 weeks",
+                 "Mark 30 scripts a day with fewer than 2 slips per 1,000 marks by week 6"):
+        assert check_smart(text, SmartContext(weeks=8)).checks["achievable"].ok, text
+
+
+def test_never_having_had_a_lesson_makes_a_licence_in_weeks_too_much() -> None:
+    text = "Get my HGV licence by the end of the quarter, though I haven't had a lesson yet"
+    assert not check_smart(text, SmartContext(weeks=12)).checks["achievable"].ok
+
+
 def test_every_one_of_so_many_per_week_is_too_much_at_any_length() -> None:
     many = "Visit all 400 branches in the region within 10 weeks"
     assert not check_smart(many, SmartContext(weeks=10)).checks["achievable"].ok

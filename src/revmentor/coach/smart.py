@@ -34,6 +34,8 @@ CHANGE_FACTOR = 1.8
 CHANGE_WEEKS = 13
 # A percentage near 100 moved so that what falls short of it shrinks this many times over.
 SHORTFALL_FACTOR = 4
+# Leading in a role is more than someone new to it can take on within this many weeks.
+ROLE_WEEKS = 8
 # A qualification needs longer than this many weeks, and qualifying as a profession
 # longer than this.
 CREDENTIAL_WEEKS = 6
@@ -218,6 +220,10 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
     flawless = r.hit("flawless", negated=None)
     if flawless is not None and (weeks <= SOON_WEEKS or r.hit("forever") is not None):
         return _unmet("achievable", "too_much", subject, r.phrase_around(flawless))
+    # Someone new leading others, or answering for the whole, takes more than weeks.
+    role = next(iter(r.outside("role_step", "role_held")), None)
+    if role is not None and weeks <= ROLE_WEEKS and not supported:
+        return _unmet("achievable", "too_much", subject, r.phrase_around(role))
     credential = _big(r, "credential")
     if credential is not None and _gap_words(r, credential, ctx):
         credential = None  # the plan was made for this qualification; its length is the plan's
@@ -488,6 +494,7 @@ def _count(r: Reading, *, totals: bool = False, names: frozenset[str] = frozense
     words = r.sentence.words
     units = {s for phrase in r.words["time_units"].phrases for s in phrase.stems()}
     months = _months()
+    not_feat = {i for h in r.hits("not_feat", negated=None) for i in range(h.first, h.last + 1)}
     for i, w in enumerate(words):
         if not (_NUMBER_RE.match(w.low) or w.low in _NUMBER_WORDS) or w.low in names:
             continue
@@ -499,8 +506,10 @@ def _count(r: Reading, *, totals: bool = False, names: frozenset[str] = frozense
         after = words[i + 1] if i + 1 < len(words) else None
         if before in _NAMING or (after is not None and after.stem in units):
             continue
-        if after is not None and after.low in _DISTANCE:
-            continue  # "my 5k PB", "a 10k run": a distance, not so many to do
+        if (after is not None and after.low in _DISTANCE) or {i, i + 1} & not_feat:
+            continue  # "my 5k PB", "a 10k fun run": a distance, not so many to do
+        if before == "per":
+            continue  # "3 errors per 1,000 words": the 1,000 sizes the rate
         if i and words[i - 1].text.isupper() and words[i - 1].text.isalpha():
             continue  # IFRS 17, ISO 9001: a name, not a count
         if not totals and before in _DESCRIBING:
@@ -570,11 +579,17 @@ def _steps(listed: str) -> bool:
     )
 
 
+# "from 18% to 5%", "from £310k to zero": a number (or nothing) moved to another.
+_AMOUNT = r"[£$€]?(\d+(?:\.\d+)?|zero|nil|nothing|none)\s*(?:k|m|bn)?\s*%?"
 _FROM_TO = re.compile(
-    r"\bfrom\s+(\d+(?:\.\d+)?)\s*%?\s+(?:down\s+|up\s+)?to\s+(?:under\s+|below\s+|over\s+|above\s+)?"
-    r"(\d+(?:\.\d+)?)\s*%?",
+    rf"\bfrom\s+{_AMOUNT}\s+(?:down\s+|up\s+)?to\s+(?:under\s+|below\s+|over\s+|above\s+)?"
+    rf"{_AMOUNT}(?![\w.])",
     re.I,
 )
+
+
+def _amount(text: str) -> float:
+    return float(text) if text[:1].isdigit() else 0.0
 
 
 def _change(r: Reading) -> Hit | None:
@@ -584,7 +599,7 @@ def _change(r: Reading) -> Hit | None:
 
     words = r.sentence.words
     for m in _FROM_TO.finditer(r.text):
-        low, high = sorted((float(m.group(1)), float(m.group(2))))
+        low, high = sorted((_amount(m.group(1)), _amount(m.group(2))))
         inside = [i for i, w in enumerate(words) if m.start() <= w.start < m.end()]
         # Near 100%, what moves is the share that falls short: 62% to 95% cuts it 7-fold.
         share = "%" in m.group() and high < 100 and (100 - low) / (100 - high) >= SHORTFALL_FACTOR
