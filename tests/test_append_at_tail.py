@@ -96,6 +96,15 @@ def test_layouts_where_the_cut_could_mislead_are_left_to_the_whole_file(text: st
     assert check(text, "sessions", [ITEM]) is None
 
 
+def test_an_addition_that_would_take_the_file_past_its_size_limit_is_declined() -> None:
+    from revmentor.vocab import MAX_FILE_BYTES
+
+    head = "k:\n- a\nc: "
+    text = head + "x" * (MAX_FILE_BYTES - len(head) - 1) + "\n"
+    assert yamlio.append_at_tail(text, "k", ["b" * 30], tails_of(text)) is None
+    assert yamlio.append_at_tail(text[:-40] + "\n", "k", ["b"], tails_of(text[:-40] + "\n"))
+
+
 def test_tails_from_another_text_are_never_taken_at_their_word() -> None:
     text = TAKEN["indented dashes"]
     other = "sessions:\n  - date: 9\nz: 1\n"

@@ -1072,6 +1072,8 @@ def append_at_tail(
     at, lines = found
     if not len(head) <= at <= len(head) + after - line:
         return None
+    if len(text) + len(lines) > MAX_FILE_BYTES:
+        return None  # the whole file would no longer load: the one check it makes alone
     grown = window[:at] + lines + window[at:]
     try:
         before, now = load(window), load(grown)
