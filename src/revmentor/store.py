@@ -36,11 +36,9 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from revmentor.model import Pairing
+    from revmentor.yamlio import Tails
 
 M = TypeVar("M", bound="BaseModel")
-
-# yamlio.Tails, named here without importing the YAML reader on every read.
-Tails = dict[str, tuple[int, int]]
 
 __all__ = ["DIR_MODE", "FILE_HEADER", "FILE_MODE", "Loaded", "Store", "parse"]
 
