@@ -299,3 +299,190 @@ def test_the_rewrite_of_an_outcome_others_decide_keeps_the_person_s_part() -> No
     assert verdict.rewrite is not None and verdict.rewrite.startswith("Draft the tender")
     assert "selected" not in verdict.rewrite
     assert judge(verdict.rewrite, SmartContext()).passed
+
+
+def test_body_weight_lost_faster_than_a_safe_pace_is_too_much() -> None:
+    for text, weeks in (
+        ("Lose 15 kg before the summer works outing", 8),
+        ("drop 12kg over my first month on site", 12),
+        ("Shed three stone by week 6", 12),
+    ):
+        check = check_smart(text, SmartContext(weeks=weeks)).checks["achievable"]
+        assert not check.ok and check.cause == "too_much", text
+        assert any(verb in check.why.lower() for verb in ("lose", "drop", "shed")), check.why
+    for text in ("Lose 6 kg over the twelve weeks by cycling to the depot",
+                 "lose 10 lbs by the end of the plan"):
+        assert check_smart(text, SmartContext(weeks=12)).checks["achievable"].ok, text
+
+
+def test_a_business_of_your_own_or_an_upper_language_level_takes_more_than_a_plan() -> None:
+    for text in (
+        "Open my own bakery by the end of the secondment",
+        "Launch two new dental practices in the region this quarter",
+        "Reach C1 in Portuguese before the handover to the Lisbon office",
+        "Get my private pilot licence by week 10",
+    ):
+        check = check_smart(text, SmartContext(weeks=12)).checks["achievable"]
+        assert not check.ok and check.cause == "too_much", text
+    for text in ("Open the bakery on my own three mornings by week 6, with Ana checking",
+                 "Reach A2 in Portuguese by the end of the plan, with weekly lessons"):
+        assert check_smart(text, SmartContext(weeks=12)).checks["achievable"].ok, text
+
+
+def test_a_list_of_longer_names_is_still_several_goals() -> None:
+    text = ("Learn the new booking system, the shift swap app, the fault logging tool "
+            "and the stores ordering process by week 2")
+    assert check_smart(text, SmartContext()).checks["achievable"].cause == "several"
+
+
+def test_a_setting_word_is_the_role_s_workplace_when_the_goal_closes_a_gap() -> None:
+    gym = SmartContext(gaps=("Gym floor inductions", "Membership sales"),
+                       linked_gap="Gym floor inductions", weeks=8)
+    text = "Run 4 gym floor inductions a week on my own by week 6, with Lee watching the first two"
+    assert check_smart(text, gym).checks["relevant"].ok
+    # Unlinked, the same setting word reads as the person's own life...
+    assert not check_smart("Get to the gym 4 times a week by week 6", SmartContext()).checks[
+        "relevant"].ok
+    # ...and a purpose said outright stays personal even when a gap is linked.
+    mine = "Train at the gym 4 times a week for my own fitness, just for me, by week 6"
+    assert not check_smart(mine, gym).checks["relevant"].ok
+
+
+def test_an_outcome_granted_or_not_is_its_own_measure() -> None:
+    for text in ("Get my gas safe registration status confirmed by the end of March",
+                 "Win the regional apprentice of the year award in June",
+                 "Sign the new cleaning contract with the hospital trust by 30 April"):
+        assert check_smart(text, SmartContext()).checks["measurable"].ok, text
+    assert not check_smart("Get a feel for the depot by March", SmartContext()).checks[
+        "measurable"].ok
+
+
+def test_outcomes_a_body_or_a_panel_decides_are_out_of_hands() -> None:
+    for text in ("Get the new kitchen approved by the environmental health authority by week 3",
+                 "Be promoted to crew manager before my probation ends",
+                 "Win the county young chef competition this spring",
+                 "Get our short film commissioned by a streaming service by June",
+                 "Make our first cookbook a bestseller by Christmas"):
+        check = check_smart(text, SmartContext(weeks=12)).checks["achievable"]
+        assert not check.ok and check.cause == "out_of_hands", text
+
+
+def test_a_status_a_professional_body_grants_takes_more_than_a_plan() -> None:
+    for text in ("Gain chartered environmentalist status by the end of my 12 weeks",
+                 "Become a fellow of the institute during my onboarding",
+                 "Get my licence as a lift inspector by week 10"):
+        check = check_smart(text, SmartContext(weeks=12)).checks["achievable"]
+        assert not check.ok and check.cause == "too_much", text
+
+
+def test_doubling_a_figure_or_matching_the_seniors_within_a_plan_is_too_much() -> None:
+    for text in ("Double our repeat bookings by the end of the quarter",
+                 "Halve the repairs backlog in my first 8 weeks",
+                 "Quote jobs as accurately as the senior estimators do by week 6",
+                 "Draft and agree the 10-year maintenance strategy during the handover"):
+        check = check_smart(text, SmartContext(weeks=12)).checks["achievable"]
+        assert not check.ok and check.cause == "too_much", text
+    shift = "Work a double shift on the tills with Mo checking, by week 3"
+    assert check_smart(shift, SmartContext(weeks=12)).checks["achievable"].ok
+
+
+def test_the_whole_of_a_stretch_of_time_is_not_the_whole_of_the_work() -> None:
+    text = "Swim 3 times a week for the whole 12 weeks to keep up with the night shifts"
+    assert check_smart(text, SmartContext(weeks=12)).checks["achievable"].ok
+    archive = "Scan the entire 20-year paper archive onto the new system in my first fortnight"
+    assert not check_smart(archive, SmartContext(weeks=12)).checks["achievable"].ok
+
+
+def test_steps_after_a_colon_belong_to_the_one_job_they_follow() -> None:
+    text = ("Run the depot's parts ordering for March: set up the supplier list, check it "
+            "with Dee each Friday, and place every order by the 28th")
+    assert check_smart(text, SmartContext()).checks["achievable"].cause != "several"
+
+
+def test_a_place_to_know_better_is_no_particular_task() -> None:
+    for text in ("Understand the depot better by the end of the 8 weeks",
+                 "Know the kitchen better by Easter",
+                 "Fix the problems on the line somehow"):
+        assert not check_smart(text, SmartContext()).checks["specific"].ok, text
+    tool = "understand Tableau better by week 6"
+    assert check_smart(tool, SmartContext()).checks["specific"].ok
+
+
+def test_a_contract_a_vote_or_a_sign_off_others_give_is_out_of_hands() -> None:
+    for text in ("Win the county cleaning contract renewal before Mo retires",
+                 "Get elected to the parish council in May",
+                 "Get the regional director to approve my new rota by week 2"):
+        check = check_smart(text, SmartContext(weeks=12)).checks["achievable"]
+        assert not check.ok and check.cause == "out_of_hands", text
+
+
+def test_expert_level_or_full_registration_in_weeks_is_too_much() -> None:
+    for text in ("Reach specialist level in hand therapy by the end of my 10-week rotation",
+                 "Gain full HCPC registration by week 8, as a new trainee"):
+        check = check_smart(text, SmartContext(weeks=12)).checks["achievable"]
+        assert not check.ok and check.cause == "too_much", text
+
+
+def test_a_standard_met_on_every_line_or_a_distance_already_run_is_no_sweep() -> None:
+    for text in ("Get Dev to tick every line of the handover checklist before he leaves on 3 May",
+                 "Run the Bristol half in under 2 hours by June (I already run 10k in 58 minutes)"):
+        assert check_smart(text, SmartContext()).checks["achievable"].ok, text
+
+
+def test_a_job_elsewhere_or_a_boat_of_your_own_is_personal() -> None:
+    for text in ("Send applications to two other councils before my probation review",
+                 "Service the engine on my narrowboat by week 6",
+                 "Launch my own dog walking business by the end of the plan"):
+        assert not check_smart(text, SmartContext()).checks["relevant"].ok, text
+
+
+def test_a_name_is_not_a_pet_and_a_perk_is_personal() -> None:
+    signed = "Draft three new window displays, signed off by Pete by 30 June"
+    assert check_smart(signed, SmartContext()).checks["relevant"].ok
+    for text in ("Use the staff discount to kit out my own flat by the summer",
+                 "Not for work, just a bucket list thing: learn to sail by September"):
+        assert not check_smart(text, SmartContext()).checks["relevant"].ok, text
+
+
+def test_three_qualifications_listed_before_a_time_clause_are_several_goals() -> None:
+    text = ("Get my HGV licence, the transport manager's certificate and full institute "
+            "membership during the 10-week reassignment")
+    assert check_smart(text, SmartContext(weeks=10)).checks["achievable"].cause == "several"
+
+
+def test_a_verdict_a_court_or_a_client_gives_is_out_of_hands_and_measurable() -> None:
+    for text in ("See the fly-tipper prosecuted before my handover ends",
+                 "Get the Hartley account to renew with us for three years by June"):
+        verdict = check_smart(text, SmartContext(weeks=12))
+        assert verdict.checks["achievable"].cause == "out_of_hands", text
+        assert verdict.checks["measurable"].ok, text
+
+
+def test_full_speed_unsupervised_from_the_second_week_is_too_much() -> None:
+    text = "Pack at full line speed, unsupervised, by the end of week 1"
+    check = check_smart(text, SmartContext(weeks=12)).checks["achievable"]
+    assert not check.ok and check.cause == "too_much"
+
+
+def test_a_perk_or_a_side_line_is_personal_whatever_work_words_it_uses() -> None:
+    for text in ("Use my trade discount to fit my own kitchen by the end of the plan",
+                 "Make 4 cheese boards from the offcut bin as Christmas presents by 15 December",
+                 "Get my forklift ticket through work, then do removals on the side from June",
+                 "Top the leaderboard on the staff quiz machine by the end of month one"):
+        assert not check_smart(text, SmartContext()).checks["relevant"].ok, text
+    duty = "Lock up the site each night of my duty weeks, with the duty manager checking, by week 4"
+    assert check_smart(duty, SmartContext()).checks["specific"].ok
+
+
+def test_the_end_of_the_year_is_a_date_not_an_award() -> None:
+    text = "Service 30 boilers on my own, with Ray checking each one, by the end of the year"
+    assert check_smart(text, SmartContext(weeks=26)).checks["achievable"].ok
+    award = "Get named apprentice of the year at the county awards"
+    assert check_smart(award, SmartContext()).checks["achievable"].cause == "out_of_hands"
+
+
+def test_a_whole_place_running_smoothly_names_no_particular_task() -> None:
+    for text in ("Have the whole yard running smoothly by September",
+                 "Turn the depot around by Easter",
+                 "Fix the rota problems once and for all before the summer"):
+        assert not check_smart(text, SmartContext()).checks["specific"].ok, text

@@ -8,6 +8,7 @@ cannot know ("so that [my team] can …").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -147,15 +148,19 @@ _LIST_STOPS = frozenset(  # "then" too: "..., then run our next sprint" starts a
         "from",
         "because",
         "properly",
+        "during",
+        "while",
+        "whilst",
     ]
 )
 _WH_ITEM = frozenset("what who how why when where which whether".split())
 # Words that turn a listed part into an aside about the goal, not another thing to do.
 _ASIDE = frozenset("i no not maybe ideally probably suppose guess".split())
+_DETERMINERS = frozenset("the a an my our their his her your".split())
 _PRONOUNS = frozenset("it them they this that he she him her me us".split())
 
 
-def several(r: Reading, at_least: int) -> str:
+def several(r: Reading, at_least: int, longest: int = 3) -> str:
     """A list of `at_least` or more things right after the goal's verb, as typed, or "".
 
     "Learn Rust, Go and JavaScript" is three goals in one; a list in brackets or after
@@ -168,7 +173,7 @@ def several(r: Reading, at_least: int) -> str:
         i = hit.last + 1
         while i < len(words):
             gap = text[words[i - 1].end : words[i].start]
-            if any(mark in gap for mark in "():;.!?\n"):
+            if any(mark in gap for mark in "()[]:;.!?\n"):
                 break
             if "," in gap and items[-1]:
                 items.append([])
@@ -178,11 +183,14 @@ def several(r: Reading, at_least: int) -> str:
                     items.append([])
                 i += 1
                 continue
-            if w.low in _LIST_STOPS or len(items[-1]) >= 3:
+            if w.low in _LIST_STOPS or len(items[-1]) >= longest:
                 break
             if not items[-1] and len(items) > 1 and (w.low.endswith("ing") or w.low in _WH_ITEM):
                 break  # "..., practising on real figures": the next part of the sentence
-            if len(items) > 1 and (w.low in _ASIDE or (w.low.endswith("ing") and len(w.low) > 4)):
+            # "the fault logging tool" names a thing; "Rhiannon checking each" is an aside.
+            named = bool(items[-1]) and words[items[-1][0]].low in _DETERMINERS
+            doing = w.low.endswith("ing") and len(w.low) > 4 and not named
+            if len(items) > 1 and (w.low in _ASIDE or doing):
                 items.pop()  # "..., Rhiannon checking each", "..., I suppose": an aside
                 break
             items[-1].append(i)
@@ -211,9 +219,15 @@ def several_jobs(r: Reading, at_least: int) -> str:
     words = r.sentence.words
     starts = {h.first for h in r.hits("task")} | {h.first for h in r.hits("learning")}
     trying = {h.first for h in r.hits("trying")}
-    jobs = []
+    # "[booking and preparing for assignments]": what is in brackets names one thing.
+    spans = [m.span() for m in re.finditer(r"\[[^\]]*\]", r.text)]
+    bracketed = {i for i, w in enumerate(words) if any(a < w.start < b for a, b in spans)}
+    starts -= bracketed
+    jobs: list[int] = []
     for i, w in enumerate(words):
         before = words[i - 1].low if i else ""
+        if i and jobs and ":" in r.text[words[i - 1].end : w.start]:
+            break  # "Run the schedule: build the plan, review it...": the steps of one job
         if before in _PURPOSE_OPENS or (before == "that" and i > 1 and words[i - 2].low == "so"):
             break  # what follows "so that" is why, not another job
         if before in _COMPLEMENT:

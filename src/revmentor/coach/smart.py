@@ -51,6 +51,8 @@ SUPPORTED_WEEKS = 4
 LOADED_WEEKS = 4
 # From nothing to working alone or qualified: more than this stretch of weeks can give.
 NOVICE_WEEKS = 13
+# Body weight lost faster than this many kilograms a week is more than a safe pace allows.
+WEIGHT_KG_PER_WEEK = 1.0
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ def measurable(r: Reading, ctx: SmartContext, subject: str) -> Check:
         return _met("measurable", r.phrase_around(first, after=3))
     if vague is not None:
         return _unmet("measurable", "vague", subject, vague.quote)
-    done = _deliverable(r)
+    done = _deliverable(r) or r.hit("decided")
     if done is not None:
         return _met("measurable", r.phrase_around(done, after=3))
     return _unmet("measurable", "none", subject)
@@ -183,7 +185,7 @@ def _qualifies(r: Reading, hit: Hit, vague: Hit | None) -> bool:
 
 def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
     several = advice.several_jobs(r, 4) or _bundle(r)
-    listed = advice.several(r, 3)
+    listed = advice.several(r, 3, longest=4)
     # Steps of one piece of work ("design primers, validate them, run a plate") with
     # someone checking are one goal; a list of things to take on is several.
     if listed and not (_steps(listed) and r.hit("support", negated=None) is not None):
@@ -217,6 +219,9 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
         many_soon = many_soon or (every and value >= EVERY_PER_WEEK * max(weeks, 0.5))
         if huge or many_soon or (value >= LARGE_COUNT and weeks <= 4):
             return _unmet("achievable", "too_much", subject, r.phrase_around(count))
+    weight = _weight_loss(r)
+    if weight is not None and weight[0] > WEIGHT_KG_PER_WEEK * max(weeks, 0.5):
+        return _unmet("achievable", "too_much", subject, weight[1])
     flawless = r.hit("flawless", negated=None)
     if flawless is not None and (weeks <= SOON_WEEKS or r.hit("forever") is not None):
         return _unmet("achievable", "too_much", subject, r.phrase_around(flawless))
@@ -245,6 +250,7 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
     if change is not None and weeks <= CHANGE_WEEKS and not supported:
         return _unmet("achievable", "too_much", subject, r.phrase_around(change))
     short = next(iter(r.outside("short_time", "not_short")), None)
+    # "Straight away" gives no time at all: shorter still than a short time frame.
     if short is not None and weeks <= SHORT_WEEKS:
         big = _big(r, "big_in_short")
         if big is not None:
@@ -266,6 +272,10 @@ def _big(r: Reading, name: str) -> Hit | None:
 def relevant(r: Reading, ctx: SmartContext, subject: str) -> Check:
     # Words the scan itself uses for the role ("parish council minutes") are the job.
     personal = [h for h in r.personal() if not _title(r, h) and not _gap_words(r, h, ctx)]
+    # Tied to a gap the scan found, a gym, a bench or a novel is where the role works;
+    # only a purpose said outright ("just for me", "for my son") still makes it personal.
+    if ctx.linked_gap and not r.hits("personal_purpose", negated=None):
+        personal = []
     if personal:
         return _unmet("relevant", "personal", subject, personal[0].quote)
     if ctx.linked_gap:
@@ -476,6 +486,7 @@ _NAMING = frozenset(
     ]
 )
 _DISTANCE = frozenset("pb run race km mile miles".split())
+_RUNNING = frozenset("run ran running walk walked swim swam cycle cycled row rowed".split())
 _NUMBER_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?k?$|^\d+/\d+$")
 _THRESHOLDS = frozenset(["under", "over", "below", "above", "than", "£", "$", "€", "within", "top"])
 # "Save £30k": an amount to reach, so it counts.
@@ -506,7 +517,8 @@ def _count(r: Reading, *, totals: bool = False, names: frozenset[str] = frozense
         after = words[i + 1] if i + 1 < len(words) else None
         if before in _NAMING or (after is not None and after.stem in units):
             continue
-        if (after is not None and after.low in _DISTANCE) or {i, i + 1} & not_feat:
+        ran = w.low.endswith("k") and before in _RUNNING  # "I already run 10k"
+        if ran or (after is not None and after.low in _DISTANCE) or {i, i + 1} & not_feat:
             continue  # "my 5k PB", "a 10k fun run": a distance, not so many to do
         if before == "per":
             continue  # "3 errors per 1,000 words": the 1,000 sizes the rate
@@ -560,9 +572,18 @@ _STANDARD = frozenset(
 def _scope(r: Reading) -> Hit | None:
     """The scope of what the goal takes on: "the whole", "everything", "all of"."""
     words = r.sentence.words
+    units = {s for phrase in r.words["time_units"].phrases for s in phrase.stems()}
     for hit in r.outside("sweeping", "frequency"):
         after = {w.stem for w in words[hit.last + 1 : hit.last + 6]}
-        if not after & _STANDARD:
+        # "for the whole 12 weeks", "the entire month": how long, not how much (a
+        # "15-year archive" is still a great deal).
+        span = words[hit.last + 1 : hit.last + 3]
+        counted = len(span) == 2 and span[1].stem in units and span[1].low.endswith("s")
+        if span and (span[0].stem in units or counted):
+            continue
+        # "ticks every line": a standard met on each, not everything to take on.
+        before = words[hit.first - 1].stem if hit.first else ""
+        if not after & _STANDARD and before not in _STANDARD:
             return hit
     return None
 
@@ -606,7 +627,16 @@ def _change(r: Reading) -> Hit | None:
         if inside and high and (low == 0 or high / low >= CHANGE_FACTOR or share):
             first, last = inside[0], inside[-1]
             return Hit(compile_phrase("#"), first, last, False, r.sentence.quote(first, last))
+    for i, w in enumerate(words[:-1]):
+        # "double our listening figures", "halve the backlog"; not "a double shift".
+        if w.low in _MULTIPLY and words[i + 1].low in _WHOSE:
+            last = min(i + 3, len(words) - 1)
+            return Hit(compile_phrase("#"), i, last, False, r.sentence.quote(i, last))
     return None
+
+
+_MULTIPLY = frozenset("double doubling triple tripling treble halve halving quadruple".split())
+_WHOSE = frozenset("the our my its their your his her this".split())
 
 
 def _bundle(r: Reading) -> str:
@@ -622,6 +652,27 @@ def _bundle(r: Reading) -> str:
     if len(parts) >= 3 and bundled:
         return text[: bundled.start()].strip(" ,")
     return ""
+
+
+# "lose 20 kg", "drop 10kg", "shed two stone": body weight to lose, in kilograms.
+_WEIGHT_LOSS = re.compile(
+    r"\b(?:lose|losing|lost|drop|dropping|shed|shedding)\s+(\d+(?:\.\d+)?|"
+    + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    + r")\s*(kg|kgs|kilos?|kilograms?|lbs?|pounds|stones?|st)\b",
+    re.I,
+)
+_KG_PER_UNIT = {"lb": 0.4536, "lbs": 0.4536, "pound": 0.4536, "pounds": 0.4536, "st": 6.35}
+
+
+def _weight_loss(r: Reading) -> tuple[float, str] | None:
+    """Kilograms of body weight the goal sets out to lose, with the words that say so."""
+    m = _WEIGHT_LOSS.search(r.text)
+    if m is None:
+        return None
+    number, unit = m.group(1).lower(), m.group(2).lower()
+    amount = _NUMBER_WORDS.get(number) or float(number)
+    per_unit = 6.35 if unit.startswith("stone") else _KG_PER_UNIT.get(unit, 1.0)
+    return amount * per_unit, m.group()
 
 
 def _is_rate(words: Sequence[Word], i: int, units: set[str]) -> bool:
