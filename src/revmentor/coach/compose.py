@@ -149,6 +149,7 @@ def _bad(r: Reading) -> list[Hit]:
     """What keeps a clause out of a rewrite: personal, refusing, rigid, negated, vague times."""
     return [
         *r.hits("personal", negated=None),
+        *r.hits("personal_purpose", negated=None),
         *r.hits("refusal", negated=None),
         *r.hits("rigid", negated=None),
         *r.hits("learning", negated=True),
@@ -429,10 +430,13 @@ def _deadline(r: Reading, task: str) -> list[str]:
     return []
 
 
+_OFF_TOPIC = ("personal", "personal_purpose", "short_time", "vague_subject", "refusal", "sweeping")
+
+
 def _topic(r: Reading, subject: str) -> str:
     """The subject without words that would make the rewrite fall short again."""
     topic = subject
-    for name in ("personal", "short_time", "vague_subject", "refusal", "sweeping"):
+    for name in _OFF_TOPIC:
         for h in r.hits(name, negated=None):
             topic = topic.replace(h.quote, "")
     topic = re.sub(r"\s+", " ", topic).strip(" ,")

@@ -250,7 +250,6 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
     if change is not None and weeks <= CHANGE_WEEKS and not supported:
         return _unmet("achievable", "too_much", subject, r.phrase_around(change))
     short = next(iter(r.outside("short_time", "not_short")), None)
-    # "Straight away" gives no time at all: shorter still than a short time frame.
     if short is not None and weeks <= SHORT_WEEKS:
         big = _big(r, "big_in_short")
         if big is not None:
@@ -503,7 +502,7 @@ def _count(r: Reading, *, totals: bool = False, names: frozenset[str] = frozense
     from revmentor.coach.language import compile_phrase
 
     words = r.sentence.words
-    units = {s for phrase in r.words["time_units"].phrases for s in phrase.stems()}
+    units = _time_units(r)
     months = _months()
     not_feat = {i for h in r.hits("not_feat", negated=None) for i in range(h.first, h.last + 1)}
     for i, w in enumerate(words):
@@ -572,7 +571,7 @@ _STANDARD = frozenset(
 def _scope(r: Reading) -> Hit | None:
     """The scope of what the goal takes on: "the whole", "everything", "all of"."""
     words = r.sentence.words
-    units = {s for phrase in r.words["time_units"].phrases for s in phrase.stems()}
+    units = _time_units(r)
     for hit in r.outside("sweeping", "frequency"):
         after = {w.stem for w in words[hit.last + 1 : hit.last + 6]}
         # "for the whole 12 weeks", "the entire month": how long, not how much (a
@@ -661,7 +660,9 @@ _WEIGHT_LOSS = re.compile(
     + r")\s*(kg|kgs|kilos?|kilograms?|lbs?|pounds|stones?|st)\b",
     re.I,
 )
-_KG_PER_UNIT = {"lb": 0.4536, "lbs": 0.4536, "pound": 0.4536, "pounds": 0.4536, "st": 6.35}
+_POUND_KG, _STONE_KG = 0.4536, 6.35
+_KG_PER_UNIT = {"lb": _POUND_KG, "lbs": _POUND_KG, "pounds": _POUND_KG}
+_KG_PER_UNIT |= {"st": _STONE_KG, "stone": _STONE_KG, "stones": _STONE_KG}
 
 
 def _weight_loss(r: Reading) -> tuple[float, str] | None:
@@ -671,8 +672,12 @@ def _weight_loss(r: Reading) -> tuple[float, str] | None:
         return None
     number, unit = m.group(1).lower(), m.group(2).lower()
     amount = _NUMBER_WORDS.get(number) or float(number)
-    per_unit = 6.35 if unit.startswith("stone") else _KG_PER_UNIT.get(unit, 1.0)
-    return amount * per_unit, m.group()
+    return amount * _KG_PER_UNIT.get(unit, 1.0), m.group()
+
+
+def _time_units(r: Reading) -> set[str]:
+    """The stems of the words for spans of time ("week", "month", "term")."""
+    return {s for phrase in r.words["time_units"].phrases for s in phrase.stems()}
 
 
 def _is_rate(words: Sequence[Word], i: int, units: set[str]) -> bool:
