@@ -32,7 +32,8 @@ def main() -> int:
             phrase = compile_phrase(str(source))
             if phrase.fuzzy:
                 for slot in phrase.slots:
-                    targets.update(s for s in slot or () if len(s) >= 4)
+                    for alternative in slot or ():
+                        targets.update(w for w in alternative if len(w) >= 4)
     english = DefaultDictionaryFactory().get_dictionary("en")
     found: set[str] = set()
     for word in english:

@@ -200,3 +200,23 @@ def test_the_most_useful_hint_comes_first() -> None:
 def test_suggestion_falls_back_to_dict_order_for_unknown_keys() -> None:
     v = Verdict("x", {"b": Check(False, "no b", "fix b"), "a": Check(False, "no a", "fix a")})
     assert v.suggestion == "fix b"
+
+
+def test_a_generation_at_work_or_the_old_hands_tie_a_goal_to_work() -> None:
+    for text in ("Learn how the younger porters use the radio app, by trying it on two shifts",
+                 "Understand why the old hands distrust the new scheduling screen"):
+        assert check_real(text).checks["relevant"].ok, text
+
+
+def test_a_quiz_a_tax_return_or_an_evening_class_stays_personal() -> None:
+    for text in ("Learn spreadsheets to run the pub quiz league table",
+                 "Get to grips with my tax return this year",
+                 "Pass my evening class in Italian"):
+        assert check_real(text).checks["relevant"].cause == "personal", text
+
+
+def test_a_title_with_master_in_it_is_not_mastery() -> None:
+    text = "Understand how the station master plans the winter timetable, by shadowing her"
+    assert check_real(text).checks["aspirational"].cause != "out_of_reach"
+    assert check_real("Master every part of the station by March").checks[
+        "aspirational"].cause == "out_of_reach"

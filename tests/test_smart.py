@@ -486,3 +486,66 @@ def test_a_whole_place_running_smoothly_names_no_particular_task() -> None:
                  "Turn the depot around by Easter",
                  "Fix the rota problems once and for all before the summer"):
         assert not check_smart(text, SmartContext()).checks["specific"].ok, text
+
+
+def test_a_plan_a_plate_or_a_play_is_its_own_word_not_a_slip_for_place() -> None:
+    # "the place" forgives a slip; "plan", "plate" and "play" are English words of their own.
+    for text in ("Sign off 12 site diaries with Wes checking each, by the end of the plan",
+                 "Submit 8 householder drawings on the planning portal by 30 May, none sent back",
+                 "Plate 40 covers a service on the pass with Ana checking by week 10"):
+        assert check_smart(text, SmartContext()).checks["specific"].ok, text
+    assert not check_smart("get to know the plaec", SmartContext()).checks["specific"].ok
+
+
+def test_ways_to_be_and_leisure_wishes_name_no_task() -> None:
+    for text in ("be more patient with people", "Be the best picker in the warehouse by May",
+                 "make new friends in Leeds", "have more fun at the weekends"):
+        assert not check_smart(text, SmartContext()).checks["specific"].ok, text
+    text = "Be more patient on the refunds desk with Jo checking"
+    assert check_smart(text, SmartContext()).checks["specific"].ok
+
+
+def test_a_holiday_that_says_when_is_not_a_personal_purpose() -> None:
+    text = "Balance the lock flight water levels on my own before the May bank holiday"
+    assert check_smart(text, SmartContext(gaps=("Lock flight water levels",))).checks[
+        "relevant"].ok
+    assert not check_smart("Book my summer holidays with the rota tool", SmartContext()).checks[
+        "relevant"].ok
+
+
+def test_family_diet_and_step_counts_are_personal() -> None:
+    for text in ("Knit a jumper for my grandad in the breaks by March",
+                 "Go vegan for the length of the placement",
+                 "Walk 15,000 steps a day on the site by June"):
+        assert check_smart(text, SmartContext()).checks["relevant"].cause == "personal", text
+
+
+def test_a_site_a_licensing_team_or_a_turnaround_plan_is_no_measure() -> None:
+    for text in ("Understand the new site in my first month",
+                 "Get to know the licensing side after years in enforcement",
+                 "Help with the turnaround planning"):
+        assert not check_smart(text, SmartContext()).checks["measurable"].ok, text
+    assert check_smart("Cut the turnaround time to 2 days by June",
+                       SmartContext()).checks["measurable"].ok
+
+
+def test_a_year_something_began_is_no_count() -> None:
+    text = "I've worked the press since 2016 and want to carry on as I am"
+    assert not check_smart(text, SmartContext()).checks["measurable"].ok
+
+
+def test_the_last_week_of_someone_s_time_is_still_to_come() -> None:
+    for text in ("Take over all of Ravi's pricing files in his last week",
+                 "Walk through the till routine with Jo inside my first 5 weeks",
+                 "Serve 30 covers a night on my own by opening day"):
+        assert check_smart(text, SmartContext()).checks["time_bound"].ok, text
+    assert not check_smart("My last week was chaos on the pass", SmartContext()).checks[
+        "time_bound"].ok
+
+
+def test_top_performer_a_convicted_case_or_a_degree_level_are_too_much() -> None:
+    for text in ("Be the top performer in the call centre by week 6",
+                 "Take 20 fly-tipping cases to conviction by August",
+                 "Get to level 7 in project management by the end of the plan",
+                 "Be as good as her at the estimates by Easter"):
+        assert not check_smart(text, SmartContext()).checks["achievable"].ok, text

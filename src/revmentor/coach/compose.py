@@ -148,14 +148,13 @@ def _clauses(r: Reading) -> list[tuple[int, int, int]]:
 def _bad(r: Reading) -> list[Hit]:
     """What keeps a clause out of a rewrite: personal, refusing, rigid, negated, vague times."""
     return [
-        *r.hits("personal", negated=None),
-        *r.hits("personal_purpose", negated=None),
+        *r.personal(),
         *r.hits("refusal", negated=None),
         *r.hits("rigid", negated=None),
         *r.hits("learning", negated=True),
         *r.hits("trying", negated=True),
         *r.hits("vague_time", negated=None),
-        *r.hits("past_time", negated=None),
+        *r.outside("past_time", "not_past", negated=None),
         *r.hits("hedge", negated=None),
     ]
 

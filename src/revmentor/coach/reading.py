@@ -223,7 +223,10 @@ class Reading:
     def personal(self) -> list[Hit]:
         """Personal purposes and settings; a teacher's "my kids" and "the kids" are pupils."""
         # A purpose said outright ("just for fun") is the clearest words to quote.
-        found = self.hits("personal_purpose", negated=None) + self.hits("personal", negated=None)
+        found = [
+            *self.outside("personal_purpose", "not_personal", negated=None),
+            *self.outside("personal", "not_personal", negated=None),
+        ]
         if self.hits("teaching", negated=None):
             kids = {"kid", "kids", "children", "child"}
             found = [

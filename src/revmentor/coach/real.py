@@ -124,7 +124,7 @@ def aspirational(r: Reading, subject: str) -> Check:
     if asks and vague_word and len(own_words) <= FEW_WORDS:
         return _unmet("aspirational", "vague", subject)
     for name in ("summit", "mastery"):
-        found = r.hit(name)
+        found = next(iter(r.outside(name, "not_feat")), None)
         if found is not None:
             return _unmet("aspirational", "out_of_reach", subject, r.phrase_around(found))
     sweeping = r.sweeping(SWEEP_REACH)

@@ -273,7 +273,7 @@ def relevant(r: Reading, ctx: SmartContext, subject: str) -> Check:
     personal = [h for h in r.personal() if not _title(r, h) and not _gap_words(r, h, ctx)]
     # Tied to a gap the scan found, a gym, a bench or a novel is where the role works;
     # only a purpose said outright ("just for me", "for my son") still makes it personal.
-    if ctx.linked_gap and not r.hits("personal_purpose", negated=None):
+    if ctx.linked_gap and not r.outside("personal_purpose", "not_personal", negated=None):
         personal = []
     if personal:
         return _unmet("relevant", "personal", subject, personal[0].quote)
@@ -295,7 +295,8 @@ def relevant(r: Reading, ctx: SmartContext, subject: str) -> Check:
 def time_bound(r: Reading, ctx: SmartContext, subject: str) -> Check:
     # A clause that tells the past ("my first week was hard") sets no deadline.
     words = r.sentence.words
-    past_clauses = {words[h.first].clause for h in r.hits("past_time", negated=None)}
+    past_hits = r.outside("past_time", "not_past", negated=None)
+    past_clauses = {words[h.first].clause for h in past_hits}
     past = bool(past_clauses)
     deadlines = [
         h for h in r.hits("deadline", negated=None) if words[h.first].clause not in past_clauses
@@ -306,9 +307,7 @@ def time_bound(r: Reading, ctx: SmartContext, subject: str) -> Check:
     if vague is not None:
         return _unmet("time_bound", "vague", subject, vague.quote)
     if past:
-        first = r.hit("past_time", negated=None)
-        if first is not None:
-            return _unmet("time_bound", "past", subject, first.quote)
+        return _unmet("time_bound", "past", subject, past_hits[0].quote)
     return _unmet("time_bound", "none", subject)
 
 
@@ -532,6 +531,8 @@ def _count(r: Reading, *, totals: bool = False, names: frozenset[str] = frozense
             continue  # "claims under £2,000" sets a limit, it is not so much to do
         if (after is not None and after.low in months) or before in months:
             continue  # a date
+        if before in _YEAR_WORDS and _YEAR_RE.match(w.low):
+            continue  # "since 2019": a year
         if w.low in ("one", "a") and after is not None and after.low in ("day", "of"):
             continue
         if totals and _is_rate(words, i, units):
@@ -541,6 +542,8 @@ def _count(r: Reading, *, totals: bool = False, names: frozenset[str] = frozense
 
 
 _DESCRIBING = frozenset("is are was were has have had".split())
+_YEAR_WORDS = frozenset("since in from until till before after during".split())
+_YEAR_RE = re.compile(r"^(19|20)\d\d$")
 
 
 # "Every difference explained": a standard to meet, not everything to take on.
@@ -563,7 +566,8 @@ _STANDARD = frozenset(
         "labelled",
         "tested",
         "ticked",
-        "checked",
+        "correct",
+        "accurate",
     ]
 )
 
