@@ -154,7 +154,7 @@ def _bad(r: Reading) -> list[Hit]:
         *r.hits("learning", negated=True),
         *r.hits("trying", negated=True),
         *r.hits("vague_time", negated=None),
-        *r.outside("past_time", "not_past", negated=None),
+        *r.hits("past_time", negated=None),
         *r.hits("hedge", negated=None),
     ]
 

@@ -6,6 +6,7 @@ content/goal_words.yaml found in it, not negated, with the quotes a verdict show
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -183,28 +184,31 @@ class Reading:
     text: str
     sentence: Sentence
     words: dict[str, Lexicon]
+    # Which lists' phrases cover a list's hits (goal_words.yaml `masks`).
+    masks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     _found: dict[tuple[str, bool | None], list[Hit]] = field(default_factory=dict)
 
     def hits(self, name: str, *, negated: bool | None = False) -> list[Hit]:
         key = (name, negated)
         if key not in self._found:
-            self._found[key] = self.sentence.find_all(self.words[name], negated=negated)
+            found = self.sentence.find_all(self.words[name], negated=negated)
+            self._found[key] = self._uncovered(found, self.masks.get(name, ()))
         return self._found[key]
+
+    def _uncovered(self, found: list[Hit], masks: Sequence[str]) -> list[Hit]:
+        covered = {
+            i for m in masks for h in self.hits(m, negated=None) for i in range(h.first, h.last + 1)
+        }
+        return [h for h in found if not covered & set(range(h.first, h.last + 1))]
 
     def hit(self, name: str, *, negated: bool | None = False) -> Hit | None:
         found = self.hits(name, negated=negated)
         return found[0] if found else None
 
     def outside(self, name: str, *masks: str, negated: bool | None = False) -> list[Hit]:
-        """Hits of `name` that no hit of a `mask` covers ("Teams" the app is not a team)."""
-        covered = {
-            i for m in masks for h in self.hits(m, negated=None) for i in range(h.first, h.last + 1)
-        }
-        return [
-            h
-            for h in self.hits(name, negated=negated)
-            if not covered & set(range(h.first, h.last + 1))
-        ]
+        """Hits of `name` that no hit of a `mask` covers, beyond the masks the word lists
+        declare ("every week" is not a sweep of work)."""
+        return self._uncovered(self.hits(name, negated=negated), masks)
 
     def sweeping(self, reach: int = 4) -> Hit | None:
         """What the goal's own verb reaches for: "everything", "every", "the entire ..."
@@ -224,8 +228,8 @@ class Reading:
         """Personal purposes and settings; a teacher's "my kids" and "the kids" are pupils."""
         # A purpose said outright ("just for fun") is the clearest words to quote.
         found = [
-            *self.outside("personal_purpose", "not_personal", negated=None),
-            *self.outside("personal", "not_personal", negated=None),
+            *self.hits("personal_purpose", negated=None),
+            *self.hits("personal", negated=None),
         ]
         if self.hits("teaching", negated=None):
             kids = {"kid", "kids", "children", "child"}
@@ -326,22 +330,27 @@ _STOP_AFTER = frozenset(
 
 
 # Raised when the compiled form of the word lists changes shape.
-_COMPILED = "1"
+_COMPILED = "2"
 
 
 def _prepare(data: dict[str, Any]) -> dict[str, Any]:
     """The word lists of goal_words.yaml compiled to JSON data (see `language.lexicons`)."""
     from revmentor import __version__
 
-    phrases = {k: v for k, v in data.items() if k not in ("real_words", "plain_words")}
+    phrases = {k: v for k, v in data.items() if k not in ("real_words", "plain_words", "masks")}
     odd = [(k, p) for k, v in phrases.items() for p in v if not isinstance(p, str)]
     if odd:  # a bare `no` or `on` reads as true or false: quote it in the file
         raise ValueError(f"goal_words.yaml: {odd[0][0]}: {odd[0][1]!r} is not text")
+    masks = {str(k): [str(m) for m in v] for k, v in (data.get("masks") or {}).items()}
+    unknown = sorted({n for k, v in masks.items() for n in (k, *v)} - phrases.keys())
+    if unknown:
+        raise ValueError(f"goal_words.yaml: masks: no list is called {unknown[0]!r}")
     return {
         "version": __version__,
         "lexicons": {
             name: [p.to_json() for p in lx.phrases] for name, lx in lexicons(phrases).items()
         },
+        "masks": masks,
         "real_words": sorted(str(w).lower() for w in data.get("real_words") or ()),
         "plain_words": sorted(stem(str(w)) for w in data.get("plain_words") or ()),
     }
@@ -375,6 +384,11 @@ def _real_words() -> frozenset[str]:
     return frozenset(_words()["real_words"])
 
 
+@cache
+def _masks() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in _words()["masks"].items()}
+
+
 def read(text: str) -> Reading:
     words = _lexicons()
-    return Reading(text, Sentence(text, words["negators"], _real_words()), words)
+    return Reading(text, Sentence(text, words["negators"], _real_words()), words, _masks())

@@ -71,7 +71,7 @@ def relevant(r: Reading, subject: str) -> Check:
     personal = r.personal()
     if personal:
         return _unmet("relevant", "personal", subject, personal[0].quote)
-    work = r.outside("work", "not_work", negated=None)
+    work = r.hits("work", negated=None)
     if work:
         return _met("relevant", r.phrase_around(work[0]))
     return _unmet("relevant", "none", subject)
@@ -124,7 +124,7 @@ def aspirational(r: Reading, subject: str) -> Check:
     if asks and vague_word and len(own_words) <= FEW_WORDS:
         return _unmet("aspirational", "vague", subject)
     for name in ("summit", "mastery"):
-        found = next(iter(r.outside(name, "not_feat")), None)
+        found = r.hit(name)
         if found is not None:
             return _unmet("aspirational", "out_of_reach", subject, r.phrase_around(found))
     sweeping = r.sweeping(SWEEP_REACH)

@@ -196,7 +196,7 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
     if hands is not None:
         return _unmet("achievable", "out_of_hands", subject, r.phrase_around(hands))
     for name in ("summit", "mastery", "feat"):
-        found = next(iter(r.outside(name, "not_feat")), None)
+        found = r.hit(name)
         # "Vendor master data": words the scan itself used name the role's work.
         if found is not None and not _gap_words(r, found, ctx):
             return _unmet("achievable", "too_much", subject, r.phrase_around(found))
@@ -273,7 +273,7 @@ def relevant(r: Reading, ctx: SmartContext, subject: str) -> Check:
     personal = [h for h in r.personal() if not _title(r, h) and not _gap_words(r, h, ctx)]
     # Tied to a gap the scan found, a gym, a bench or a novel is where the role works;
     # only a purpose said outright ("just for me", "for my son") still makes it personal.
-    if ctx.linked_gap and not r.outside("personal_purpose", "not_personal", negated=None):
+    if ctx.linked_gap and not r.hits("personal_purpose", negated=None):
         personal = []
     if personal:
         return _unmet("relevant", "personal", subject, personal[0].quote)
@@ -283,7 +283,7 @@ def relevant(r: Reading, ctx: SmartContext, subject: str) -> Check:
     if shared:
         return _met("relevant", shared, "gap")
     # "By the end of my onboarding" says when, not that the goal serves the role.
-    work = [h for h in r.outside("work", "not_work", "deadline", negated=None) if not _when(r, h)]
+    work = [h for h in r.outside("work", "deadline", negated=None) if not _when(r, h)]
     if work:
         return _met("relevant", r.phrase_around(work[0]))
     colleague = _colleague(r)
@@ -295,9 +295,8 @@ def relevant(r: Reading, ctx: SmartContext, subject: str) -> Check:
 def time_bound(r: Reading, ctx: SmartContext, subject: str) -> Check:
     # A clause that tells the past ("my first week was hard") sets no deadline.
     words = r.sentence.words
-    past_hits = r.outside("past_time", "not_past", negated=None)
+    past_hits = r.hits("past_time", negated=None)
     past_clauses = {words[h.first].clause for h in past_hits}
-    past = bool(past_clauses)
     deadlines = [
         h for h in r.hits("deadline", negated=None) if words[h.first].clause not in past_clauses
     ] + _numbered_periods(r)
@@ -306,7 +305,7 @@ def time_bound(r: Reading, ctx: SmartContext, subject: str) -> Check:
     vague = r.hit("vague_time", negated=None)
     if vague is not None:
         return _unmet("time_bound", "vague", subject, vague.quote)
-    if past:
+    if past_hits:
         return _unmet("time_bound", "past", subject, past_hits[0].quote)
     return _unmet("time_bound", "none", subject)
 
