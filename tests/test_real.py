@@ -220,3 +220,48 @@ def test_a_title_with_master_in_it_is_not_mastery() -> None:
     assert check_real(text).checks["aspirational"].cause != "out_of_reach"
     assert check_real("Master every part of the station by March").checks[
         "aspirational"].cause == "out_of_reach"
+
+
+def test_work_in_a_trade_s_own_words_ties_a_goal_to_work() -> None:
+    for text in ("Learn how the night patrol logs a trespasser, trying the new form twice",
+                 "Understand what our buyers in Lyon look for in a first order",
+                 "Cut the waiting list for fittings, trying a Saturday clinic",
+                 "Learn how the shift checks the new sorting machine before it starts",
+                 "Understand how Ana at the clinic reads the skin tests for a teenager",
+                 "Learn what the lads on the night shift want from the new rota"):
+        assert check_real(text).checks["relevant"].ok, (text, check_real(text).checks["relevant"])
+
+
+def test_a_date_or_a_line_of_business_is_not_a_personal_purpose() -> None:
+    for text in ("Understand how the head keeper plans the Boxing Day shoot",
+                 "Learn how a market garden plans its sowing, by planning one bed",
+                 "Learn how the wedding side of the business prices a hat"):
+        assert check_real(text).checks["relevant"].cause != "personal", text
+    assert check_real("Learn to box for my own fitness").checks["relevant"].cause == "personal"
+
+
+def test_a_memoir_a_pet_a_fete_or_going_freelance_stays_personal() -> None:
+    for text in ("Learn to use AI to write my memoir about the mill",
+                 "Try clicker training the way the trainers do, on my own labrador",
+                 "Learn Canva for the village fete posters",
+                 "Win best in show with my bantams",
+                 "Learn to price jobs before I go self-employed next spring",
+                 "Understand how the council works so I can stop the flats at the end of my road",
+                 "Pick up Excel tips from the team for a night out with the lads"):
+        assert check_real(text).checks["relevant"].cause == "personal", text
+
+
+def test_a_few_minutes_is_trivial_and_a_world_title_out_of_reach() -> None:
+    assert check_real("Learn the booking admin screen, Sam says it takes 5 minutes").checks[
+        "aspirational"].cause == "trivial"
+    assert check_real("Learn to lead the board's minutes, taking the minutes myself").checks[
+        "aspirational"].cause != "trivial"
+    assert check_real("Learn knife sharpening well enough to win the national championship").checks[
+        "aspirational"].cause == "out_of_reach"
+    bell = "Understand how the master says a bell is in tune, by tuning two myself"
+    assert check_real(bell).checks["aspirational"].cause != "out_of_reach"
+
+
+def test_a_couple_of_things_is_not_a_couple() -> None:
+    assert check_real("Grow giant leeks, testing a couple of feeds on them").checks[
+        "relevant"].ok is False
