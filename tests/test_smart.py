@@ -549,3 +549,39 @@ def test_top_performer_a_convicted_case_or_a_degree_level_are_too_much() -> None
                  "Get to level 7 in project management by the end of the plan",
                  "Be as good as her at the estimates by Easter"):
         assert not check_smart(text, SmartContext()).checks["achievable"].ok, text
+
+
+def test_a_side_of_the_work_a_desk_or_a_call_rota_is_the_role() -> None:
+    for text in ("Get on top of the invoicing side of things by week 8",
+                 "Handle the overnight calls on the sports desk on my own by May",
+                 "Cover the weekend on call for the north patch by the end of the plan"):
+        assert check_smart(text, SmartContext()).checks["relevant"].ok, text
+
+
+def test_a_shop_of_my_own_a_diet_a_bad_back_or_a_book_about_me_is_personal() -> None:
+    for text in ("Open my own studio in Leeds by December",
+                 "Eat better on nights, 5 days a week by March",
+                 "Swim twice a week for my back by June",
+                 "Finish a book about my years on the rigs by spring",
+                 "Order food in Polish without help by the end of the placement"):
+        assert not check_smart(text, SmartContext()).checks["relevant"].ok, text
+
+
+def test_feeling_more_enjoying_more_or_being_the_next_someone_names_no_task() -> None:
+    for text in ("Feel more settled at the depot by week 4",
+                 "Enjoy the night shifts more by the end of the plan",
+                 "Be the go-to for every tenancy question by March",
+                 "Be the next Delia Smith by summer"):
+        assert not check_smart(text, SmartContext()).checks["specific"].ok, text
+    expert = "Be the go-to expert on chest physio for the ward by the end of the rotation"
+    assert check_smart(expert, SmartContext()).checks["specific"].ok
+
+
+def test_command_a_title_or_fame_is_too_much_and_a_master_is_a_person() -> None:
+    for text in ("Take command of the tug fleet on my own within 12 weeks",
+                 "Take over as head of all four kitchens by week 10",
+                 "Be the most famous glassblower in Murano by the end of the year",
+                 "Write a bestselling novel about the ward by June"):
+        assert not check_smart(text, SmartContext(weeks=12)).checks["achievable"].ok, text
+    watched = "Stand 4 harbour watches with the master observing, signed off by week 10"
+    assert check_smart(watched, SmartContext(weeks=12)).checks["achievable"].ok
