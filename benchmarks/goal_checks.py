@@ -4,6 +4,7 @@
     python benchmarks/goal_checks.py                 # every part, every criterion
     python benchmarks/goal_checks.py --part tuning   # only the part rules are fitted on
     python benchmarks/goal_checks.py --show-misses relevant --part tuning
+    python benchmarks/goal_checks.py --rules-only    # without the weight of the words
 
 For each part of tests/goal_corpus/ (tuning, held back) and each criterion it prints the
 number of labelled goals, the agreement, Cohen's kappa and the confusion counts (the
@@ -86,11 +87,16 @@ def load_part(framework: str, part: str) -> list[dict[str, Any]]:
     return goals
 
 
-def checker(framework: str) -> tuple[tuple[str, ...], Callable[[dict[str, Any]], Any]]:
-    """The criteria of `framework` and a function giving the check's verdict on an item."""
+def checker(
+    framework: str, rules_only: bool = False
+) -> tuple[tuple[str, ...], Callable[[dict[str, Any]], Any]]:
+    """The criteria of `framework` and a function giving the check's verdict on an item;
+    `rules_only` leaves out the second reading by the weight of the words."""
     if framework == "real":
-        from revmentor.coach.real import KEYS, check_real
+        from revmentor.coach.real import KEYS, check_real, judge
 
+        if rules_only:
+            return KEYS, lambda item: judge(item["text"], weighed=False)
         return KEYS, lambda item: check_real(item["text"])
     from revmentor.coach.smart import KEYS as SMART_KEYS
     from revmentor.coach.smart import check_smart
@@ -106,13 +112,19 @@ def checker(framework: str) -> tuple[tuple[str, ...], Callable[[dict[str, Any]],
             linked_gap=item.get("gap"),
             weeks=int(item.get("weeks") or 12),
         )
+        if rules_only:
+            from revmentor.coach.smart import judge
+
+            return judge(item["text"], context, weighed=False)
         return check_smart(item["text"], context)
 
     return SMART_KEYS, smart
 
 
-def tally(framework: str, items: Iterable[dict[str, Any]]) -> dict[str, Tally]:
-    keys, check = checker(framework)
+def tally(
+    framework: str, items: Iterable[dict[str, Any]], rules_only: bool = False
+) -> dict[str, Tally]:
+    keys, check = checker(framework, rules_only)
     out = {key: Tally() for key in keys}
     for item in items:
         verdict = check(item)
@@ -146,7 +158,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--framework", choices=FRAMEWORKS, action="append")
     parser.add_argument("--part", choices=PARTS, action="append")
     parser.add_argument("--show-misses", metavar="CRITERION")
+    parser.add_argument("--rules-only", action="store_true",
+                        help="the rules' verdicts alone, without the weight of the words")
+    parser.add_argument("--file", type=Path, action="append",
+                        help="score this corpus file alone (a new batch, before fitting)")
     args = parser.parse_args(argv)
+    for path in args.file or ():
+        framework = path.name.split("_", 1)[0]
+        goals = yaml.safe_load(path.read_text(encoding="utf-8"))["goals"]
+        print(report(framework, path.name, tally(framework, goals, args.rules_only)))
+        print()
+    if args.file:
+        return 0
     frameworks = args.framework or list(FRAMEWORKS)
     parts = args.part or list(PARTS)
     if args.show_misses and "heldback" in parts:
@@ -154,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     for framework in frameworks:
         for part in parts:
-            tallies = tally(framework, load_part(framework, part))
+            tallies = tally(framework, load_part(framework, part), args.rules_only)
             print(report(framework, part, tallies))
             if args.show_misses in tallies:
                 for text, label in tallies[args.show_misses].misses:

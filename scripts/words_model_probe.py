@@ -16,7 +16,8 @@ files (a `git worktree` of it on PYTHONPATH) and hold out only the files written
     PYTHONPATH=/tmp/old/src python scripts/words_model_probe.py smart \\
         --test ninth tenth eleventh twelfth thirteenth fourteenth fifteenth
 
-It never reads the held-back files; nothing it learns is shipped.
+It never reads the held-back files, and nothing it learns is shipped: the weights that
+ship are fitted by scripts/train_goal_weights.py.
 """
 
 from __future__ import annotations

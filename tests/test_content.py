@@ -15,7 +15,8 @@ SOURCES = sorted((ROOT / "src" / "revmentor" / "content").glob("*.yaml"))
 
 def test_there_is_content_to_check() -> None:
     assert len(SOURCES) >= 9
-    assert not list(SOURCES[0].parent.glob("*.json")), "no generated copies beside the text"
+    copies = [p for p in SOURCES[0].parent.glob("*.json") if p.with_suffix(".yaml").exists()]
+    assert not copies, "no generated copies beside the text"
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)

@@ -19,13 +19,10 @@ from revmentor.coach.smart import judge as judge_smart
 
 CORPUS = Path(__file__).resolve().parent / "goal_corpus"
 KEYS = {"real": REAL_KEYS, "smart": SMART_KEYS}
-# Floors for goals the rules were never fitted on. The targets are 93% (REAL) and 90%
-# (SMART) agreement with kappa 0.70 for every criterion; SMART stands just under 90% and
-# its Achievable kappa at 0.66, so those two floors hold what is reached, not the target,
-# and fail on any slide back.
-AGREEMENT = {"real": 0.93, "smart": 0.89}
+# Floors for goals neither the rules nor the word weights were fitted on: the targets,
+# 93% (REAL) and 90% (SMART) agreement with kappa 0.70 for every criterion.
+AGREEMENT = {"real": 0.93, "smart": 0.90}
 KAPPA = 0.70
-KAPPA_BELOW_TARGET = {("smart", "achievable"): 0.64}
 
 
 def _context(item: dict[str, Any]) -> SmartContext:
@@ -69,8 +66,7 @@ def test_the_held_back_part_meets_the_floors(framework: str) -> None:
     agree = sum(t.tp + t.tn for t in tallies.values()) / sum(t.n for t in tallies.values())
     assert agree >= AGREEMENT[framework], f"{framework}: {agree:.1%} agreement"
     for key, t in tallies.items():
-        floor = KAPPA_BELOW_TARGET.get((framework, key), KAPPA)
-        assert t.kappa >= floor, f"{framework} {key}: kappa {t.kappa:.2f}"
+        assert t.kappa >= KAPPA, f"{framework} {key}: kappa {t.kappa:.2f}"
 
 
 def _all(framework: str) -> list[dict[str, Any]]:

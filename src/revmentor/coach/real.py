@@ -44,13 +44,19 @@ def check_real(text: str) -> Verdict:
     return verdict.with_rewrite(advice.rewrite_real(read(text), verdict))
 
 
-def judge(text: str) -> Verdict:
-    """The REAL verdict of `text`, without a rewrite."""
+def judge(text: str, *, weighed: bool = True) -> Verdict:
+    """The REAL verdict of `text`, without a rewrite; `weighed=False` gives the rules'
+    verdict alone, without the second reading by the weight of the words."""
     reading = read(text)
     if reading.empty:
         return Verdict.empty(text, KEYS)
     subject = advice.subject(reading)
-    return Verdict(text, {key: decide(reading, subject) for key, decide in DECIDERS.items()})
+    checks = {key: decide(reading, subject) for key, decide in DECIDERS.items()}
+    if weighed:
+        from revmentor.coach.weighing import reweigh
+
+        checks = reweigh("real", text, checks, subject)
+    return Verdict(text, checks)
 
 
 def _met(key: str, quote: str, which: str = "met") -> Check:

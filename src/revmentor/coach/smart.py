@@ -76,14 +76,20 @@ def check_smart(text: str, context: SmartContext | None = None) -> Verdict:
     return verdict.with_rewrite(advice.rewrite_smart(read(text), verdict, ctx))
 
 
-def judge(text: str, context: SmartContext | None = None) -> Verdict:
-    """The SMART verdict of `text`, without a rewrite."""
+def judge(text: str, context: SmartContext | None = None, *, weighed: bool = True) -> Verdict:
+    """The SMART verdict of `text`, without a rewrite; `weighed=False` gives the rules'
+    verdict alone, without the second reading by the weight of the words."""
     reading = read(text)
     if reading.empty:
         return Verdict.empty(text, KEYS)
     ctx = context or SmartContext()
     subject = advice.subject(reading)
-    return Verdict(text, {k: decide(reading, ctx, subject) for k, decide in DECIDERS.items()})
+    checks = {k: decide(reading, ctx, subject) for k, decide in DECIDERS.items()}
+    if weighed:
+        from revmentor.coach.weighing import reweigh
+
+        checks = reweigh("smart", text, checks, subject, gap=bool(ctx.linked_gap))
+    return Verdict(text, checks)
 
 
 def _met(key: str, quote: str, which: str = "met") -> Check:
