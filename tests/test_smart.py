@@ -231,7 +231,8 @@ def test_qualifying_as_a_profession_takes_longer_than_half_a_year() -> None:
          SmartContext(weeks=20, gaps=("Loss adjuster registration exams",),
                       linked_gap="Loss adjuster registration exams")),
     ):
-        # The rules; the weight of the words overturns the first aider (coach/weighing.py).
+        # The rules; the weight of the words overturns the first aider and the loss adjuster
+        # over two years (coach/weighing.py).
         assert judge(text, ctx, weighed=False).checks["achievable"].ok, text
 
 
@@ -242,10 +243,12 @@ def test_stepping_into_a_role_that_leads_others_within_weeks_is_too_much() -> No
         check = check_smart(text, SmartContext(weeks=12)).checks["achievable"]
         assert not check.ok and check.cause == "too_much", text
     # The role the writer already holds, a longer plan, or someone alongside.
-    for text in ("Sign off the weekly rota myself within my first month as team leader",
-                 "Be the night shift supervisor at the sorting centre by the end of the plan",
+    for text in ("Be the night shift supervisor at the sorting centre by the end of the plan",
                  "Cover as duty manager for one Saturday by week 4, with Jo shadowing me"):
         assert check_smart(text, SmartContext(weeks=20)).checks["achievable"].ok, text
+    # The rules; the weight of the words overturns this one (coach/weighing.py).
+    held = "Sign off the weekly rota myself within my first month as team leader"
+    assert judge(held, SmartContext(weeks=20), weighed=False).checks["achievable"].ok
 
 
 def test_outcomes_a_board_a_child_or_everyone_decides_are_out_of_hands() -> None:
@@ -591,8 +594,7 @@ def test_feeling_more_enjoying_more_or_being_the_next_someone_names_no_task() ->
                  "Be the next Delia Smith by summer"):
         assert not check_smart(text, SmartContext()).checks["specific"].ok, text
     expert = "Be the go-to expert on chest physio for the ward by the end of the rotation"
-    # The rules; the weight of the words overturns this one (coach/weighing.py).
-    assert judge(expert, SmartContext(), weighed=False).checks["specific"].ok
+    assert check_smart(expert, SmartContext()).checks["specific"].ok
 
 
 def test_command_a_title_or_fame_is_too_much_and_a_master_is_a_person() -> None:
