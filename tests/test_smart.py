@@ -67,6 +67,46 @@ def _explain(v: Verdict) -> str:
         ("My first week was hard. I want to run the replenishment report without help",
          "time_bound", False),
         ("Close 5/5 P3 billing tickets without escalating, sprint 14", "time_bound", True),
+        # Dates the word lists cannot spell: a day and a month, or numbers after "by".
+        ("Record all 35 plots, checked by Rosa, before the certifier comes on 15 May",
+         "time_bound", True),
+        ("Weld the trailer, Steve checking my welds, before the TT on 26 May", "time_bound", True),
+        ("Leave Rocio ten paragraphs on the problem schools by 30/06", "time_bound", True),
+        ("File the VAT returns by 12.3. with no rejections", "time_bound", True),
+        ("File the VAT returns by May 2nd", "time_bound", True),
+        # A time of day, a score and a past date are not when a goal is due.
+        ("Set up the breakfast buffet for 120 covers by 6.30", "time_bound", False),
+        ("Score 18/20 on the product quiz", "time_bound", False),
+        ("Town Meeting Day was March 5 and I survived it", "time_bound", False),
+        # Events and stretches of the year's work.
+        ("Explain the rainfall index to 3 cooperative boards before the harvest",
+         "time_bound", True),
+        ("Plan my wedding budget in Excel with pivot tables by Carnival", "time_bound", True),
+        ("Test provisioning on one bank's file, two rounds of comments max, before Dashain",
+         "time_bound", True),
+        ("Get zero complaints about our decisions for the rest of the year", "time_bound", True),
+        ("Not panic on payday while Kim's out", "time_bound", True),
+        # Words that look like a date but say how, where or how often.
+        ("Balance the till at close with zero discrepancies", "time_bound", False),
+        ("Milk the mares by hand every two hours", "time_bound", False),
+        ("feel less bored in the kiosk on night shifts", "time_bound", False),
+        ("I'd like to fish more in the lagoon after my shift at the mill", "time_bound", False),
+        ("Do contact tracing visits for every new TB patient within 7 days of diagnosis",
+         "time_bound", False),
+        # After the close is when it starts, not when it is due.
+        ("After the year-end close, draft one consolidated cash flow statement myself",
+         "time_bound", False),
+        # A number that names a place, a year or a setting counts nothing.
+        ("Greenhouse 4. I just want it to be better than when I came", "measurable", False),
+        ("be more disciplined, like the dabbawalas have been since 1890", "measurable", False),
+        ("understand why we hold the fermentation room at 4 degrees", "measurable", False),
+        # Working alone is how the work is done, not how anyone knows it was done well.
+        ("Run the unit 7 control desk alone on night shift", "measurable", False),
+        ("check inheritance transfer files by myself, hopefully properly", "measurable", False),
+        ("Triage motor claims on my own, three in a row with no corrections", "measurable", True),
+        # Handing over is no test passed.
+        ("Pass on what I know to the team before I leave", "measurable", False),
+        ("Pass the forklift test at the first attempt", "measurable", True),
     ],
 )  # fmt: skip
 def test_the_check_reads_the_sentence(text: str, key: str, expected: bool) -> None:
@@ -74,12 +114,36 @@ def test_the_check_reads_the_sentence(text: str, key: str, expected: bool) -> No
     assert verdict.checks[key].ok is expected, _explain(verdict)
 
 
-# The rules read these right; the weight of the words overturns them (coach/weighing.py).
+# The rules alone: the weight of the words overturns the first two (coach/weighing.py) and
+# is tested in tests/test_weighing.py.
 @pytest.mark.parametrize(
     ("text", "key", "expected"),
     [
         ("Get more confident on the counterbalance forklift", "specific", True),
         ("Pick 120 lines an hour in the chilled zone within six weeks", "achievable", True),
+        # Alone within a fortnight is more than someone new can carry...
+        ("Groom 40 dogs a day by myself by the end of week 2", "achievable", False),
+        ("Carry out post-mortem inspection at full line speed, unsupervised from week 2",
+         "achievable", False),
+        ("Issue a tsunami warning on my own in my first fortnight on shift", "achievable", False),
+        ("tap 500 trees a day by myself in my frist week with no bark damage", "achievable", False),
+        # ...but not with someone alongside first, or with a plan's weeks to get there.
+        ("Take 2 bloods a shift under supervision for the first fortnight, then 5 unsupervised"
+         " by week 8", "achievable", True),
+        ("Run the Tuesday toddler rhyme time solo, after co-leading three sessions with Hannah",
+         "achievable", True),
+        ("Run the weekly fire alarm test on my own by week 6", "achievable", True),
+        # Becoming someone is a career; becoming a better colleague is not a profession.
+        ("Become a wildlife vet", "achievable", False),
+        ("Become a big name as a streamer by the end of my first season here", "achievable", False),
+        ("Become a good colleague in the new team", "achievable", True),
+        ("Become a qualified first aider for the warehouse by week 3", "achievable", True),
+        # A veteran's pace, and a language from nothing.
+        ("Hand-pack sardines as fast as Dona Rosa by the end of week two", "achievable", False),
+        ("Separate the stigmas from 10 kg of flowers a morning, as fast as the ladies do",
+         "achievable", False),
+        ("I'd like to do the egg picking myself, two trays a morning", "achievable", True),
+        ("Learn Finnish from zero to B1 by the end of the 12 weeks", "achievable", False),
     ],
 )  # fmt: skip
 def test_the_rules_read_the_sentence(text: str, key: str, expected: bool) -> None:
@@ -243,12 +307,14 @@ def test_stepping_into_a_role_that_leads_others_within_weeks_is_too_much() -> No
         check = check_smart(text, SmartContext(weeks=12)).checks["achievable"]
         assert not check.ok and check.cause == "too_much", text
     # The role the writer already holds, a longer plan, or someone alongside.
-    for text in ("Be the night shift supervisor at the sorting centre by the end of the plan",
-                 "Cover as duty manager for one Saturday by week 4, with Jo shadowing me"):
-        assert check_smart(text, SmartContext(weeks=20)).checks["achievable"].ok, text
-    # The rules; the weight of the words overturns this one (coach/weighing.py).
-    held = "Sign off the weekly rota myself within my first month as team leader"
-    assert judge(held, SmartContext(weeks=20), weighed=False).checks["achievable"].ok
+    assert check_smart(
+        "Cover as duty manager for one Saturday by week 4, with Jo shadowing me",
+        SmartContext(weeks=20),
+    ).checks["achievable"].ok
+    # The rules; the weight of the words overturns these (coach/weighing.py).
+    for held in ("Sign off the weekly rota myself within my first month as team leader",
+                 "Be the night shift supervisor at the sorting centre by the end of the plan"):
+        assert judge(held, SmartContext(weeks=20), weighed=False).checks["achievable"].ok
 
 
 def test_outcomes_a_board_a_child_or_everyone_decides_are_out_of_hands() -> None:
@@ -605,3 +671,38 @@ def test_command_a_title_or_fame_is_too_much_and_a_master_is_a_person() -> None:
         assert not check_smart(text, SmartContext(weeks=12)).checks["achievable"].ok, text
     watched = "Stand 4 harbour watches with the master observing, signed off by week 10"
     assert check_smart(watched, SmartContext(weeks=12)).checks["achievable"].ok
+
+
+def test_a_weekday_that_recurs_is_not_a_deadline_of_one_week() -> None:
+    # "The Tuesday round" happens every week; "by Friday" gives the goal a week.
+    round_ = "Take the water samples on the Tuesday round on my own"
+    friday = "Take the water samples on my own by Friday"
+    assert judge(round_, SmartContext(weeks=12), weighed=False).checks["achievable"].ok
+    assert not judge(friday, SmartContext(weeks=12), weighed=False).checks["achievable"].ok
+
+
+def test_the_rewrite_of_a_goal_too_big_for_its_time_keeps_one_deadline() -> None:
+    ctx = SmartContext(gaps=("Control desk",), linked_gap="Control desk", weeks=12)
+    for text in (
+        "Run the unit 7 control desk alone on night shift from week 2",
+        "Teach the whole GCSE chemistry syllabus to my Year 11s in the four weeks before mocks",
+        "Load a Panamax on my own as shift foreman in my first week",
+    ):
+        rewrite = check_smart(text, ctx).rewrite
+        assert rewrite is not None
+        assert judge(rewrite, ctx).passed, rewrite
+        without_plan_end = rewrite.replace(", by [the end of week 12]", "")
+        # Either the goal's own date or the plan's end, not both.
+        assert without_plan_end == rewrite or not judge(without_plan_end, ctx).checks[
+            "time_bound"
+        ].ok, rewrite
+    rewrite = check_smart("Run the unit 7 control desk alone on night shift from week 2", ctx)
+    assert rewrite.rewrite is not None
+    # Working alone goes from the task: the rewrite says who checks instead.
+    assert rewrite.rewrite.startswith("Run the unit 7 control desk on night shift, ")
+    assert "alone" not in rewrite.rewrite
+
+
+def test_the_rewrite_of_becoming_someone_is_a_first_step() -> None:
+    rewrite = check_smart("Become a wildlife vet", SmartContext(weeks=12)).rewrite
+    assert rewrite is not None and rewrite.startswith("Take [a first step] towards being a")

@@ -107,18 +107,30 @@ def smart(r: Reading, verdict: Verdict, subject: str, context: SmartContext) -> 
     gap = (context.linked_gap or (context.gaps[0] if context.gaps else "")).strip()
     gap_text = _lower_first(gap) if gap else "the main task of the role"
     personal = not checks["relevant"].ok and checks["relevant"].cause == "personal"
-    task = "" if personal or not checks["specific"].ok else _task_clause(r, used)
-    if task and not checks["achievable"].ok:
-        task = _resize(r, task, checks["achievable"].cause)
+    # Relevant to the role, words that read as personal are the role's own.
+    mine = not checks["relevant"].ok
+    task = "" if personal or not checks["specific"].ok else _task_clause(r, used, mine)
+    too_much = not checks["achievable"].ok
+    own_dates = _deadline_phrases(r) if checks["time_bound"].ok else []
+    if task and too_much:
+        # The goal's own date goes with the rest of its size; it is put back after the
+        # resized task when the two fit together, else the plan's end takes its place.
+        task = _without(_resize(r, task, checks["achievable"].cause), own_dates)
     task = task or f"Handle [{gap_text}]"
-    measure = _own(r, used, "measure") if checks["measurable"].ok else [SMART_ALONE]
+    measure = _own(r, used, "measure", mine) if checks["measurable"].ok else [SMART_ALONE]
+    if too_much:
+        alone = [h.quote for h in r.hits("alone") if h.quote.split()[0].lower() != "without"]
+        measure = [m for m in (_without(m, [*own_dates, *alone]) for m in measure) if m]
     deadline_text = SMART_DEADLINE.format(weeks=context.weeks or 12)
     deadline = _deadline(r, task) if checks["time_bound"].ok else [deadline_text]
-    if not checks["achievable"].ok:
-        deadline = [deadline_text]
+    role = [] if checks["relevant"].ok else [SMART_FOR_ROLE.format(gap=gap_text)]
     for_role = SMART_FOR_ROLE.format(gap=gap_text)
-    candidates = [
-        [task, *measure, *deadline, *([] if checks["relevant"].ok else [for_role])],
+    candidates = [[task, *measure, *deadline, *role]]
+    if too_much:
+        candidates = [[task, *measure, date, *role] for date in own_dates[:1]]
+        candidates.append([task, *measure, deadline_text, *role])
+    candidates += [
+        [task, SMART_ALONE, deadline_text, *role],
         [task, SMART_ALONE, deadline_text, for_role],
         [f"Handle [{gap_text}]", SMART_ALONE, deadline_text, for_role],
         [f"Handle [{gap_text}]", SMART_ALONE, deadline_text],
@@ -145,10 +157,12 @@ def _clauses(r: Reading) -> list[tuple[int, int, int]]:
     return [(c, ix[0], ix[-1]) for c, ix in spans.items()]
 
 
-def _bad(r: Reading) -> list[Hit]:
-    """What keeps a clause out of a rewrite: personal, refusing, rigid, negated, vague times."""
+def _bad(r: Reading, personal: bool = True) -> list[Hit]:
+    """What keeps a clause out of a rewrite: personal, refusing, rigid, negated, vague times.
+    Without `personal`, words that read as personal stay in (the plan's gap made the dogs
+    of "Groom 40 dogs a day" the role's)."""
     return [
-        *r.personal(),
+        *(r.personal() if personal else ()),
         *r.hits("refusal", negated=None),
         *r.hits("rigid", negated=None),
         *r.hits("learning", negated=True),
@@ -159,8 +173,8 @@ def _bad(r: Reading) -> list[Hit]:
     ]
 
 
-def _clean_clauses(r: Reading) -> list[tuple[int, int, int]]:
-    bad = _bad(r)
+def _clean_clauses(r: Reading, personal: bool = True) -> list[tuple[int, int, int]]:
+    bad = _bad(r, personal)
     return [c for c in _clauses(r) if not any(h.first <= c[2] and h.last >= c[1] for h in bad)]
 
 
@@ -345,7 +359,8 @@ def _resize(r: Reading, aim: str, cause: str) -> str:
     for h in r.hits("short_time", negated=None):
         if h.quote.split()[0].lower() in _DEADLINE_WORDS:
             aim = aim.replace(h.quote, " ")
-    for h in r.hits("trivial", negated=None):
+    # "40 dogs a day" is a rate when the goal is too much; "in a day" is trivial only otherwise.
+    for h in r.hits("trivial", negated=None) if cause != "too_much" else ():
         if h.quote.lower() in _SMALL_THINGS:
             # "the Outlook keyboard shortcuts" -> "the Outlook": the thing and its modifier.
             aim = re.sub(rf"(?:\b[a-z][\w-]* )?{re.escape(h.quote)}", " ", aim, count=1)
@@ -362,6 +377,16 @@ def _resize(r: Reading, aim: str, cause: str) -> str:
                 if changed != quote:
                     break
             aim = aim.replace(quote, changed)
+    # "By myself", "solo": the rewrite says who checks instead.
+    for h in r.hits("alone"):
+        if h.quote.split()[0].lower() not in ("no", "without"):
+            aim = aim.replace(h.quote, " ")
+    for h in r.hits("become"):
+        aim = aim.replace(h.quote, f"take [a first step] towards being {h.quote.split()[-1]}")
+    # "As fast as Dona Rosa", "like Aibek does": a pace of years, left for later.
+    for h in r.hits("feat"):
+        if h.quote.split()[0].lower() in ("as", "like"):
+            aim = aim.replace(r.phrase_around(h, after=3), " ")
     if cause == "out_of_hands":
         # "Write the bid and make sure it gets funded": keep the part in the person's hands.
         for h in r.hits("out_of_hands", negated=None):
@@ -390,11 +415,11 @@ def _first_of_list(aim: str) -> str:
     return m.group(1) if m else aim
 
 
-def _own(r: Reading, used: set[int], name: str) -> list[str]:
+def _own(r: Reading, used: set[int], name: str, personal: bool = True) -> list[str]:
     """The person's clean clauses holding a `name` phrase that are not used yet."""
     hits = r.hits(name, negated=None)
     out = []
-    for c, first, last in _clean_clauses(r):
+    for c, first, last in _clean_clauses(r, personal):
         if c in used or _asks(r, last) or not any(first <= h.first <= last for h in hits):
             continue
         piece = r.sentence.quote(first, last).strip(" ,;:.!?-—–")
@@ -404,12 +429,12 @@ def _own(r: Reading, used: set[int], name: str) -> list[str]:
     return out
 
 
-def _task_clause(r: Reading, used: set[int]) -> str:
+def _task_clause(r: Reading, used: set[int], personal: bool = True) -> str:
     """The goal's task in its own words (its first clean clause that says what to do)."""
     words = r.sentence.words
     options = [
         (c, first, last)
-        for c, first, last in _clean_clauses(r)
+        for c, first, last in _clean_clauses(r, personal)
         if _text(r, first, last) and words[first].low not in _NOT_AN_AIM
     ]
     doing = [o for o in options if _verb_at(r, o[1]) or r.hit("learning") is not None]
@@ -418,6 +443,50 @@ def _task_clause(r: Reading, used: set[int]) -> str:
         piece = _text(r, first, last)
         return piece[:1].upper() + piece[1:]
     return ""
+
+
+def _deadline_phrases(r: Reading) -> list[str]:
+    """Each of the goal's own dates as written, with the word that leads into it ("by the
+    end of week 2", "in my first fortnight")."""
+    from revmentor.coach.smart import deadlines
+
+    words = r.sentence.words
+    out: list[str] = []
+    for h in deadlines(r):
+        first = h.first
+        while first and words[first - 1].low in _INTO_A_DATE and first > h.first - 3:
+            first -= 1
+        last = h.last
+        while last + 1 < len(words) and words[last + 1].clause == words[h.last].clause and (
+            words[last + 1].low in _DATE_TAIL or words[last + 1].low[:1].isdigit()
+        ):
+            last += 1
+        phrase = r.sentence.quote(first, last)
+        if not any(phrase in kept for kept in out):
+            out.append(phrase)
+    return out
+
+
+# Words that lead into a date ("by the end of", "in my first") and that finish one.
+_INTO_A_DATE = frozenset(
+    "by in within before until till over during inside for on from starting the my our".split()
+)
+_DATE_TAIL = frozenset(
+    "end of the my week weeks month months day days fortnight shift back here two three four"
+    " five six one".split()
+)
+
+
+def _without(text: str, phrases: Sequence[str]) -> str:
+    """`text` with `phrases` taken out, and the commas and spaces they leave tidied."""
+    for phrase in sorted(phrases, key=len, reverse=True):
+        text = text.replace(phrase, " ")
+    text = re.sub(r"\s+([,;.])", r"\1", re.sub(r"\s+", " ", text))
+    text = re.sub(r"(?:[,;]\s*)+(?=[,;]|$)", "", text).strip(" ,;-—–")
+    words = text.split()
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words).strip(" ,;-—–")
 
 
 def _deadline(r: Reading, task: str) -> list[str]:

@@ -45,6 +45,8 @@ FEW_WORDS = 6
 # A time frame of at most this many weeks is short: passing a test or doing it all alone
 # does not fit in it.
 SHORT_WEEKS = 1
+# Doing the work alone within this many weeks is too much for someone new to it.
+ALONE_WEEKS = 2
 # With someone checking, a sweeping scope fits a plan at least this long.
 SUPPORTED_WEEKS = 4
 # A second full load leaves no room for a new job in less than this.
@@ -252,6 +254,19 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
         big = _big(r, "big_in_short") or _big(r, "credential")
         if big is not None:
             return _unmet("achievable", "too_much", subject, r.phrase_around(big))
+    become = r.hit("become")
+    # A first aider's certificate is days; a plan made for the role, or years long, is not.
+    if (
+        become is not None
+        and not _modest(r, become)
+        and weeks <= PROFESSION_WEEKS
+        and r.hit("quick_credential") is None
+        and not _made_for_it(ctx)
+    ):
+        return _unmet("achievable", "too_much", subject, r.phrase_around(become))
+    alone = r.hit("alone")
+    if alone is not None and weeks <= ALONE_WEEKS and r.hit("support", negated=None) is None:
+        return _unmet("achievable", "too_much", subject, r.phrase_around(alone))
     change = _change(r)
     if change is not None and weeks <= CHANGE_WEEKS and not supported:
         return _unmet("achievable", "too_much", subject, r.phrase_around(change))
@@ -261,6 +276,15 @@ def achievable(r: Reading, ctx: SmartContext, subject: str) -> Check:
         if big is not None:
             return _unmet("achievable", "too_much", subject, r.phrase_around(big))
     return _met("achievable", "")
+
+
+def _modest(r: Reading, hit: Hit) -> bool:
+    """Whether what follows "become a" is a way to be, not a profession ("a better")."""
+    words = r.sentence.words
+    return hit.last + 1 < len(words) and words[hit.last + 1].low in _MODEST
+
+
+_MODEST = frozenset("better good real bit more useful valued trusted reliable".split())
 
 
 def _made_for_it(ctx: SmartContext) -> bool:
@@ -299,21 +323,29 @@ def relevant(r: Reading, ctx: SmartContext, subject: str) -> Check:
 
 
 def time_bound(r: Reading, ctx: SmartContext, subject: str) -> Check:
-    # A clause that tells the past ("my first week was hard") sets no deadline.
-    words = r.sentence.words
-    past_hits = r.hits("past_time", negated=None)
-    past_clauses = {words[h.first].clause for h in past_hits}
-    deadlines = [
-        h for h in r.hits("deadline", negated=None) if words[h.first].clause not in past_clauses
-    ] + _numbered_periods(r)
-    if deadlines:
-        return _met("time_bound", r.phrase_around(deadlines[0], after=3))
+    found = deadlines(r)
+    if found:
+        return _met("time_bound", r.phrase_around(found[0], after=3))
     vague = r.hit("vague_time", negated=None)
     if vague is not None:
         return _unmet("time_bound", "vague", subject, vague.quote)
+    past_hits = r.hits("past_time", negated=None)
     if past_hits:
         return _unmet("time_bound", "past", subject, past_hits[0].quote)
     return _unmet("time_bound", "none", subject)
+
+
+def deadlines(r: Reading) -> list[Hit]:
+    """The words that say when the goal is due, in the order they come."""
+    # A clause that tells the past ("my first week was hard") sets no deadline.
+    words = r.sentence.words
+    past_clauses = {words[h.first].clause for h in r.hits("past_time", negated=None)}
+    found = [
+        h
+        for h in r.hits("deadline", negated=None) + _numbered_periods(r)
+        if words[h.first].clause not in past_clauses and not _start(r, h)
+    ]
+    return sorted(found, key=lambda h: h.first)
 
 
 # --- what the wording holds ------------------------------------------------------------
@@ -323,15 +355,62 @@ def time_bound(r: Reading, ctx: SmartContext, subject: str) -> Check:
 _PERIODS = frozenset("sprint week day month term quarter shift".split())
 
 
+def _start(r: Reading, hit: Hit) -> bool:
+    """Whether `hit` says when the goal starts, not when it ends: "after the year-end
+    close". ("From week 2" is left a time frame: the corpus's coaches mostly count it.)"""
+    words = r.sentence.words
+    span = {w.low for w in words[hit.first : hit.last + 1]}
+    if span & _ENDS:
+        return False
+    i = hit.first
+    if words[i].low in _STARTS:
+        return True
+    while i and words[i - 1].low in _DETERMINERS_BEFORE_DATE:
+        i -= 1
+    return bool(i) and words[i - 1].low in _STARTS
+
+
+_STARTS = frozenset(["after"])
+_ENDS = frozenset("until till to through by before within".split())
+_DETERMINERS_BEFORE_DATE = frozenset("the my our this next".split())
+
+
 def _numbered_periods(r: Reading) -> list[Hit]:
+    """"Sprint 3", "14 March", "May 3rd", "by 12/3": dates the word lists cannot spell."""
     from revmentor.coach.language import compile_phrase
 
     words = r.sentence.words
-    return [
-        Hit(compile_phrase("sprint"), i, i + 1, False, r.sentence.quote(i, i + 1))
+    spans = [
+        (i, i + 1)
         for i in range(len(words) - 1)
         if words[i].low in _PERIODS and words[i + 1].low.isdigit()
     ]
+    for i in range(len(words) - 1):
+        a, b = words[i].low, words[i + 1].low
+        if (_DAY.match(a) and b in _MONTH_NAMES) or (a in _MONTH_NAMES and _DAY.match(b)):
+            # "Town Meeting Day was March 5", "since I started here on 2 February".
+            before = {w.low for w in words[max(0, i - 4) : i] if w.clause == words[i].clause}
+            if not before & _PAST_MARKERS:
+                spans.append((i, i + 1))
+    # "12/3" or "12.3" is a date only after a word that sets one: "18/20" is a score.
+    spans += [
+        (i - 1, i)
+        for i in range(1, len(words))
+        if _NUMERIC_DATE.match(words[i].low) and words[i - 1].low in _DATE_PREPOSITIONS
+    ]
+    phrase = compile_phrase("sprint")
+    return [Hit(phrase, i, j, False, r.sentence.quote(i, j)) for i, j in sorted(spans)]
+
+
+_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
+_MONTH_NAMES = frozenset(MONTHS + MONTH_ABBREVIATIONS)
+# "12/3" either way round; "12.3." day first, so that "by 6.30" stays a time of day.
+_NUMERIC_DATE = re.compile(
+    r"^(?:(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?"
+    r"|(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])(?:\.\d{2,4})?)$"
+)
+_DATE_PREPOSITIONS = frozenset("by before until till on due".split())
+_PAST_MARKERS = frozenset("was were since started joined began arrived happened did".split())
 
 
 def _when(r: Reading, hit: Hit) -> bool:
@@ -452,7 +531,9 @@ _NUMBER_WORDS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
 }  # fmt: skip
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+_ORDINALS = {
+    "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "2nd": 2, "3rd": 3, "4th": 4,
+}  # fmt: skip
 # A number after these names a thing (Year 8, Line 3, sprint 6), it does not count one.
 _NAMING = frozenset(
     [
@@ -486,9 +567,34 @@ _NAMING = frozenset(
         "zone",
         "page",
         "chapter",
+        # Places and machines that go by number: "Greenhouse 4", "window 14", "Bog 7".
+        "greenhouse",
+        "bog",
+        "window",
+        "platform",
+        "counter",
+        "desk",
+        "kiln",
+        "tank",
+        "hall",
+        "berth",
+        "hangar",
+        "terminal",
+        "pier",
+        "quay",
+        "wing",
+        "plot",
+        "station",
+        "oven",
+        "vat",
+        "barn",
+        "theatre",
+        "lab",
+        "cell",
+        "rig",
     ]
 )
-_DISTANCE = frozenset("pb run race km mile miles".split())
+_DISTANCE = frozenset("pb run race km mile miles degrees degree °c °f".split())
 _RUNNING = frozenset("run ran running walk walked swim swam cycle cycled row rowed".split())
 _NUMBER_RE = re.compile(r"^\d[\d,]*(?:\.\d+)?k?$|^\d+/\d+$")
 _THRESHOLDS = frozenset(["under", "over", "below", "above", "than", "£", "$", "€", "within", "top"])
@@ -518,15 +624,21 @@ def _count(r: Reading, *, totals: bool = False, names: frozenset[str] = frozense
                 continue  # 30/04 is a date; 5/5 a score
         before = words[i - 1].low if i else ""
         after = words[i + 1] if i + 1 < len(words) else None
-        if before in _NAMING or (after is not None and after.stem in units):
+        # "Ward 5" and "day one" are names; "for the ward five calls" counts calls.
+        counted = (
+            not w.low[0].isdigit() and after is not None and after.low.endswith("s")
+            and after.low.isalpha() and after.stem not in units
+        )
+        named = before in _NAMING and not counted
+        if named or (after is not None and after.stem in units):
             continue
         ran = w.low.endswith("k") and before in _RUNNING  # "I already run 10k"
         if ran or (after is not None and after.low in _DISTANCE) or {i, i + 1} & not_feat:
             continue  # "my 5k PB", "a 10k fun run": a distance, not so many to do
         if before == "per":
             continue  # "3 errors per 1,000 words": the 1,000 sizes the rate
-        if i and words[i - 1].text.isupper() and words[i - 1].text.isalpha():
-            continue  # IFRS 17, ISO 9001: a name, not a count
+        if i and words[i - 1].text.isupper() and words[i - 1].text.isalpha() and w.low[0].isdigit():
+            continue  # IFRS 17, ISO 9001: a name, not a count ("in SAP five calls" counts)
         if not totals and before in _DESCRIBING:
             continue  # "the notes are 300 pages" tells the size of the job, not a target
         if after is not None and (_NUMBER_RE.match(after.low) or after.low in _NUMBER_WORDS):
@@ -548,7 +660,7 @@ def _count(r: Reading, *, totals: bool = False, names: frozenset[str] = frozense
 
 _DESCRIBING = frozenset("is are was were has have had".split())
 _YEAR_WORDS = frozenset("since in from until till before after during".split())
-_YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_YEAR_RE = re.compile(r"^(1[5-9]|20)\d\d$")
 
 
 # "Every difference explained": a standard to meet, not everything to take on.
@@ -697,29 +809,40 @@ def _is_rate(words: Sequence[Word], i: int, units: set[str]) -> bool:
     return False
 
 
+_WEEKDAYS = frozenset(WEEKDAYS)
+_BY_WEEKDAY = frozenset("by before until till this next from starting on".split())
+_WITHIN_DAYS = frozenset("first in within over next".split())
+_BY_WEEKEND = frozenset("by before until till this next".split())
+
+
 def _frame_weeks(r: Reading, ctx: SmartContext) -> float:
     """How many weeks the goal gives itself: its own words first, else the plan's length."""
     words = r.sentence.words
     for i, w in enumerate(words):
         nxt = words[i + 1].low if i + 1 < len(words) else ""
-        if w.low in ("friday", "monday", "tuesday", "wednesday", "thursday", "tomorrow"):
-            return 1.5 if nxt == "week" else 1
+        before = words[i - 1].low if i else ""
+        if w.low == "tomorrow" or (w.low in _WEEKDAYS and before in _BY_WEEKDAY):
+            return 1.5 if nxt == "week" else 1  # "by Friday"; "the Tuesday round" recurs
         if w.low in ("week", "wk") and (nxt.isdigit() or nxt in _NUMBER_WORDS):
             return _NUMBER_WORDS.get(nxt) or float(nxt)  # "by week 2", "end of week two"
         if w.low in _ORDINALS and nxt.startswith("week"):
             return _ORDINALS[w.low]  # "by my third week"
-        if nxt.startswith("day") and (w.low.isdigit() or w.low in _NUMBER_WORDS):
+        # "In my first 5 days"; "for 10 days running" and "on 5 days" are runs and counts.
+        if (
+            nxt.startswith("day")
+            and (w.low.isdigit() or w.low in _NUMBER_WORDS)
+            and before in _WITHIN_DAYS
+        ):
             return (_NUMBER_WORDS.get(w.low) or float(w.low)) / 5  # "in my first 5 days"
         if w.low == "fortnight":
             return 2
-        if w.low == "first" and nxt in ("week", "day", "days", "fortnight"):
+        if w.low in ("first", "frist", "1st") and nxt in ("week", "day", "days", "fortnight"):
             return 1 if nxt != "fortnight" else 2
-        if w.low == "weekend":
+        if w.low == "weekend" and before in _BY_WEEKEND:
             return 0.5
-        if nxt.startswith(("week", "wk")) and (w.low.isdigit() or w.low in _NUMBER_WORDS):
-            before = words[i - 1].low if i else ""
-            if before != "week":
-                return _NUMBER_WORDS.get(w.low) or float(w.low)
+        number = w.low.isdigit() or w.low in _NUMBER_WORDS
+        if nxt.startswith(("week", "wk")) and number and before != "week":
+            return _NUMBER_WORDS.get(w.low) or float(w.low)
         if nxt.startswith("month") and (w.low.isdigit() or w.low in _NUMBER_WORDS):
             return 4.3 * (_NUMBER_WORDS.get(w.low) or float(w.low))
         if w.low in ("month",) and i and words[i - 1].low in ("this", "first", "the"):
