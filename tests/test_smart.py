@@ -107,6 +107,12 @@ def _explain(v: Verdict) -> str:
         # Handing over is no test passed.
         ("Pass on what I know to the team before I leave", "measurable", False),
         ("Pass the forklift test at the first attempt", "measurable", True),
+        # A multiple of where it stands is a measure; a year that names a cohort counts nothing.
+        ("Double our RAJAR listening figures by the next quarterly release", "measurable", True),
+        ("Process the 2025 undergraduate scholarship shortlists", "measurable", False),
+        # Someone's work named by its owner names no task.
+        ("cover Chloe's job", "specific", False),
+        ("Pete's whole job, by Friday", "specific", False),
     ],
 )  # fmt: skip
 def test_the_check_reads_the_sentence(text: str, key: str, expected: bool) -> None:
@@ -144,6 +150,9 @@ def test_the_check_reads_the_sentence(text: str, key: str, expected: bool) -> No
          "achievable", False),
         ("I'd like to do the egg picking myself, two trays a morning", "achievable", True),
         ("Learn Finnish from zero to B1 by the end of the 12 weeks", "achievable", False),
+        ("Pass on 27 years of know-how on political risk before I retire", "achievable", False),
+        ("Get the art schedules for the fall 2026 picture books into one tracker by 1 August",
+         "achievable", True),
     ],
 )  # fmt: skip
 def test_the_rules_read_the_sentence(text: str, key: str, expected: bool) -> None:

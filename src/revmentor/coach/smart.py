@@ -648,8 +648,10 @@ def _count(r: Reading, *, totals: bool = False, names: frozenset[str] = frozense
             continue  # "claims under £2,000" sets a limit, it is not so much to do
         if (after is not None and after.low in months) or before in months:
             continue  # a date
-        if before in _YEAR_WORDS and _YEAR_RE.match(w.low):
-            continue  # "since 2019": a year
+        if _YEAR_RE.match(w.low) and before not in _THRESHOLDS | {"past", "to"} and (
+            before in _YEAR_WORDS or after is None or not after.low.endswith("s")
+        ):
+            continue  # "since 2019", "the 2025 shortlists": a year ("2000 claims" counts)
         if w.low in ("one", "a") and after is not None and after.low in ("day", "of"):
             continue
         if totals and _is_rate(words, i, units):
