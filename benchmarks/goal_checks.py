@@ -87,6 +87,17 @@ def load_part(framework: str, part: str) -> list[dict[str, Any]]:
     return goals
 
 
+def context(item: dict[str, Any]) -> Any:
+    """The plan's context of a SMART corpus item: its scanned gaps, its link, its weeks."""
+    from revmentor.coach.smart import SmartContext
+
+    return SmartContext(
+        gaps=tuple(item.get("gaps") or ()),
+        linked_gap=item.get("gap"),
+        weeks=int(item.get("weeks") or 12),
+    )
+
+
 def checker(
     framework: str, rules_only: bool = False
 ) -> tuple[tuple[str, ...], Callable[[dict[str, Any]], Any]]:
@@ -98,25 +109,19 @@ def checker(
         if rules_only:
             return KEYS, lambda item: judge(item["text"], weighed=False)
         return KEYS, lambda item: check_real(item["text"])
+    from revmentor.coach import smart as smart_check
     from revmentor.coach.smart import KEYS as SMART_KEYS
     from revmentor.coach.smart import check_smart
 
-    try:
-        from revmentor.coach.smart import SmartContext
-    except ImportError:  # the check before it read its plan's context
+    if not hasattr(smart_check, "SmartContext"):  # the check before it read its plan's context
         return SMART_KEYS, lambda item: check_smart(item["text"])
 
     def smart(item: dict[str, Any]) -> Any:
-        context = SmartContext(
-            gaps=tuple(item.get("gaps") or ()),
-            linked_gap=item.get("gap"),
-            weeks=int(item.get("weeks") or 12),
-        )
         if rules_only:
             from revmentor.coach.smart import judge
 
-            return judge(item["text"], context, weighed=False)
-        return check_smart(item["text"], context)
+            return judge(item["text"], context(item), weighed=False)
+        return check_smart(item["text"], context(item))
 
     return SMART_KEYS, smart
 

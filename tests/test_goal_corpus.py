@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from benchmarks.goal_checks import load_part, tally
+from benchmarks.goal_checks import context, load_part, tally
 
 from revmentor.coach.real import KEYS as REAL_KEYS
 from revmentor.coach.real import check_real
 from revmentor.coach.real import judge as judge_real
 from revmentor.coach.smart import KEYS as SMART_KEYS
-from revmentor.coach.smart import SmartContext, check_smart
+from revmentor.coach.smart import check_smart
 from revmentor.coach.smart import judge as judge_smart
 
 CORPUS = Path(__file__).resolve().parent / "goal_corpus"
@@ -23,14 +23,6 @@ KEYS = {"real": REAL_KEYS, "smart": SMART_KEYS}
 # 93% (REAL) and 90% (SMART) agreement with kappa 0.70 for every criterion.
 AGREEMENT = {"real": 0.93, "smart": 0.90}
 KAPPA = 0.70
-
-
-def _context(item: dict[str, Any]) -> SmartContext:
-    return SmartContext(
-        gaps=tuple(item.get("gaps") or ()),
-        linked_gap=item.get("gap"),
-        weeks=int(item.get("weeks") or 12),
-    )
 
 
 @pytest.mark.parametrize("framework", ["real", "smart"])
@@ -89,13 +81,13 @@ def test_every_real_goal_that_falls_short_gets_a_rewrite_that_meets_every_criter
 def test_every_smart_goal_that_falls_short_gets_a_rewrite_that_meets_every_criterion() -> None:
     failures = []
     for item in _all("smart"):
-        context = _context(item)
-        verdict = check_smart(item["text"], context)
+        plan = context(item)
+        verdict = check_smart(item["text"], plan)
         if verdict.passed:
             assert verdict.rewrite is None
             continue
         assert verdict.rewrite
-        if not judge_smart(verdict.rewrite, context).passed:
+        if not judge_smart(verdict.rewrite, plan).passed:
             failures.append((item["text"], verdict.rewrite))
     assert failures == []
 

@@ -86,6 +86,15 @@ def _explain(v: Verdict) -> str:
          "time_bound", True),
         ("Get zero complaints about our decisions for the rest of the year", "time_bound", True),
         ("Not panic on payday while Kim's out", "time_bound", True),
+        # Dates as people write them in other languages and formats.
+        ("Log 10 dives by 30-06", "time_bound", True),
+        ("Send the tender out latest 2025-03-14", "time_bound", True),
+        ("Explain the heating bills, 9 of 10 calls checked, before 1. oktober", "time_bound",
+         True),
+        ("Do the hydrant round with the checklist, till KW 20", "time_bound", True),
+        ("Fix the app's bugs before Tsagaan Sar", "time_bound", True),
+        ("Keep the models ticking over till she's back", "time_bound", True),
+        ("be much better at the month end closing stuff", "time_bound", False),
         # Words that look like a date but say how, where or how often.
         ("Balance the till at close with zero discrepancies", "time_bound", False),
         ("Milk the mares by hand every two hours", "time_bound", False),
@@ -668,8 +677,10 @@ def test_feeling_more_enjoying_more_or_being_the_next_someone_names_no_task() ->
                  "Be the go-to for every tenancy question by March",
                  "Be the next Delia Smith by summer"):
         assert not check_smart(text, SmartContext()).checks["specific"].ok, text
+    # The rules read the named skill; the weight of the words now overturns it, as the
+    # corpus's coaches mostly read "the go-to" goals (coach/weighing.py).
     expert = "Be the go-to expert on chest physio for the ward by the end of the rotation"
-    assert check_smart(expert, SmartContext()).checks["specific"].ok
+    assert judge(expert, SmartContext(), weighed=False).checks["specific"].ok
 
 
 def test_command_a_title_or_fame_is_too_much_and_a_master_is_a_person() -> None:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
-import yaml
+from benchmarks.goal_checks import checker, load_part
 
-from revmentor.coach import real, smart, weighing
+from revmentor.coach import real, weighing
 from revmentor.coach.verdict import Verdict
 from tests.helpers_scripts import load_script
 
-CORPUS = Path(__file__).resolve().parent / "goal_corpus"
 QUOTED = re.compile(r"“([^”]*)”")
 
 
@@ -49,29 +49,15 @@ def test_a_file_of_another_format_is_refused(
         weighing._models.cache_clear()
 
 
-def _corpus(framework: str) -> list[dict[str, object]]:
-    goals: list[dict[str, object]] = []
-    for path in sorted(CORPUS.glob(f"{framework}_tuning*.yaml")):
-        goals.extend(yaml.safe_load(path.read_text(encoding="utf-8"))["goals"])
-    return goals
-
-
-def _verdicts(framework: str, item: dict[str, object]) -> tuple[Verdict, Verdict]:
-    text = str(item["text"])
-    if framework == "real":
-        return real.judge(text, weighed=False), real.judge(text)
-    ctx = smart.SmartContext(
-        gaps=tuple(item.get("gaps") or ()),  # type: ignore[arg-type]
-        linked_gap=item.get("gap"),  # type: ignore[arg-type]
-        weeks=int(item.get("weeks") or 12),  # type: ignore[call-overload]
-    )
-    return smart.judge(text, ctx, weighed=False), smart.judge(text, ctx)
+def _verdicts(framework: str, item: dict[str, Any]) -> tuple[Verdict, Verdict]:
+    """The rules' verdict on a corpus goal, and the verdict with the words weighed."""
+    return checker(framework, rules_only=True)[1](item), checker(framework)[1](item)
 
 
 @pytest.mark.parametrize("framework", ["real", "smart"])
 def test_where_the_words_overturn_the_rules_they_are_quoted_from_the_goal(framework: str) -> None:
     overturned = 0
-    for item in _corpus(framework):
+    for item in load_part(framework, "tuning"):
         rules, weighed = _verdicts(framework, item)
         for key, check in weighed.checks.items():
             if check.ok == rules.checks[key].ok:
@@ -85,7 +71,7 @@ def test_where_the_words_overturn_the_rules_they_are_quoted_from_the_goal(framew
             if not check.ok:
                 assert check.cause == weighing.CAUSES[key] and check.suggestion
     # The words do overturn some verdicts on the corpus, but not most of them.
-    assert 0 < overturned < len(_corpus(framework)) / 5
+    assert 0 < overturned < len(load_part(framework, "tuning")) / 5
 
 
 def test_rules_only_leaves_out_the_words() -> None:
@@ -108,8 +94,15 @@ def test_a_reason_prefers_words_that_name_something() -> None:
     ), found.quote
 
 
-def test_the_same_goal_weighs_the_same() -> None:
-    text = "Get my head round the whole depot by week 6"
-    first = weighing.weigh("smart.relevant", text, False)
-    weighing._models.cache_clear()
-    assert weighing.weigh("smart.relevant", text, False) == first
+def test_a_score_is_the_prior_and_the_weights_of_the_goal_s_own_features() -> None:
+    # Read from the shipped file by hand: a feature counts once, however often it occurs.
+    text = "Get my head round the whole depot, the whole depot, by week 6"
+    model = json.loads(weighing.weights_file("smart").read_text(encoding="utf-8"))["models"][
+        "smart.relevant"
+    ]
+    expected = model["prior"] + sum(
+        model["weights"].get(f, 0.0) for f in weighing.features(text, rule=False)
+    )
+    found = weighing.weigh("smart.relevant", text, False)
+    assert found.score == pytest.approx(expected)
+    assert found.ok is (expected > 0)

@@ -352,7 +352,7 @@ def deadlines(r: Reading) -> list[Hit]:
 
 
 # "Sprint 14", "week 6", "day 30": a numbered stretch of the plan is a date.
-_PERIODS = frozenset("sprint week day month term quarter shift".split())
+_PERIODS = frozenset("sprint week day month term quarter shift kw".split())
 
 
 def _start(r: Reading, hit: Hit) -> bool:
@@ -392,6 +392,21 @@ def _numbered_periods(r: Reading) -> list[Hit]:
             before = {w.low for w in words[max(0, i - 4) : i] if w.clause == words[i].clause}
             if not before & _PAST_MARKERS:
                 spans.append((i, i + 1))
+    # "By 30-06" and "latest 2025-03-14" arrive as numbers split at their hyphens.
+    for i in range(1, len(words) - 1):
+        if words[i - 1].low not in _DATE_PREPOSITIONS | {"latest"}:
+            continue
+        a, b = words[i].low, words[i + 1].low
+        after = words[i + 2].low if i + 2 < len(words) else ""
+        if not (a.isdigit() and b.isdigit()):
+            continue
+        if _YEAR_RE.match(a) and after.isdigit():
+            if 1 <= int(b) <= 12 and 1 <= int(after) <= 31:
+                spans.append((i - 1, i + 2))
+            continue
+        hyphen = "-" in r.text[words[i].end : words[i + 1].start]
+        if hyphen and 1 <= int(a) <= 31 and 1 <= int(b) <= 12:
+            spans.append((i - 1, i + 1))
     # "12/3" or "12.3" is a date only after a word that sets one: "18/20" is a score.
     spans += [
         (i - 1, i)
@@ -403,7 +418,18 @@ def _numbered_periods(r: Reading) -> list[Hit]:
 
 
 _DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
-_MONTH_NAMES = frozenset(MONTHS + MONTH_ABBREVIATIONS)
+# Months as written in other languages too, beside a day number ("1. oktober", "15 mai").
+_MONTH_NAMES = frozenset(
+    MONTHS
+    + MONTH_ABBREVIATIONS
+    + tuple(
+        "januar februar märz maerz mai juni juli oktober dezember janvier février fevrier mars"
+        " avril juin juillet août aout septembre octobre novembre décembre decembre enero"
+        " febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre"
+        " diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre"
+        " januari februari maart mei augustus".split()
+    )
+)
 # "12/3" either way round; "12.3." day first, so that "by 6.30" stays a time of day.
 _NUMERIC_DATE = re.compile(
     r"^(?:(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])(?:/\d{2,4})?"
