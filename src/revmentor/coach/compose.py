@@ -108,8 +108,8 @@ def smart(r: Reading, verdict: Verdict, subject: str, context: SmartContext) -> 
     gap_text = _lower_first(gap) if gap else "the main task of the role"
     personal = not checks["relevant"].ok and checks["relevant"].cause == "personal"
     # Relevant to the role, words that read as personal are the role's own.
-    mine = not checks["relevant"].ok
-    task = "" if personal or not checks["specific"].ok else _task_clause(r, used, mine)
+    drop_personal = not checks["relevant"].ok
+    task = "" if personal or not checks["specific"].ok else _task_clause(r, used, drop_personal)
     too_much = not checks["achievable"].ok
     own_dates = _deadline_phrases(r) if checks["time_bound"].ok else []
     if task and too_much:
@@ -117,14 +117,16 @@ def smart(r: Reading, verdict: Verdict, subject: str, context: SmartContext) -> 
         # resized task when the two fit together, else the plan's end takes its place.
         task = _without(_resize(r, task, checks["achievable"].cause), own_dates)
     task = task or f"Handle [{gap_text}]"
-    measure = _own(r, used, "measure", mine) if checks["measurable"].ok else [SMART_ALONE]
+    measure = (
+        _own(r, used, "measure", drop_personal) if checks["measurable"].ok else [SMART_ALONE]
+    )
     if too_much:
         alone = [h.quote for h in r.hits("alone") if h.quote.split()[0].lower() != "without"]
         measure = [m for m in (_without(m, [*own_dates, *alone]) for m in measure) if m]
     deadline_text = SMART_DEADLINE.format(weeks=context.weeks or 12)
     deadline = _deadline(r, task) if checks["time_bound"].ok else [deadline_text]
-    role = [] if checks["relevant"].ok else [SMART_FOR_ROLE.format(gap=gap_text)]
     for_role = SMART_FOR_ROLE.format(gap=gap_text)
+    role = [] if checks["relevant"].ok else [for_role]
     candidates = [[task, *measure, *deadline, *role]]
     if too_much:
         candidates = [[task, *measure, date, *role] for date in own_dates[:1]]
