@@ -448,3 +448,23 @@ def test_after_one_exchange_each_way_a_second_changes_nothing(a: Pairing, b: Pai
     helen2 = merge(helen, ex.as_partners(ex.bundle(sam2, ON))).pairing
     assert not merge(sam2, ex.as_partners(ex.bundle(helen2, ON))).changed
     assert not merge(helen2, ex.as_partners(ex.bundle(sam2, ON))).changed
+
+
+def test_a_rating_of_a_goal_its_copy_does_not_hold_is_not_handed_to_another_goal() -> None:
+    # Sam's session rates "a1", a goal Sam's copy does not hold; Helen's copy has its own
+    # "a1", the goal Sam calls "b9". Found by the sweep above, on hand-edited files.
+    base = pairing_data(1)
+    helen_data = {**base, "goals": [{**base["goals"][0], "id": "a1", "text": "Same words"}]}
+    sam_data = {
+        **base,
+        "goals": [{**base["goals"][0], "id": "b9", "text": "Same words"}],
+        "sessions": [{**base["sessions"][0], "date": "2026-09-15", "progress": {"a1": 3}}],
+    }
+    helen = named(Pairing.model_validate(helen_data), "Helen Okafor")
+    sam = named(Pairing.model_validate(sam_data), "Sam Rivera")
+    helen2 = merge(helen, ex.as_partners(ex.bundle(sam, ON))).pairing
+    added = next(s for s in helen2.sessions if s.date == date(2026, 9, 15))
+    assert "a1" not in added.progress  # not Helen's own "a1"
+    sam2 = merge(sam, ex.as_partners(ex.bundle(helen2, ON))).pairing
+    assert not merge(sam2, ex.as_partners(ex.bundle(helen2, ON))).changed
+    assert not merge(helen2, ex.as_partners(ex.bundle(sam2, ON))).changed

@@ -134,7 +134,8 @@ class _Merge:
         if o.horizon != t.horizon:
             h = t.horizon
             self.note("kept", "plan", "", "horizon", value=f"{h.start} to {h.end}")
-        sessions = [self.renamed_progress(s, ids) for s in t.sessions]
+        theirs_ids = {g.id for g in t.goals}
+        sessions = [self.renamed_progress(s, ids, theirs_ids) for s in t.sessions]
         updates["sessions"] = self.sessions(o.sessions, sessions)
         reviews = [self.renamed_review(r, ids) for r in t.reviews]
         updates["reviews"] = self.added(o.reviews, reviews, "review", lambda r: r.date)
@@ -377,10 +378,17 @@ class _Merge:
         return out
 
     @staticmethod
-    def renamed_progress(s: Session, ids: dict[str, str]) -> Session:
-        if not any(ids.get(g, g) != g for g in s.progress):
+    def renamed_progress(s: Session, ids: dict[str, str], theirs: set[str]) -> Session:
+        """`s`'s progress under this copy's goal ids. A rating of a goal the other copy does
+        not hold is left out where its id is what one of the other copy's own goals is
+        called here: kept, each exchange would hand it to a different goal."""
+        taken = set(ids.values())
+        progress = {
+            ids.get(g, g): n for g, n in s.progress.items() if g in theirs or g not in taken
+        }
+        if progress == s.progress:
             return s
-        return s.model_copy(update={"progress": {ids.get(g, g): n for g, n in s.progress.items()}})
+        return s.model_copy(update={"progress": progress})
 
     @staticmethod
     def renamed_review(r: Review, ids: dict[str, str]) -> Review:
