@@ -693,6 +693,16 @@ def test_command_a_title_or_fame_is_too_much_and_a_master_is_a_person() -> None:
     assert check_smart(watched, SmartContext(weeks=12)).checks["achievable"].ok
 
 
+def test_a_start_with_no_end_is_not_a_deadline() -> None:
+    for text in ("Issue the tsunami bulletins on my own from next week",
+                 "Reply to every enquiry within 48 hours, starting this week",
+                 "Review every flagged transaction in the queue from day one"):
+        assert not check_smart(text, SmartContext()).checks["time_bound"].ok, text
+    for text in ("Issue the tsunami bulletins on my own from next week until the end of May",
+                 "Starting this week, reply to every enquiry within 48 hours by 30 June"):
+        assert check_smart(text, SmartContext()).checks["time_bound"].ok, text
+
+
 def test_a_weekday_that_recurs_is_not_a_deadline_of_one_week() -> None:
     # "The Tuesday round" happens every week; "by Friday" gives the goal a week.
     round_ = "Take the water samples on the Tuesday round on my own"
@@ -718,9 +728,11 @@ def test_the_rewrite_of_a_goal_too_big_for_its_time_keeps_one_deadline() -> None
         ].ok, rewrite
     rewrite = check_smart("Run the unit 7 control desk alone on night shift from week 2", ctx)
     assert rewrite.rewrite is not None
-    # Working alone goes from the task: the rewrite says who checks instead.
-    assert rewrite.rewrite.startswith("Run the unit 7 control desk on night shift, ")
+    # Working alone goes from the task: the rewrite says who checks instead. "From week 2"
+    # is when it starts, so the rewrite keeps it and adds when it is judged.
+    assert rewrite.rewrite.startswith("Run the unit 7 control desk on night shift from week 2, ")
     assert "alone" not in rewrite.rewrite
+    assert rewrite.rewrite.endswith("by [the end of week 12]")
 
 
 def test_the_rewrite_of_becoming_someone_is_a_first_step() -> None:

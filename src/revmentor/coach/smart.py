@@ -357,20 +357,23 @@ _PERIODS = frozenset("sprint week day month term quarter shift kw".split())
 
 def _start(r: Reading, hit: Hit) -> bool:
     """Whether `hit` says when the goal starts, not when it ends: "after the year-end
-    close". ("From week 2" is left a time frame: the corpus's coaches mostly count it.)"""
+    close", "from next week", "starting this month". A start with no end leaves the goal
+    open ("from week 2 on my own", with nothing said of when it is judged)."""
     words = r.sentence.words
     span = {w.low for w in words[hit.first : hit.last + 1]}
     if span & _ENDS:
         return False
     i = hit.first
-    if words[i].low in _STARTS:
+    if words[i].low in _STARTS or span & _STARTS_WITHIN:
         return True
     while i and words[i - 1].low in _DETERMINERS_BEFORE_DATE:
         i -= 1
     return bool(i) and words[i - 1].low in _STARTS
 
 
-_STARTS = frozenset(["after"])
+_STARTS = frozenset(["after", "from", "starting"])
+# Inside a longer phrase ("in the queue from day one"), "after" can still be an end.
+_STARTS_WITHIN = frozenset(["from", "starting"])
 _ENDS = frozenset("until till to through by before within".split())
 _DETERMINERS_BEFORE_DATE = frozenset("the my our this next".split())
 
