@@ -141,8 +141,10 @@ def test_a_rewrite_keeps_the_subject_and_marks_only_what_it_cannot_know() -> Non
     assert kept.rewrite is not None
     assert kept.rewrite.startswith("Understand how our board reads risk reports")
     assert "[my team]" not in kept.rewrite, "the board is already who gains"
-    tried = check_real("Learn Power BI, trying it on my next paper")
-    assert tried.rewrite is not None and "trying it on my next paper" in tried.rewrite
+    # "My next paper" reads as the person's work (the weight of the words says so since
+    # the corpus grew); practice dashboards serve no one yet.
+    tried = check_real("Learn Power BI, trying it on a few practice dashboards")
+    assert tried.rewrite is not None and "trying it on a few practice dashboards" in tried.rewrite
 
 
 def test_a_goal_that_meets_every_criterion_has_no_rewrite() -> None:
@@ -269,3 +271,17 @@ def test_a_few_minutes_is_trivial_and_a_world_title_out_of_reach() -> None:
 def test_a_couple_of_things_is_not_a_couple() -> None:
     assert check_real("Grow giant leeks, testing a couple of feeds on them").checks[
         "relevant"].ok is False
+
+
+def test_one_day_as_some_day_a_season_and_a_firm_s_practice_are_read_as_meant() -> None:
+    # "One day" that means some day is no afternoon's ask.
+    cafe = ("I want to understand budgeting properly, how a P&L is built, so one day I can"
+            " open my own cafe")
+    assert judge(cafe, weighed=False).checks["aspirational"].ok
+    # "By spring" is a time, not a way of doing it; "practice finances" are the firm's.
+    for text in ("understand exporting so I can be selling in ten countries by spring",
+                 "understand practice finances"):
+        assert not judge(text, weighed=False).checks["experimental"].ok, text
+    # The trade's busy season is work, not a holiday.
+    stores = "understand how our owner decides which stores get the holiday inventory budget"
+    assert judge(stores, weighed=False).checks["relevant"].ok

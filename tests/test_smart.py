@@ -605,8 +605,11 @@ def test_ways_to_be_and_leisure_wishes_name_no_task() -> None:
     for text in ("be more patient with people", "Be the best picker in the warehouse by May",
                  "make new friends in Leeds", "have more fun at the weekends"):
         assert not check_smart(text, SmartContext()).checks["specific"].ok, text
+    # The rules read the named desk; the weight of the words, fitted on 58 files, leans on
+    # "more patient" and overturns it (coach/weighing.py), as the corpus's coaches mostly
+    # read "be more patient" goals.
     text = "Be more patient on the refunds desk with Jo checking"
-    assert check_smart(text, SmartContext()).checks["specific"].ok
+    assert judge(text, SmartContext(), weighed=False).checks["specific"].ok
 
 
 def test_a_holiday_that_says_when_is_not_a_personal_purpose() -> None:
@@ -701,6 +704,34 @@ def test_a_start_with_no_end_is_not_a_deadline() -> None:
     for text in ("Issue the tsunami bulletins on my own from next week until the end of May",
                  "Starting this week, reply to every enquiry within 48 hours by 30 June"):
         assert check_smart(text, SmartContext()).checks["time_bound"].ok, text
+
+
+def test_a_day_linked_to_its_month_an_end_of_week_and_a_season_s_rush_are_dates() -> None:
+    for text in ("Sit the IELTS exam on the 3rd of March",
+                 "Publish three stories using my own analysis by 15 de diciembre",
+                 "Be able to brief the partners on PDPA by EOW",
+                 "Learn the snow-loading rota before the build-up"):
+        assert judge(text, SmartContext(), weighed=False).checks["time_bound"].ok, text
+
+
+def test_a_grade_or_award_held_or_not_is_its_own_measure() -> None:
+    for text in ("Get my BJJ blue belt by the end of the plan",
+                 "Get my PADI Open Water before the October trip",
+                 "IELTS 7.5 by March",
+                 "Get my surf instructor level 1 this summer"):
+        assert judge(text, SmartContext(), weighed=False).checks["measurable"].ok, text
+
+
+def test_how_things_turn_out_or_someone_s_world_names_no_task() -> None:
+    for text in ("Make sure the handover goes well",
+                 "Understand Margaret's world properly",
+                 "cover Shaz's supervisor job for 3 weeks",
+                 "Read more"):
+        assert not judge(text, SmartContext(), weighed=False).checks["specific"].ok, text
+    # A phrase for learning names nothing itself: what it is about decides.
+    for text in ("Get my head round the tachograph rules",
+                 "Make sure someone knows how to do the hall bookings when I go at Easter"):
+        assert judge(text, SmartContext(), weighed=False).checks["specific"].ok, text
 
 
 def test_a_weekday_that_recurs_is_not_a_deadline_of_one_week() -> None:

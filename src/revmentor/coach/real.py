@@ -198,13 +198,20 @@ _PASSIVE = frozenset(
 )
 
 
+# Words ending like a verb's "-ing" that name a time or a thing ("by spring").
+_NOT_DOING = frozenset(
+    "everything nothing something anything spring morning evening wedding ceiling string"
+    " thanksgiving".split()
+)
+
+
 def _by_doing(r: Reading) -> str:
     """Doing it for real: "by pitching my own splash", "by drafting three submissions"."""
     words = r.sentence.words
     for i, w in enumerate(words[:-1]):
         nxt = words[i + 1].low
         doing = nxt.endswith(("ing", "ng")) and len(nxt) > 4 and nxt not in _PASSIVE
-        if w.low == "by" and doing and nxt not in ("everything", "nothing", "something"):
+        if w.low == "by" and doing and nxt not in _NOT_DOING:
             return r.sentence.quote(i, min(i + 4, len(words) - 1))
     return ""
 

@@ -390,11 +390,14 @@ def _numbered_periods(r: Reading) -> list[Hit]:
     ]
     for i in range(len(words) - 1):
         a, b = words[i].low, words[i + 1].low
-        if (_DAY.match(a) and b in _MONTH_NAMES) or (a in _MONTH_NAMES and _DAY.match(b)):
+        # "the 3rd of March", "15 de diciembre": a day, a linking word, a month.
+        c = words[i + 2].low if i + 2 < len(words) else ""
+        linked = _DAY.match(a) and b in _DAY_OF and c in _MONTH_NAMES
+        if (_DAY.match(a) and b in _MONTH_NAMES) or (a in _MONTH_NAMES and _DAY.match(b)) or linked:
             # "Town Meeting Day was March 5", "since I started here on 2 February".
             before = {w.low for w in words[max(0, i - 4) : i] if w.clause == words[i].clause}
             if not before & _PAST_MARKERS:
-                spans.append((i, i + 1))
+                spans.append((i, i + 2 if linked else i + 1))
     # "By 30-06" and "latest 2025-03-14" arrive as numbers split at their hyphens.
     for i in range(1, len(words) - 1):
         if words[i - 1].low not in _DATE_PREPOSITIONS | {"latest"}:
@@ -421,6 +424,7 @@ def _numbered_periods(r: Reading) -> list[Hit]:
 
 
 _DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
+_DAY_OF = frozenset("of de di du".split())
 # Months as written in other languages too, beside a day number ("1. oktober", "15 mai").
 _MONTH_NAMES = frozenset(
     MONTHS
