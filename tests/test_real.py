@@ -285,3 +285,12 @@ def test_one_day_as_some_day_a_season_and_a_firm_s_practice_are_read_as_meant() 
     # The trade's busy season is work, not a holiday.
     stores = "understand how our owner decides which stores get the holiday inventory budget"
     assert judge(stores, weighed=False).checks["relevant"].ok
+
+
+def test_not_needing_to_understand_or_planning_no_change_is_a_refusal() -> None:
+    for text in ("I do not need to understand TikTok. I need a junior to tell me if our video"
+                 " is any good.",
+                 "Learn about hybrid working? I think it's a fad and I don't plan to change how"
+                 " my unit works"):
+        check = judge(text, weighed=False).checks["learning_based"]
+        assert not check.ok and check.cause == "refused", text
