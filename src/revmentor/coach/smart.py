@@ -372,7 +372,8 @@ def _start(r: Reading, hit: Hit) -> bool:
 
 
 _STARTS = frozenset(["after", "from", "starting"])
-# Inside a longer phrase ("in the queue from day one"), "after" can still be an end.
+# Inside a longer phrase these still open a start ("in the queue from day one"); "after"
+# there can close a stretch ("in the first week after my return").
 _STARTS_WITHIN = frozenset(["from", "starting"])
 _ENDS = frozenset("until till to through by before within".split())
 _DETERMINERS_BEFORE_DATE = frozenset("the my our this next".split())
