@@ -294,3 +294,18 @@ def test_not_needing_to_understand_or_planning_no_change_is_a_refusal() -> None:
                  " my unit works"):
         check = judge(text, weighed=False).checks["learning_based"]
         assert not check.ok and check.cause == "refused", text
+
+
+def test_a_trial_on_real_work_that_learns_from_how_it_goes_is_a_stretch() -> None:
+    def aspirational(text: str) -> bool:
+        return judge(text, weighed=False).checks["aspirational"].ok
+
+    assert aspirational("Try three ways of opening my monthly update to the regional directors"
+                        " and see which one gets fewer interruptions")
+    assert aspirational("Pilot a four-day week with my recruitment team for six weeks and"
+                        " see what breaks")
+    # A trial of an app for one's own errands, or one that only picks a winner to deliver.
+    assert not aspirational("Try a few route planning apps on my own commute and see if any"
+                            " beat my old TomTom")
+    assert not aspirational("Write the board paper on running costs, trying two formats on my"
+                            " manager to see which one she prefers")

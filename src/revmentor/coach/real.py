@@ -122,6 +122,11 @@ def aspirational(r: Reading, subject: str) -> Check:
     refused = _refusal(r) is not None
     aim = None if refused else _learning(r)
     asks = aim is not None or (r.question and not refused)
+    if not asks and not refused and r.outside("trying", "effort") and _at_work(r):
+        # A trial on real work that learns from how it turns out reaches for something;
+        # a trial of an app for the commute does not.
+        aim = None if _delivery(r) else r.hit("lesson")
+        asks = aim is not None
     own_words = _own_words(r)
     if asks and len(own_words) <= VAGUE_WORDS:
         return _unmet("aspirational", "vague", subject)
@@ -154,6 +159,18 @@ def aspirational(r: Reading, subject: str) -> Check:
         return _unmet("aspirational", "trivial", subject, trivial.quote)
     quote = r.phrase_around(aim, after=5) if aim is not None else r.text.strip()
     return _met("aspirational", quote)
+
+
+def _delivery(r: Reading) -> bool:
+    """A goal that opens by asking for a piece of work, with a trial only as the means."""
+    task = r.hit("task")
+    if task is None or task.first > 0:
+        return False
+    return all(h.first > 0 for h in r.outside("trying", "effort"))
+
+
+def _at_work(r: Reading) -> bool:
+    return not r.personal() and bool(r.hits("work", negated=None))
 
 
 def _refusal(r: Reading) -> Hit | None:
