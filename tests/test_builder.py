@@ -180,6 +180,15 @@ def test_the_sentence_reads_naturally() -> None:
     )
 
 
+def test_a_count_as_the_measure_is_said_after_what_is_tried() -> None:
+    answers = BuildAnswers("run the month-end close", "my team", "one real close",
+                           "I'll measure it by 90% accuracy", "2027-03-31")
+    assert build_smart(answers).text == (
+        "Learn to run the month-end close by 31 March 2027 to help my team, trying it first"
+        " on one real close, measured by 90% accuracy"
+    )
+
+
 def test_an_iso_date_is_written_out() -> None:
     verdict = build_smart(
         BuildAnswers("run the close", "my team", "one real close", "on my own", "2027-03-31")

@@ -235,6 +235,26 @@ def _measure(measure: str) -> str:
     return _lower_first(_one_sentence(_strip_lead(tidy(measure), "measure")))
 
 
+# A measure that opens with one of these, or with a number of times, reads straight after
+# the aim ("on my own", "signed off by Lena", "three times in a row"); any other is a
+# count or a standard, said at the end ("measured by five calls handled alone").
+_MEASURE_OPENERS = frozenset(
+    "on with without in at within under to for from no each every all fewer less more"
+    " alone unaided independently correctly accurately signed checked approved reviewed"
+    " passed first once twice".split()
+)
+
+
+def _smart_parts(aim: str, measure: str, deadline: str, purpose: str, trying: str) -> list[str]:
+    """The parts of an on-the-job goal, in the order that reads as one sentence."""
+    words = measure.lower().split()
+    opener = words[0] if words else ""
+    times = len(words) > 1 and words[1] in ("time", "times")  # "three times in a row"
+    if not measure or opener in _MEASURE_OPENERS or times:
+        return [f"{aim} {measure} {deadline}", purpose, trying]
+    return [f"{aim} {deadline}", purpose, trying, f"measured by {measure}"]
+
+
 # --- the sentence ---------------------------------------------------------------------
 
 
@@ -283,7 +303,7 @@ def build_smart(answers: BuildAnswers, context: SmartContext | None = None) -> V
     check_answers(answers, smart=True)
     measure, deadline = _measure(answers.measure), _deadline(answers.by)
     candidates = (
-        [f"{aim} {measure} {deadline}", purpose, trying]
+        _smart_parts(aim, measure, deadline, purpose, trying)
         for aim, purpose, trying in product(
             aims(answers.can), purposes(answers.who), tries(answers.first)
         )
